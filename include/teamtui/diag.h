@@ -1,0 +1,40 @@
+/* diag: errors as values. A diagnostic is a severity plus a location
+ * (file:line:column, 1-based) and a message; libraries append to a list,
+ * only main decides what to print and which exit code follows. */
+#ifndef TEAMTUI_DIAG_H
+#define TEAMTUI_DIAG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+typedef enum { DIAG_WARNING, DIAG_ERROR } diag_severity;
+
+typedef struct diag {
+	diag_severity severity;
+	const char *file; /* owned by the list */
+	int line, column; /* 0 when unknown */
+	char *message;
+} diag;
+
+typedef struct diag_list {
+	diag *items;
+	size_t count, cap;
+	size_t errors, warnings;
+	size_t suppressed; /* dropped past the per-list cap */
+} diag_list;
+
+enum { DIAG_MAX = 10000 }; /* a hostile file must not flood memory */
+
+void diag_init(diag_list *l);
+void diag_free(diag_list *l);
+void diag_add(diag_list *l, diag_severity sev, const char *file, int line,
+	      int column, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+/* Stable sort by file, then line, then column (the order a reader expects). */
+void diag_sort(diag_list *l);
+/* "file:line:column: error: message" (message already plain text). */
+void diag_format(const diag *d, char *buf, size_t size);
+const char *diag_severity_name(diag_severity sev);
+
+#endif

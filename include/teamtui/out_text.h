@@ -1,0 +1,20 @@
+/* out_text: the plain-text cards of the command line (groups, show,
+ * person, check). Every roster string goes through sanitize. */
+#ifndef TEAMTUI_OUT_TEXT_H
+#define TEAMTUI_OUT_TEXT_H
+
+#include <stdio.h>
+
+#include "teamtui/diag.h"
+#include "teamtui/resolve.h"
+#include "teamtui/roster.h"
+
+void out_text_groups(FILE *f, const roster *r);
+void out_text_group(FILE *f, const roster *r, resolver *rs, const group *g);
+void out_text_person(FILE *f, const roster *r, resolver *rs, const person *p);
+/* One compiler-style line per diagnostic, then "N errors, M warnings". */
+void out_text_diags(FILE *f, const diag_list *d);
+/* "Dev › AI-powered › Custom Models" (sanitized, malloc'd) */
+char *out_text_breadcrumb(const group *g);
+
+#endif

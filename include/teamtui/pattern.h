@@ -1,0 +1,35 @@
+/* pattern: role regexes as the handbook evaluates them.
+ *
+ * The handbook uses Hugo's `where ... "like"`, i.e. Go's RE2 syntax,
+ * unanchored and case-sensitive unless (?i). We compile with PCRE2 in UTF
+ * mode, refuse the PCRE-only constructs RE2 would reject (so a roster that
+ * works here also works in the handbook), and cap backtracking so a
+ * catastrophic pattern cannot hang the program. */
+#ifndef TEAMTUI_PATTERN_H
+#define TEAMTUI_PATTERN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct pattern pattern;
+
+typedef enum {
+	PATTERN_NO_MATCH = 0,
+	PATTERN_MATCH = 1,
+	PATTERN_LIMIT = -1, /* gave up: the match or depth limit was hit */
+} pattern_result;
+
+/* Compile; on failure returns NULL and writes "message" and the 1-based
+ * offset in the pattern where it went wrong. */
+pattern *pattern_compile(const char *re, char *err, size_t errsize,
+			 size_t *erroffset);
+void pattern_free(pattern *p);
+pattern_result pattern_match(const pattern *p, const char *subject,
+			     size_t len);
+const char *pattern_source(const pattern *p);
+
+/* The RE2 check alone (exposed for tests): NULL when the pattern is RE2
+ * syntax, else what RE2 would reject; *offset is 0-based. */
+const char *pattern_re2_problem(const char *re, size_t *offset);
+
+#endif

@@ -1,0 +1,47 @@
+/* ydoc: a YAML document as a small tree with source positions.
+ *
+ * Built from libyaml's event stream. Aliases share the anchored node
+ * instead of copying it, so alias bombs cost nothing until something walks
+ * them, and the loaders only walk the roster schema, which is shallow.
+ * On a syntax error the tree holds everything parsed before it: callers
+ * keep the complete entries and report the rest. */
+#ifndef TEAMTUI_YDOC_H
+#define TEAMTUI_YDOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "teamtui/arena.h"
+#include "teamtui/diag.h"
+
+typedef enum { YNODE_SCALAR, YNODE_SEQ, YNODE_MAP } ynode_kind;
+
+typedef struct ynode {
+	ynode_kind kind;
+	bool plain;    /* an unquoted scalar: may mean null or a boolean */
+	bool complete; /* the container was closed before any error */
+	int line, col; /* 1-based */
+	const char *str; /* scalar value, interned, NUL-terminated */
+	size_t len;
+	struct ynode **items; /* seq: n items; map: n pairs, key then value */
+	size_t n;
+} ynode;
+
+enum { YDOC_MAX_DEPTH = 200 };
+
+/* Parse buf (valid UTF-8) named `file` in diagnostics. Nodes come from
+ * `nodes`, scalar strings are interned in `strings`. Returns the root of
+ * the first document, or NULL for an empty stream or an early error. */
+ynode *ydoc_parse(const char *file, const char *buf, size_t len, arena *nodes,
+		  arena *strings, diag_list *diags);
+
+/* Null: a missing node, or a plain "", "~", "null", "Null", "NULL". */
+bool ynode_is_null(const ynode *n);
+/* 1 true, 0 false, -1 not a boolean (YAML 1.1 words, as Ruby reads them). */
+int ynode_bool(const ynode *n);
+/* The value of the LAST pair whose key is `key` (Ruby's reading). */
+const ynode *ynode_get(const ynode *map, const char *key);
+/* "a string", "a list", "a map" or "null": for type errors. */
+const char *ynode_kind_name(const ynode *n);
+
+#endif

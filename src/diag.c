@@ -1,0 +1,97 @@
+/* diag.c: the diagnostic list. */
+#include "teamtui/diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void diag_init(diag_list *l)
+{
+	memset(l, 0, sizeof(*l));
+}
+
+void diag_free(diag_list *l)
+{
+	for (size_t i = 0; i < l->count; i++) {
+		free((char *)l->items[i].file);
+		free(l->items[i].message);
+	}
+	free(l->items);
+	diag_init(l);
+}
+
+void diag_add(diag_list *l, diag_severity sev, const char *file, int line,
+	      int column, const char *fmt, ...)
+{
+	if (sev == DIAG_ERROR)
+		l->errors++;
+	else
+		l->warnings++;
+	if (l->count >= DIAG_MAX) {
+		l->suppressed++;
+		return;
+	}
+	if (l->count == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		diag *items = realloc(l->items, cap * sizeof(*items));
+		if (!items) {
+			l->suppressed++;
+			return;
+		}
+		l->items = items;
+		l->cap = cap;
+	}
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *msg = malloc(n > 0 ? (size_t)n + 1 : 1);
+	char *f = strdup(file ? file : "");
+	if (!msg || !f) {
+		free(msg);
+		free(f);
+		l->suppressed++;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	l->items[l->count++] = (diag){sev, f, line, column, msg};
+}
+
+static int diag_cmp(const void *pa, const void *pb)
+{
+	const diag *a = pa, *b = pb;
+	int c = strcmp(a->file, b->file);
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->column != b->column)
+		return a->column < b->column ? -1 : 1;
+	/* qsort is not stable: fall back to the message so output is fixed */
+	return strcmp(a->message, b->message);
+}
+
+void diag_sort(diag_list *l)
+{
+	if (l->count > 1)
+		qsort(l->items, l->count, sizeof(*l->items), diag_cmp);
+}
+
+const char *diag_severity_name(diag_severity sev)
+{
+	return sev == DIAG_ERROR ? "error" : "warning";
+}
+
+void diag_format(const diag *d, char *buf, size_t size)
+{
+	const char *sev = diag_severity_name(d->severity);
+	if (d->line > 0)
+		snprintf(buf, size, "%s:%d:%d: %s: %s", d->file, d->line,
+			 d->column, sev, d->message);
+	else if (d->file[0])
+		snprintf(buf, size, "%s: %s: %s", d->file, sev, d->message);
+	else
+		snprintf(buf, size, "%s: %s", sev, d->message);
+}

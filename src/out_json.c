@@ -1,0 +1,250 @@
+/* out_json.c: JSON documents for scripts. Field names are part of the
+ * interface (docs/teamtui.1); add, never rename. */
+#include "teamtui/out_json.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "teamtui/labelurl.h"
+#include "teamtui/out_text.h"
+#include "teamtui/sanitize.h"
+
+/* A sanitized string, or JSON null for NULL. */
+static cJSON *jstr(const char *s)
+{
+	if (!s)
+		return cJSON_CreateNull();
+	char *clean = sanitize(s, SANITIZE_KEEP_LINES);
+	cJSON *j = clean ? cJSON_CreateString(clean) : NULL;
+	free(clean);
+	return j;
+}
+
+static void add(cJSON *obj, const char *key, cJSON *val)
+{
+	if (val)
+		cJSON_AddItemToObject(obj, key, val);
+}
+
+static cJSON *jstrlist(const strlist *l)
+{
+	cJSON *a = cJSON_CreateArray();
+	for (size_t i = 0; a && i < l->n; i++)
+		cJSON_AddItemToArray(a, jstr(l->v[i]));
+	return a;
+}
+
+static cJSON *jperson(const person *p)
+{
+	cJSON *o = cJSON_CreateObject();
+	if (!o)
+		return NULL;
+	add(o, "slug", jstr(p->slug));
+	add(o, "name", jstr(p->name));
+	add(o, "role", jstr(p->role));
+	add(o, "role_html", jstr(p->role_html));
+	add(o, "job_title", jstr(p->job_title));
+	add(o, "gitlab", jstr(p->gitlab));
+	add(o, "reports_to", jstr(p->reports_to));
+	add(o, "type", jstr(p->type_name));
+	add(o, "public", cJSON_CreateBool(p->public_));
+	return o;
+}
+
+static cJSON *jpeople(const person *const *v, size_t n)
+{
+	cJSON *a = cJSON_CreateArray();
+	for (size_t i = 0; a && i < n; i++)
+		cJSON_AddItemToArray(a, jperson(v[i]));
+	return a;
+}
+
+static bool emit(FILE *f, cJSON *doc)
+{
+	char *s = doc ? cJSON_Print(doc) : NULL;
+	cJSON_Delete(doc);
+	if (!s)
+		return false;
+	fputs(s, f);
+	fputc('\n', f);
+	cJSON_free(s);
+	return true;
+}
+
+static cJSON *jgroup_ref(const group *g)
+{
+	cJSON *o = cJSON_CreateObject();
+	if (o) {
+		add(o, "id", jstr(g->id));
+		add(o, "name", jstr(g->name));
+	}
+	return o;
+}
+
+bool out_json_groups(FILE *f, const roster *r)
+{
+	cJSON *doc = cJSON_CreateObject(), *secs = cJSON_CreateArray();
+	add(doc, "sections", secs);
+	for (size_t s = 0; secs && s < r->nsections; s++) {
+		const section *sec = &r->sections[s];
+		cJSON *so = cJSON_CreateObject(), *stages = cJSON_CreateArray();
+		add(so, "id", jstr(sec->id));
+		add(so, "name", jstr(sec->name));
+		add(so, "stages", stages);
+		for (size_t t = 0; stages && t < r->nstages; t++) {
+			const stage *st = &r->stages[t];
+			if (st->section != sec)
+				continue;
+			cJSON *to = cJSON_CreateObject(), *groups = cJSON_CreateArray();
+			add(to, "id", jstr(st->id));
+			add(to, "name", jstr(st->name));
+			add(to, "groups", groups);
+			for (size_t i = 0; groups && i < r->ngroups; i++)
+				if (r->groups[i].stage == st)
+					cJSON_AddItemToArray(groups, jgroup_ref(&r->groups[i]));
+			cJSON_AddItemToArray(stages, to);
+		}
+		cJSON_AddItemToArray(secs, so);
+	}
+	/* groups whose stage or section is unknown are listed, not lost */
+	cJSON *orphans = cJSON_CreateArray();
+	add(doc, "ungrouped", orphans);
+	for (size_t i = 0; orphans && i < r->ngroups; i++) {
+		const group *g = &r->groups[i];
+		if (!g->stage || !g->stage->section)
+			cJSON_AddItemToArray(orphans, jgroup_ref(g));
+	}
+	return emit(f, doc);
+}
+
+bool out_json_group(FILE *f, const roster *r, resolver *rs, const group *g)
+{
+	const group_team *t = resolve_group(rs, g);
+	if (!t)
+		return false;
+	cJSON *o = cJSON_CreateObject();
+	add(o, "id", jstr(g->id));
+	add(o, "name", jstr(g->name));
+	add(o, "stage", jstr(g->stage_id));
+	add(o, "stage_name", jstr(g->stage ? g->stage->name : NULL));
+	add(o, "section", jstr(g->stage ? g->stage->section_id : NULL));
+	add(o, "section_name", jstr(g->stage && g->stage->section
+					? g->stage->section->name
+					: NULL));
+	add(o, "description", jstr(g->description));
+	add(o, "handbook", jstr(g->handbook));
+	add(o, "manager", t->manager ? jperson(t->manager) : cJSON_CreateNull());
+	add(o, "members", jpeople(t->members.v, t->members.n));
+	add(o, "counterparts", jpeople(t->counterparts.v, t->counterparts.n));
+	cJSON *tables = cJSON_CreateArray();
+	add(o, "counterpart_tables", tables);
+	for (size_t k = 0; tables && k < t->ntables; k++)
+		cJSON_AddItemToArray(tables, jpeople(t->tables[k].people.v,
+						     t->tables[k].people.n));
+	add(o, "channels", jstrlist(&g->channels));
+	cJSON *labels = cJSON_CreateArray();
+	add(o, "labels", labels);
+	for (size_t i = 0; labels && i < g->labels.n; i++) {
+		cJSON *l = cJSON_CreateObject();
+		char *url = labelurl_issues(r->issues_url, g->labels.v[i]);
+		add(l, "name", jstr(g->labels.v[i]));
+		add(l, "url", jstr(url));
+		free(url);
+		cJSON_AddItemToArray(labels, l);
+	}
+	cJSON *links = cJSON_CreateArray();
+	add(o, "links", links);
+	for (size_t i = 0; links && i < g->nlinks; i++) {
+		cJSON *l = cJSON_CreateObject();
+		add(l, "title", jstr(g->links[i].title));
+		add(l, "url", jstr(g->links[i].url));
+		cJSON_AddItemToArray(links, l);
+	}
+	if (g->okrs.project) {
+		cJSON *k = cJSON_CreateObject();
+		char *url = labelurl_project(r->issues_url, g->okrs.project,
+					     g->okrs.labels.v, g->okrs.labels.n);
+		add(k, "project", jstr(g->okrs.project));
+		add(k, "labels", jstrlist(&g->okrs.labels));
+		add(k, "kind", jstr(g->okrs.kind));
+		add(k, "url", jstr(url));
+		free(url);
+		add(o, "okrs", k);
+	} else {
+		add(o, "okrs", cJSON_CreateNull());
+	}
+	return emit(f, o);
+}
+
+static const char *membership_name(membership_kind k)
+{
+	return k == MEMBERSHIP_MANAGER ? "manager"
+	       : k == MEMBERSHIP_MEMBER ? "member"
+					: "counterpart";
+}
+
+bool out_json_person(FILE *f, const roster *r, resolver *rs, const person *p)
+{
+	cJSON *o = jperson(p);
+	if (!o)
+		return false;
+	add(o, "division", jstr(p->division));
+	add(o, "pronouns", jstr(p->pronouns));
+	add(o, "locality", jstr(p->locality));
+	add(o, "country", jstr(p->country));
+	add(o, "timezone", jstr(p->timezone));
+	add(o, "placeholder", cJSON_CreateBool(p->placeholder));
+	add(o, "departments", jstrlist(&p->departments));
+	add(o, "specialty", jstrlist(&p->specialty));
+	add(o, "team_tags", jstrlist(&p->team_tags));
+	add(o, "expertise", jstrlist(&p->expertise));
+	add(o, "domain_expertise", jstrlist(&p->domain_expertise));
+	cJSON *projects = cJSON_CreateObject();
+	add(o, "projects", projects);
+	for (size_t i = 0; projects && i < p->nprojects; i++) {
+		char *key = sanitize(p->projects[i].project, SANITIZE_LINE);
+		if (key)
+			add(projects, key, jstrlist(&p->projects[i].roles));
+		free(key);
+	}
+	manager_chain ch = resolve_manager_chain(rs, p);
+	add(o, "manager_chain", jpeople(ch.people.v, ch.people.n));
+	add(o, "manager_chain_dangling", jstr(ch.dangling));
+	add(o, "manager_chain_cycle", cJSON_CreateBool(ch.cycle));
+	size_t nrep;
+	const size_t *reps = roster_reports(r, p, &nrep);
+	cJSON *ra = cJSON_CreateArray();
+	add(o, "reports", ra);
+	for (size_t i = 0; ra && i < nrep; i++)
+		cJSON_AddItemToArray(ra, jperson(&r->people[reps[i]]));
+	size_t ng;
+	const membership *ms = resolve_person_groups(rs, p, &ng);
+	cJSON *ga = cJSON_CreateArray();
+	add(o, "groups", ga);
+	for (size_t i = 0; ga && ms && i < ng; i++) {
+		cJSON *g = jgroup_ref(ms[i].group);
+		add(g, "as", jstr(membership_name(ms[i].kind)));
+		cJSON_AddItemToArray(ga, g);
+	}
+	return emit(f, o);
+}
+
+bool out_json_diags(FILE *f, const diag_list *d)
+{
+	cJSON *o = cJSON_CreateObject(), *a = cJSON_CreateArray();
+	add(o, "errors", cJSON_CreateNumber((double)d->errors));
+	add(o, "warnings", cJSON_CreateNumber((double)d->warnings));
+	add(o, "diagnostics", a);
+	for (size_t i = 0; a && i < d->count; i++) {
+		const diag *x = &d->items[i];
+		cJSON *e = cJSON_CreateObject();
+		add(e, "file", jstr(x->file));
+		add(e, "line", cJSON_CreateNumber(x->line));
+		add(e, "column", cJSON_CreateNumber(x->column));
+		add(e, "severity", jstr(diag_severity_name(x->severity)));
+		add(e, "message", jstr(x->message));
+		cJSON_AddItemToArray(a, e);
+	}
+	return emit(f, o);
+}

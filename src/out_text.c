@@ -1,0 +1,377 @@
+/* out_text.c: aligned, human-readable cards; widths by wcwidth so CJK and
+ * accented names line up. */
+#include "teamtui/out_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "teamtui/labelurl.h"
+#include "teamtui/sanitize.h"
+#include "teamtui/utf8.h"
+
+enum { NAME_COLS_MAX = 28, ROLE_COLS_MAX = 56 };
+
+static void put(FILE *f, const char *s)
+{
+	sanitize_fputs(s ? s : "", f);
+}
+
+/* s sanitized, then padded with spaces to `cols` columns. */
+static void put_padded(FILE *f, const char *s, size_t cols)
+{
+	char *clean = sanitize(s, SANITIZE_LINE);
+	if (!clean)
+		return;
+	fputs(clean, f);
+	for (size_t w = utf8_width(clean); w < cols; w++)
+		fputc(' ', f);
+	free(clean);
+}
+
+static size_t clean_width(const char *s)
+{
+	char *clean = sanitize(s, SANITIZE_LINE);
+	size_t w = clean ? utf8_width(clean) : 0;
+	free(clean);
+	return w;
+}
+
+static const char *display_name(const person *p)
+{
+	return p->name && *p->name ? p->name : p->slug;
+}
+
+static const char *person_tags(const person *p)
+{
+	if (p->type == PERSON_VACANCY)
+		return "  [vacancy]";
+	if (!p->public_)
+		return "  [not public]";
+	return "";
+}
+
+/* People as aligned rows: name, plain role, @handle, slug. */
+static void put_people(FILE *f, const person *const *v, size_t n,
+		       const person *manager)
+{
+	size_t nw = 0, rw = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t w = clean_width(display_name(v[i]));
+		nw = w > nw ? w : nw;
+		w = clean_width(v[i]->role);
+		rw = w > rw ? w : rw;
+	}
+	nw = nw > NAME_COLS_MAX ? NAME_COLS_MAX : nw;
+	rw = rw > ROLE_COLS_MAX ? ROLE_COLS_MAX : rw;
+	for (size_t i = 0; i < n; i++) {
+		const person *p = v[i];
+		fputs("  ", f);
+		put_padded(f, display_name(p), nw);
+		fputs("  ", f);
+		put_padded(f, p->role ? p->role : "", rw);
+		fputs("  ", f);
+		if (p->gitlab) {
+			fputc('@', f);
+			put(f, p->gitlab);
+		} else {
+			fputc('-', f);
+		}
+		fputs("  (", f);
+		put(f, p->slug);
+		fputc(')', f);
+		if (p == manager)
+			fputs("  [manager]", f);
+		fputs(person_tags(p), f);
+		fputc('\n', f);
+	}
+}
+
+char *out_text_breadcrumb(const group *g)
+{
+	const char *sec = g->stage && g->stage->section ? g->stage->section->name
+							: NULL;
+	const char *stg = g->stage ? g->stage->name : NULL;
+	size_t n = strlen(g->name) + (sec ? strlen(sec) : 0) +
+		   (stg ? strlen(stg) : 0) + 16;
+	char *raw = malloc(n);
+	if (!raw)
+		return NULL;
+	snprintf(raw, n, "%s%s%s%s%s", sec ? sec : "", sec ? " \u203a " : "",
+		 stg ? stg : "", stg ? " \u203a " : "", g->name);
+	char *clean = sanitize(raw, SANITIZE_LINE);
+	free(raw);
+	return clean;
+}
+
+void out_text_groups(FILE *f, const roster *r)
+{
+	/* sections in file order, their stages, the stages' groups; then
+	 * whatever hangs off no known section or stage */
+	for (size_t s = 0; s <= r->nsections; s++) {
+		const section *sec = s < r->nsections ? &r->sections[s] : NULL;
+		bool header = false;
+		for (size_t t = 0; t <= r->nstages; t++) {
+			const stage *st = t < r->nstages ? &r->stages[t] : NULL;
+			if (st && st->section != sec)
+				continue;
+			bool stage_header = false;
+			for (size_t i = 0; i < r->ngroups; i++) {
+				const group *g = &r->groups[i];
+				if (g->stage != st || (!st && sec))
+					continue;
+				if (!header) {
+					if (sec) {
+						put(f, sec->name);
+						fputs(" (", f);
+						put(f, sec->id);
+						fputs(")\n", f);
+					} else {
+						fputs("(no section)\n", f);
+					}
+					header = true;
+				}
+				if (!stage_header) {
+					fputs("  ", f);
+					if (st) {
+						put(f, st->name);
+						fputs(" (", f);
+						put(f, st->id);
+						fputs(")\n", f);
+					} else {
+						fputs("(no stage)\n", f);
+					}
+					stage_header = true;
+				}
+				fputs("    ", f);
+				put(f, g->name);
+				fputs(" (", f);
+				put(f, g->id);
+				fputs(")\n", f);
+			}
+		}
+	}
+}
+
+static void put_heading(FILE *f, const char *title, size_t count)
+{
+	fprintf(f, "\n%s (%zu)\n", title, count);
+}
+
+static void put_list(FILE *f, const char *title, const strlist *l)
+{
+	if (!l->n)
+		return;
+	put_heading(f, title, l->n);
+	for (size_t i = 0; i < l->n; i++) {
+		fputs("  ", f);
+		put(f, l->v[i]);
+		fputc('\n', f);
+	}
+}
+
+static void put_field(FILE *f, const char *label, const char *value)
+{
+	if (!value || !*value)
+		return;
+	fprintf(f, "  %-12s ", label);
+	put(f, value);
+	fputc('\n', f);
+}
+
+void out_text_group(FILE *f, const roster *r, resolver *rs, const group *g)
+{
+	const group_team *t = resolve_group(rs, g);
+	put(f, g->name);
+	fputs(" (", f);
+	put(f, g->id);
+	fputs(")\n", f);
+	char *crumb = out_text_breadcrumb(g);
+	if (crumb)
+		fprintf(f, "%s\n", crumb);
+	free(crumb);
+	if (g->description) {
+		char *d = sanitize(g->description, SANITIZE_KEEP_LINES);
+		if (d)
+			fprintf(f, "%s\n", d);
+		free(d);
+	}
+	put_field(f, "Handbook", g->handbook);
+	if (!t)
+		return;
+	if (g->team) {
+		put_heading(f, "Members", t->members.n);
+		if (!t->manager) {
+			fputs("  (manager '", f);
+			put(f, g->team->manager);
+			fputs("' is not in the roster)\n", f);
+		}
+		put_people(f, t->members.v, t->members.n, t->manager);
+	}
+	if (t->ntables) {
+		put_heading(f, "Stable counterparts", t->counterparts.n);
+		put_people(f, t->counterparts.v, t->counterparts.n, NULL);
+	}
+	put_list(f, "Channels", &g->channels);
+	if (g->labels.n) {
+		put_heading(f, "Labels", g->labels.n);
+		for (size_t i = 0; i < g->labels.n; i++) {
+			char *url = labelurl_issues(r->issues_url, g->labels.v[i]);
+			fputs("  ", f);
+			put(f, g->labels.v[i]);
+			fputs("  ", f);
+			put(f, url);
+			fputc('\n', f);
+			free(url);
+		}
+	}
+	if (g->nlinks) {
+		put_heading(f, "Links", g->nlinks);
+		for (size_t i = 0; i < g->nlinks; i++) {
+			fputs("  ", f);
+			put(f, g->links[i].title);
+			fputs("  ", f);
+			put(f, g->links[i].url);
+			fputc('\n', f);
+		}
+	}
+	if (g->okrs.project) {
+		fputs("\nOKRs\n  ", f);
+		put(f, g->okrs.project);
+		fprintf(f, " (%s", strcmp(g->okrs.kind, "issues")
+				       ? "objectives and key results"
+				       : "issues");
+		for (size_t i = 0; i < g->okrs.labels.n; i++) {
+			fputs(i ? ", " : " labelled ", f);
+			put(f, g->okrs.labels.v[i]);
+		}
+		fputs(")\n", f);
+		char *url = labelurl_project(r->issues_url, g->okrs.project,
+					     g->okrs.labels.v, g->okrs.labels.n);
+		fputs("  ", f);
+		put(f, url);
+		fputc('\n', f);
+		free(url);
+	}
+}
+
+static void put_strlist_inline(FILE *f, const char *label, const strlist *l)
+{
+	if (!l->n)
+		return;
+	fprintf(f, "  %-12s ", label);
+	for (size_t i = 0; i < l->n; i++) {
+		if (i)
+			fputs(", ", f);
+		put(f, l->v[i]);
+	}
+	fputc('\n', f);
+}
+
+static const char *membership_name(membership_kind k)
+{
+	switch (k) {
+	case MEMBERSHIP_MANAGER:
+		return "manager";
+	case MEMBERSHIP_MEMBER:
+		return "member";
+	default:
+		return "counterpart";
+	}
+}
+
+void out_text_person(FILE *f, const roster *r, resolver *rs, const person *p)
+{
+	put(f, display_name(p));
+	fputs(" (", f);
+	put(f, p->slug);
+	fputs(")\n", f);
+	put_field(f, "Role", p->role);
+	put_field(f, "Job title", p->job_title);
+	if (p->gitlab) {
+		fprintf(f, "  %-12s @", "GitLab");
+		put(f, p->gitlab);
+		fputc('\n', f);
+	}
+	put_field(f, "Type", p->type_name);
+	if (!p->public_)
+		put_field(f, "Public", "no");
+	put_field(f, "Pronouns", p->pronouns);
+	if (p->locality || p->country) {
+		fprintf(f, "  %-12s ", "Location");
+		put(f, p->locality ? p->locality : "");
+		fputs(p->locality && p->country ? ", " : "", f);
+		put(f, p->country ? p->country : "");
+		fputc('\n', f);
+	}
+	put_field(f, "Timezone", p->timezone);
+	put_field(f, "Division", p->division);
+	put_strlist_inline(f, "Departments", &p->departments);
+	put_strlist_inline(f, "Specialty", &p->specialty);
+
+	manager_chain ch = resolve_manager_chain(rs, p);
+	if (ch.people.n || ch.dangling) {
+		put_heading(f, "Manager chain", ch.people.n);
+		put_people(f, ch.people.v, ch.people.n, NULL);
+		if (ch.dangling) {
+			fputs("  ", f);
+			put(f, ch.dangling);
+			fputs("  (not in the roster)\n", f);
+		}
+		if (ch.cycle)
+			fputs("  (reports_to cycle: the chain loops here)\n", f);
+	}
+	size_t nrep;
+	const size_t *reps = roster_reports(r, p, &nrep);
+	if (nrep) {
+		put_heading(f, "Direct reports", nrep);
+		const person **v = malloc(nrep * sizeof(*v));
+		for (size_t i = 0; v && i < nrep; i++)
+			v[i] = &r->people[reps[i]];
+		if (v)
+			put_people(f, v, nrep, NULL);
+		free(v);
+	}
+	size_t ng;
+	const membership *ms = resolve_person_groups(rs, p, &ng);
+	if (ms && ng) {
+		put_heading(f, "Groups", ng);
+		for (size_t i = 0; i < ng; i++) {
+			fputs("  ", f);
+			put(f, ms[i].group->name);
+			fputs(" (", f);
+			put(f, ms[i].group->id);
+			fprintf(f, ")  %s\n", membership_name(ms[i].kind));
+		}
+	}
+	put_list(f, "Expertise", &p->expertise);
+	put_list(f, "Domain expertise", &p->domain_expertise);
+	if (p->nprojects) {
+		put_heading(f, "Projects", p->nprojects);
+		for (size_t i = 0; i < p->nprojects; i++) {
+			fputs("  ", f);
+			put(f, p->projects[i].project);
+			fputs(": ", f);
+			for (size_t k = 0; k < p->projects[i].roles.n; k++) {
+				if (k)
+					fputs(", ", f);
+				put(f, p->projects[i].roles.v[k]);
+			}
+			fputc('\n', f);
+		}
+	}
+}
+
+void out_text_diags(FILE *f, const diag_list *d)
+{
+	for (size_t i = 0; i < d->count; i++) {
+		char line[2048];
+		diag_format(&d->items[i], line, sizeof(line));
+		put(f, line);
+		fputc('\n', f);
+	}
+	if (d->suppressed)
+		fprintf(f, "(%zu more not shown)\n", d->suppressed);
+	fprintf(f, "%zu error%s, %zu warning%s\n", d->errors,
+		d->errors == 1 ? "" : "s", d->warnings,
+		d->warnings == 1 ? "" : "s");
+}

@@ -1,0 +1,187 @@
+/* pattern.c: PCRE2 with JIT when available, under match and depth limits. */
+#include "teamtui/pattern.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Enough for any sane role regex over a role string (a few hundred bytes);
+ * a pattern that needs more is backtracking exponentially. */
+enum { MATCH_LIMIT = 200000, DEPTH_LIMIT = 10000 };
+
+struct pattern {
+	pcre2_code *code;
+	pcre2_match_data *md; /* one per pattern: the model is single-threaded */
+	pcre2_match_context *mctx;
+	char *source;
+};
+
+/* Skip a character class starting at re[i] == '['; returns the index just
+ * after its closing ']'. */
+static size_t skip_class(const char *re, size_t i)
+{
+	size_t n = strlen(re);
+	i++;
+	if (re[i] == '^')
+		i++;
+	if (re[i] == ']') /* a leading ] is literal */
+		i++;
+	while (i < n && re[i] != ']') {
+		if (re[i] == '\\' && i + 1 < n)
+			i += 2;
+		else if (re[i] == '[' && re[i + 1] == ':') {
+			const char *end = strstr(re + i + 2, ":]");
+			i = end ? (size_t)(end - re) + 2 : i + 1;
+		} else
+			i++;
+	}
+	return i < n ? i + 1 : n;
+}
+
+/* Length of a counted repetition {n}, {n,} or {n,m} at s, else 0 (then
+ * the brace is a literal, in RE2 as in PCRE). */
+static size_t counted_repeat(const char *s)
+{
+	size_t i = 1, d = strspn(s + i, "0123456789");
+	if (!d)
+		return 0;
+	i += d;
+	if (s[i] == ',')
+		i += 1 + strspn(s + i + 1, "0123456789");
+	return s[i] == '}' ? i + 1 : 0;
+}
+
+const char *pattern_re2_problem(const char *re, size_t *offset)
+{
+	size_t n = strlen(re);
+	bool after_quant = false;
+	for (size_t i = 0; i < n;) {
+		char c = re[i];
+		*offset = i;
+		if (c == '\\') {
+			char e = re[i + 1];
+			if (e == 'Q') { /* literal text up to \E */
+				const char *end = strstr(re + i + 2, "\\E");
+				i = end ? (size_t)(end - re) + 2 : n;
+				after_quant = false;
+				continue;
+			}
+			if (e >= '1' && e <= '9')
+				return "backreferences are not RE2 syntax";
+			if (e && strchr("gkKGZRXhHvVNce", e))
+				return "this escape is not RE2 syntax";
+			i += e ? 2 : 1;
+			after_quant = false;
+			continue;
+		}
+		if (c == '[') {
+			i = skip_class(re, i);
+			after_quant = false;
+			continue;
+		}
+		if (c == '(' && re[i + 1] == '?') {
+			const char *g = re + i + 2;
+			if (*g == 'P' && g[1] == '<')
+				; /* named group (?P<name>...) */
+			else if (*g == '<' && g[1] != '=' && g[1] != '!')
+				; /* named group (?<name>...) */
+			else {
+				size_t k = strspn(g, "imsU-");
+				if (g[k] != ':' && g[k] != ')')
+					return "lookaround, atomic groups and other (? constructs are not RE2 syntax";
+			}
+		}
+		size_t qlen = c == '{' ? counted_repeat(re + i) : 0;
+		if (c == '*' || c == '+' || c == '?' || qlen) {
+			if (after_quant && c == '+')
+				return "possessive quantifiers are not RE2 syntax";
+			if (after_quant && c != '?')
+				return "invalid nested repetition operator";
+			/* a lazy '?' ends the quantifier */
+			after_quant = !(after_quant && c == '?');
+			i += qlen ? qlen : 1;
+			continue;
+		}
+		after_quant = false;
+		i++;
+	}
+	return NULL;
+}
+
+pattern *pattern_compile(const char *re, char *err, size_t errsize,
+			 size_t *erroffset)
+{
+	size_t off = 0;
+	const char *problem = pattern_re2_problem(re, &off);
+	if (problem) {
+		snprintf(err, errsize, "%s", problem);
+		*erroffset = off + 1;
+		return NULL;
+	}
+	int code;
+	PCRE2_SIZE eoff;
+	/* DOLLAR_ENDONLY: RE2's $ without (?m) matches only at the very end */
+	pcre2_code *c = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
+				      PCRE2_UTF | PCRE2_DOLLAR_ENDONLY |
+					  PCRE2_NEVER_BACKSLASH_C |
+					  PCRE2_MATCH_INVALID_UTF,
+				      &code, &eoff, NULL);
+	if (!c) {
+		PCRE2_UCHAR buf[256];
+		pcre2_get_error_message(code, buf, sizeof(buf));
+		snprintf(err, errsize, "%s", (const char *)buf);
+		*erroffset = (size_t)eoff + 1;
+		return NULL;
+	}
+	pattern *p = calloc(1, sizeof(*p));
+	if (!p) {
+		pcre2_code_free(c);
+		snprintf(err, errsize, "out of memory");
+		*erroffset = 0;
+		return NULL;
+	}
+	p->code = c;
+	pcre2_jit_compile(c, PCRE2_JIT_COMPLETE); /* optional speed-up */
+	p->md = pcre2_match_data_create_from_pattern(c, NULL);
+	p->mctx = pcre2_match_context_create(NULL);
+	p->source = strdup(re);
+	if (!p->md || !p->mctx || !p->source) {
+		pattern_free(p);
+		snprintf(err, errsize, "out of memory");
+		*erroffset = 0;
+		return NULL;
+	}
+	pcre2_set_match_limit(p->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(p->mctx, DEPTH_LIMIT);
+	return p;
+}
+
+void pattern_free(pattern *p)
+{
+	if (!p)
+		return;
+	pcre2_match_data_free(p->md);
+	pcre2_match_context_free(p->mctx);
+	pcre2_code_free(p->code);
+	free(p->source);
+	free(p);
+}
+
+pattern_result pattern_match(const pattern *p, const char *subject,
+			     size_t len)
+{
+	int rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, 0, 0, p->md,
+			     p->mctx);
+	if (rc >= 0)
+		return PATTERN_MATCH;
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return PATTERN_NO_MATCH;
+	return PATTERN_LIMIT;
+}
+
+const char *pattern_source(const pattern *p)
+{
+	return p->source;
+}

@@ -1,0 +1,318 @@
+/* people.c: GitLab-shaped person records. Every field is optional and may
+ * be null; a wrong type drops that field (reported), never the person. */
+#include "teamtui/people.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "teamtui/html.h"
+
+static bool push(people_buf *b, const person *p)
+{
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 256;
+		person *v = realloc(b->v, cap * sizeof(*v));
+		if (!v)
+			return false;
+		b->v = v;
+		b->cap = cap;
+	}
+	b->v[b->n++] = *p;
+	return true;
+}
+
+static const char *intern(yload *c, const char *s)
+{
+	return s ? arena_intern(c->model, s, strlen(s)) : NULL;
+}
+
+/* Plain text of an HTML field, interned. */
+static const char *plain(yload *c, const char *html)
+{
+	if (!html)
+		return NULL;
+	char *t = html_to_text(html, 0);
+	const char *r = intern(c, t);
+	free(t);
+	return r;
+}
+
+/* Expertise: GitLab's `<li>` HTML string, or a plain list. */
+static strlist expertise_items(yload *c, const ynode *n, const char **html)
+{
+	*html = NULL;
+	if (n && n->kind == YNODE_SEQ)
+		return yload_strlist(c, n, "expertise");
+	const char *s = yload_str(c, n, "expertise");
+	strlist out = {0};
+	if (!s)
+		return out;
+	*html = s;
+	char *text = html_to_text(s, 1);
+	if (!text)
+		return out;
+	size_t lines = 1;
+	for (const char *p = text; *p; p++)
+		lines += *p == '\n';
+	out.v = arena_calloc(c->model, lines, sizeof(char *));
+	for (char *line = text, *next; out.v && line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		if (*line)
+			out.v[out.n++] = intern(c, line);
+	}
+	free(text);
+	return out;
+}
+
+/* projects: {project: role | [roles]} */
+static void read_projects(yload *c, const ynode *n, person *p)
+{
+	if (ynode_is_null(n) || !yload_expect_map(c, n, "projects"))
+		return;
+	p->projects = arena_calloc(c->model, n->n ? n->n : 1,
+				   sizeof(*p->projects));
+	if (!p->projects)
+		return;
+	for (size_t i = 0; i < n->n; i++) {
+		const ynode *k = n->items[2 * i], *v = n->items[2 * i + 1];
+		if (k->kind != YNODE_SCALAR) {
+			yload_error(c, k, "project names must be strings");
+			continue;
+		}
+		project_role *pr = &p->projects[p->nprojects];
+		pr->project = k->str;
+		pr->roles = yload_strlist(c, v, k->str);
+		p->nprojects++;
+	}
+}
+
+bool people_read(yload *c, const ynode *map, const char *slug, bool vacancy,
+		 person *out)
+{
+	if (map && map->kind == YNODE_SEQ && map->n == 1) /* [ {...} ] */
+		map = map->items[0];
+	if (!map || map->kind != YNODE_MAP) {
+		yload_error(c, map, "a person must be a map, not %s; skipped",
+			    ynode_kind_name(map));
+		return false;
+	}
+	memset(out, 0, sizeof(*out));
+	out->loc = yload_loc(c, map);
+	const ynode *sn = ynode_get(map, "slug");
+	const char *own = yload_str(c, sn, "slug");
+	if (slug) {
+		if (own && strcmp(own, slug))
+			yload_warning(c, sn, "slug '%s' differs from the file name; using '%s'",
+				      own, slug);
+		out->slug = intern(c, slug);
+	} else if (own && *own) {
+		out->slug = own;
+	} else {
+		yload_error(c, sn ? sn : map, "person without a slug; skipped");
+		return false;
+	}
+	const ynode *tn = ynode_get(map, "type");
+	out->type_name = yload_str(c, tn, "type");
+	if (vacancy)
+		out->type_name = intern(c, "vacancy");
+	else if (!out->type_name)
+		out->type_name = intern(c, "person");
+	out->type = !strcmp(out->type_name, "vacancy") ? PERSON_VACANCY
+						       : PERSON_PERSON;
+	out->name = yload_str(c, ynode_get(map, "name"), "name");
+	out->role_html = yload_str(c, ynode_get(map, "role"), "role");
+	out->role = plain(c, out->role_html);
+	out->role_id = -1;
+	out->job_title = yload_str(c, ynode_get(map, "job_title"), "job_title");
+	const ynode *rn = ynode_get(map, "reports_to");
+	out->reports_to = yload_str(c, rn, "reports_to");
+	if (out->reports_to && !*out->reports_to)
+		out->reports_to = NULL;
+	out->reports_to_loc = yload_loc(c, rn ? rn : map);
+	out->gitlab = yload_str(c, ynode_get(map, "gitlab"), "gitlab");
+	out->division = yload_str(c, ynode_get(map, "division"), "division");
+	out->locality = yload_str(c, ynode_get(map, "locality"), "locality");
+	out->country = yload_str(c, ynode_get(map, "country"), "country");
+	out->pronouns = yload_str(c, ynode_get(map, "pronouns"), "pronouns");
+	out->timezone = yload_str(c, ynode_get(map, "timezone"), "timezone");
+	out->departments = yload_strlist(c, ynode_get(map, "departments"),
+					 "departments");
+	out->specialty = yload_strlist(c, ynode_get(map, "specialty"),
+				       "specialty");
+	out->domain_expertise = yload_strlist(
+	    c, ynode_get(map, "domain_expertise"), "domain_expertise");
+	out->team_tags = yload_strlist(c, ynode_get(map, "team_tags"),
+				       "team_tags");
+	out->expertise = expertise_items(c, ynode_get(map, "expertise"),
+					 &out->expertise_html);
+	read_projects(c, ynode_get(map, "projects"), out);
+	out->public_ = yload_bool(c, ynode_get(map, "public"), "public", true);
+	out->placeholder = yload_bool(c, ynode_get(map, "placeholder"),
+				      "placeholder", false);
+	return true;
+}
+
+void people_load_list(yload *c, const char *path, const char *display,
+		      people_buf *out)
+{
+	ynode *root = yload_file(c, path, display, false);
+	if (!root || ynode_is_null(root))
+		return;
+	if (root->kind != YNODE_SEQ) {
+		yload_error(c, root, "team.yml must be a list of people, not %s",
+			    ynode_kind_name(root));
+		return;
+	}
+	for (size_t i = 0; i < root->n; i++) {
+		const ynode *it = root->items[i];
+		if (!it->complete) { /* cut short by a syntax error above */
+			yload_error(c, it, "entry cut short by the syntax error; skipped");
+			continue;
+		}
+		person p;
+		if (people_read(c, it, NULL, false, &p) && !push(out, &p))
+			return;
+	}
+}
+
+/* A file found under team_members/. */
+struct entry {
+	char *path, *display, *slug;
+	bool vacancy;
+};
+
+struct walk {
+	yload *c;
+	struct entry *v;
+	size_t n, cap;
+	bool capped;
+};
+
+static bool is_yaml_name(const char *name, size_t *stem)
+{
+	size_t n = strlen(name);
+	if (name[0] == '.')
+		return false;
+	if (n > 4 && !strcmp(name + n - 4, ".yml")) {
+		*stem = n - 4;
+		return true;
+	}
+	if (n > 5 && !strcmp(name + n - 5, ".yaml")) {
+		*stem = n - 5;
+		return true;
+	}
+	return false;
+}
+
+static void walk_dir(struct walk *w, const char *path, const char *display,
+		     bool vacancy, int depth)
+{
+	DIR *d = opendir(path);
+	if (!d) {
+		if (errno != ENOENT)
+			diag_add(w->c->diags, DIAG_ERROR, display, 0, 0,
+				 "cannot read directory: %s", strerror(errno));
+		return;
+	}
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		const char *name = de->d_name;
+		if (name[0] == '.')
+			continue;
+		size_t plen = strlen(path) + strlen(name) + 2;
+		size_t dlen = strlen(display) + strlen(name) + 2;
+		char *child = malloc(plen), *cdisp = malloc(dlen);
+		if (!child || !cdisp) {
+			free(child);
+			free(cdisp);
+			break;
+		}
+		snprintf(child, plen, "%s/%s", path, name);
+		snprintf(cdisp, dlen, "%s/%s", display, name);
+		struct stat st;
+		/* lstat: a symlinked directory could loop; it is skipped */
+		bool ok = lstat(child, &st) == 0;
+		size_t stem;
+		if (ok && S_ISDIR(st.st_mode)) {
+			if (depth >= ROSTER_MAX_TREE_DEPTH)
+				diag_add(w->c->diags, DIAG_WARNING, cdisp, 0, 0,
+					 "directory nested too deep; skipped");
+			else
+				walk_dir(w, child, cdisp, vacancy, depth + 1);
+		} else if (ok && S_ISREG(st.st_mode) && is_yaml_name(name, &stem)) {
+			if (w->n == ROSTER_MAX_FILES) {
+				if (!w->capped)
+					diag_add(w->c->diags, DIAG_ERROR, cdisp, 0, 0,
+						 "more than %d person files; the rest are skipped",
+						 ROSTER_MAX_FILES);
+				w->capped = true;
+			} else {
+				if (w->n == w->cap) {
+					size_t cap = w->cap ? w->cap * 2 : 256;
+					struct entry *v = realloc(w->v, cap * sizeof(*v));
+					if (!v)
+						goto next;
+					w->v = v;
+					w->cap = cap;
+				}
+				w->v[w->n++] = (struct entry){child, cdisp,
+							      strndup(name, stem), vacancy};
+				continue; /* the entry owns both paths now */
+			}
+		}
+	next:
+		free(child);
+		free(cdisp);
+	}
+	closedir(d);
+}
+
+static int entry_cmp(const void *pa, const void *pb)
+{
+	const struct entry *a = pa, *b = pb;
+	int c = strcmp(a->slug ? a->slug : "", b->slug ? b->slug : "");
+	return c ? c : strcmp(a->path, b->path);
+}
+
+void people_load_tree(yload *c, const char *dir, people_buf *out)
+{
+	struct walk w = {.c = c};
+	size_t n = strlen(dir) + 32;
+	char *sub = malloc(n);
+	if (!sub)
+		return;
+	snprintf(sub, n, "%s/team_members/person", dir);
+	walk_dir(&w, sub, "team_members/person", false, 0);
+	snprintf(sub, n, "%s/team_members/vacancy", dir);
+	walk_dir(&w, sub, "team_members/vacancy", true, 0);
+	free(sub);
+	qsort(w.v, w.n, sizeof(*w.v), entry_cmp);
+	for (size_t i = 0; i < w.n; i++) {
+		struct entry *e = &w.v[i];
+		size_t before = c->diags->count + c->diags->suppressed;
+		ynode *root = e->slug ? yload_file(c, e->path, e->display, false)
+				      : NULL;
+		person p;
+		if (root && root->complete && !ynode_is_null(root)) {
+			if (people_read(c, root, e->slug, e->vacancy, &p))
+				push(out, &p);
+		} else if (c->diags->count + c->diags->suppressed == before) {
+			diag_add(c->diags, DIAG_WARNING, e->display, 0, 0,
+				 "empty person file; skipped");
+		} else if (root) {
+			yload_error(c, root, "person cut short by the error above; skipped");
+		}
+		/* each file's tree is garbage once read */
+		arena_free(c->nodes);
+		c->nodes = arena_new();
+		free(e->path);
+		free(e->display);
+		free(e->slug);
+	}
+	free(w.v);
+}

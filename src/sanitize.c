@@ -1,0 +1,110 @@
+/* sanitize.c: strip escape sequences and controls, repair UTF-8. */
+#include "teamtui/sanitize.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "teamtui/utf8.h"
+
+/* Bidi embeddings, overrides, isolates and marks: a name could otherwise
+ * flip the order of everything printed after it on the line. */
+static bool is_bidi_control(uint32_t cp)
+{
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Skip a control string (OSC, DCS, SOS, PM, APC) body from s[i], up to and
+ * including its terminator: BEL, ESC \ or the C1 ST (U+009C). */
+static size_t skip_string(const char *s, size_t len, size_t i)
+{
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (cp == 0x07 || cp == 0x9C)
+			return i + n;
+		if (cp == 0x1B && i + 1 < len && s[i + 1] == '\\')
+			return i + 2;
+		if (cp == 0x1B) /* a new sequence ends the string */
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+/* Skip a CSI body from s[i]: parameter and intermediate bytes, then one
+ * final byte. Anything else ends it early (and is handled normally). */
+static size_t skip_csi(const char *s, size_t len, size_t i)
+{
+	while (i < len && (unsigned char)s[i] >= 0x20 &&
+	       (unsigned char)s[i] <= 0x3F)
+		i++;
+	while (i < len && (unsigned char)s[i] >= 0x20 &&
+	       (unsigned char)s[i] <= 0x2F)
+		i++;
+	if (i < len && (unsigned char)s[i] >= 0x40 && (unsigned char)s[i] <= 0x7E)
+		i++;
+	return i;
+}
+
+char *sanitize(const char *s, int flags)
+{
+	if (!s)
+		s = "";
+	size_t len = strlen(s);
+	char *out = malloc(len * 3 + 1); /* U+FFFD for every bad byte at worst */
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		i += n;
+		if (cp == 0x1B) {
+			unsigned char e = i < len ? (unsigned char)s[i] : 0;
+			if (e == '[')
+				i = skip_csi(s, len, i + 1);
+			else if (e == ']' || e == 'P' || e == 'X' || e == '^' ||
+				 e == '_')
+				i = skip_string(s, len, i + 1);
+			else if (e >= 0x20 && e <= 0x7E)
+				i++; /* two-byte sequence such as ESC c */
+			continue;
+		}
+		if (cp == 0x9B) {
+			i = skip_csi(s, len, i);
+			continue;
+		}
+		if (cp == 0x90 || cp == 0x9D || cp == 0x98 || cp == 0x9E ||
+		    cp == 0x9F) {
+			i = skip_string(s, len, i);
+			continue;
+		}
+		if (cp == '\n' && (flags & SANITIZE_KEEP_LINES)) {
+			out[o++] = '\n';
+			continue;
+		}
+		if (cp == '\t' || cp == '\n' || cp == '\r') {
+			out[o++] = ' ';
+			continue;
+		}
+		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xFEFF ||
+		    is_bidi_control(cp))
+			continue;
+		o += utf8_encode(cp, out + o);
+	}
+	out[o] = '\0';
+	return out;
+}
+
+int sanitize_fputs(const char *s, FILE *out)
+{
+	char *clean = sanitize(s, SANITIZE_LINE);
+	if (!clean)
+		return EOF;
+	int rc = fputs(clean, out);
+	free(clean);
+	return rc;
+}

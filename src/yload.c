@@ -1,0 +1,231 @@
+/* yload.c: file reading and typed field access for roster YAML. */
+#include "teamtui/yload.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "teamtui/utf8.h"
+
+static void vreport(yload *c, diag_severity sev, const ynode *at,
+		    const char *fmt, va_list ap)
+{
+	char msg[1024];
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	diag_add(c->diags, sev, c->file, at ? at->line : 0, at ? at->col : 0,
+		 "%s", msg);
+}
+
+void yload_error(yload *c, const ynode *at, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(c, DIAG_ERROR, at, fmt, ap);
+	va_end(ap);
+}
+
+void yload_warning(yload *c, const ynode *at, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(c, DIAG_WARNING, at, fmt, ap);
+	va_end(ap);
+}
+
+srcloc yload_loc(const yload *c, const ynode *at)
+{
+	return (srcloc){c->file, at ? at->line : 0, at ? at->col : 0};
+}
+
+/* Whole file into memory; NULL with errno set on failure. */
+static char *read_all(const char *path, size_t *len, bool *too_big)
+{
+	*too_big = false;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	struct stat st;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
+		close(fd);
+		errno = e ? e : EINVAL;
+		return NULL;
+	}
+	if (st.st_size > ROSTER_MAX_FILE_BYTES) {
+		close(fd);
+		*too_big = true;
+		*len = (size_t)st.st_size;
+		return NULL;
+	}
+	size_t cap = (size_t)st.st_size + 1, n = 0;
+	char *buf = malloc(cap);
+	while (buf) {
+		ssize_t r = read(fd, buf + n, cap - n - 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			free(buf);
+			buf = NULL;
+			break;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+		if (n + 1 == cap) { /* the file grew while we read it */
+			if (cap > ROSTER_MAX_FILE_BYTES) {
+				*too_big = true;
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			char *nb = realloc(buf, cap * 2);
+			if (!nb) {
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			buf = nb;
+			cap *= 2;
+		}
+	}
+	int e = errno;
+	close(fd);
+	if (!buf) {
+		errno = e;
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+/* 1-based line and column of byte `off` (columns count characters). */
+static void position_of(const char *buf, size_t off, int *line, int *col)
+{
+	int l = 1, c = 1;
+	for (size_t i = 0; i < off; i++) {
+		if (buf[i] == '\n') {
+			l++;
+			c = 1;
+		} else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+ynode *yload_file(yload *c, const char *path, const char *display,
+		  bool missing_ok)
+{
+	c->file = arena_intern(c->model, display, strlen(display));
+	size_t len = 0;
+	bool too_big;
+	char *buf = read_all(path, &len, &too_big);
+	if (!buf) {
+		if (too_big)
+			diag_add(c->diags, DIAG_ERROR, c->file, 0, 0,
+				 "file is larger than %d MB; skipped",
+				 ROSTER_MAX_FILE_BYTES / (1024 * 1024));
+		else if (!(missing_ok && errno == ENOENT))
+			diag_add(c->diags, DIAG_ERROR, c->file, 0, 0,
+				 "cannot read: %s", strerror(errno));
+		return NULL;
+	}
+	size_t bad = utf8_first_bad(buf, len);
+	if (bad < len) {
+		int line, col;
+		position_of(buf, bad, &line, &col);
+		size_t fixed_len, nbad;
+		char *fixed = utf8_repair(buf, len, &fixed_len, &nbad);
+		free(buf);
+		if (!fixed) {
+			diag_add(c->diags, DIAG_ERROR, c->file, 0, 0, "out of memory");
+			return NULL;
+		}
+		diag_add(c->diags, DIAG_WARNING, c->file, line, col,
+			 "%zu invalid UTF-8 or control byte%s replaced by U+FFFD",
+			 nbad, nbad == 1 ? "" : "s");
+		buf = fixed;
+		len = fixed_len;
+	}
+	ynode *root = ydoc_parse(c->file, buf, len, c->nodes, c->model, c->diags);
+	free(buf);
+	return root;
+}
+
+static void wrong_type(yload *c, const ynode *n, const char *field,
+		       const char *want)
+{
+	yload_error(c, n, "'%s' must be %s, not %s", field, want,
+		    ynode_kind_name(n));
+}
+
+const char *yload_str(yload *c, const ynode *n, const char *field)
+{
+	if (ynode_is_null(n))
+		return NULL;
+	if (n->kind != YNODE_SCALAR) {
+		wrong_type(c, n, field, "a string");
+		return NULL;
+	}
+	return n->str;
+}
+
+strlist yload_strlist(yload *c, const ynode *n, const char *field)
+{
+	strlist out = {0};
+	if (ynode_is_null(n))
+		return out;
+	if (n->kind == YNODE_SCALAR) {
+		out.v = arena_alloc(c->model, sizeof(char *));
+		if (out.v) {
+			out.v[0] = n->str;
+			out.n = 1;
+		}
+		return out;
+	}
+	if (n->kind != YNODE_SEQ) {
+		wrong_type(c, n, field, "a list of strings");
+		return out;
+	}
+	out.v = arena_calloc(c->model, n->n ? n->n : 1, sizeof(char *));
+	if (!out.v)
+		return out;
+	for (size_t i = 0; i < n->n; i++) {
+		const ynode *it = n->items[i];
+		if (ynode_is_null(it))
+			continue;
+		if (it->kind != YNODE_SCALAR) {
+			yload_error(c, it, "items of '%s' must be strings, not %s",
+				    field, ynode_kind_name(it));
+			continue;
+		}
+		out.v[out.n++] = it->str;
+	}
+	return out;
+}
+
+bool yload_bool(yload *c, const ynode *n, const char *field, bool dflt)
+{
+	if (ynode_is_null(n))
+		return dflt;
+	int b = ynode_bool(n);
+	if (b < 0) {
+		wrong_type(c, n, field, "true or false");
+		return dflt;
+	}
+	return b;
+}
+
+bool yload_expect_map(yload *c, const ynode *n, const char *field)
+{
+	if (n && n->kind == YNODE_MAP)
+		return true;
+	wrong_type(c, n, field, "a map");
+	return false;
+}
