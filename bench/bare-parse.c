@@ -62,11 +62,13 @@ static long parse_once(const char *path, const unsigned char *buf, size_t len)
 	while (!done) {
 		if (!yaml_parser_parse(&parser, &event)) {
 			/* libyaml marks are 0-based; editors count from 1 */
-			fprintf(stderr, "%s:%lu:%lu: %s %s\n", path,
+			fprintf(stderr, "%s:%lu:%lu: %s%s%s%s\n", path,
 				(unsigned long)parser.problem_mark.line + 1,
 				(unsigned long)parser.problem_mark.column + 1,
 				parser.problem ? parser.problem : "parse error",
-				parser.context ? parser.context : "");
+				parser.context ? " (" : "",
+				parser.context ? parser.context : "",
+				parser.context ? ")" : "");
 			yaml_parser_delete(&parser);
 			return -1;
 		}

@@ -28,9 +28,7 @@ static uint64_t splitmix(uint64_t x)
 static uint64_t xs(uint64_t *s)
 {
 	uint64_t x = *s;
-	x ^= x >> 12;
-	x ^= x << 25;
-	x ^= x >> 27;
+	x ^= x >> 12, x ^= x << 25, x ^= x >> 27;
 	*s = x;
 	return x * 0x2545f4914f6cdd1dULL;
 }
@@ -232,7 +230,8 @@ static void emit_person(FILE *f, const struct org *g, struct person *p)
 	char spec[32] = "", st[48], gr[48], fam[96], anc[96], dsl[32];
 	char role[512], buf[1024];
 	uint64_t *r = &p->rng;
-	unsigned k = p->b;
+	unsigned k = p->b, lvl; /* draws in separate statements: argument
+				* evaluation order differs between compilers */
 	const char *base;
 	STG(st, p->k == K_DIR || p->k == K_FM ? p->a : stage_of(g, p->a));
 	SNP(d1, "Engineering Function");
@@ -250,32 +249,35 @@ static void emit_person(FILE *f, const struct org *g, struct person *p)
 		SNP(d2, "%s Stage", st);
 		break;
 	case K_FVP: case K_FM:
-		SNP(title, "%s", FNS[k][p->k == K_FM]), SNP(d1, "%s", FNS[k][3]);
-		SNP(div, "%s", FNS[k][4]);
+		SNP(title, "%s", FNS[k][p->k == K_FM]);
+		SNP(d1, "%s", FNS[k][3]), SNP(div, "%s", FNS[k][4]);
 		if (p->k == K_FM)
 			SNP(sfx, "%s", st), SNP(d2, "%s Stage", st);
 		break;
 	case K_DVP: case K_OTH:
-		if (p->k == K_DVP)
+		if (p->k == K_DVP) {
 			SNP(title, "%s", DEPTS[k][2]);
-		else if (p->a % TEAM == 0)
+		} else if (p->a % TEAM == 0) {
 			SNP(title, "%s", DEPTS[k][3]);
-		else
-			SNP(title, "%s%s", LEVEL[pick(r, 2)], DEPTS[k][4 + pick(r, 2)]);
+		} else {
+			lvl = pick(r, 2);
+			SNP(title, "%s%s", LEVEL[lvl], DEPTS[k][4 + pick(r, 2)]);
+		}
 		SNP(d1, "%s", DEPTS[k][0]), SNP(div, "%s", DEPTS[k][1]);
 		break;
 	case K_EM: case K_CP: case K_ENG:
 		GRP(gr, p->a);
 		SNP(sfx, "%s:%s", st, gr), SNP(d2, "%s Stage", st);
 		SNP(spec, "%s", GROUPS[p->a % COUNT(GROUPS)]);
-		if (p->k == K_EM)
+		if (p->k == K_EM) {
 			SNP(title, "%s", PICK(r, EMT));
-		else if (p->k == K_ENG)
-			SNP(title, "%s%s", LEVEL[pick(r, 10) ? pick(r, 2) : 2],
-			    PICK(r, ENGT));
-		else
-			SNP(title, "%s%s", LEVEL[pick(r, 3)], FNS[k][2]),
+		} else if (p->k == K_ENG) { /* 10% Staff, else even split */
+			lvl = pick(r, 10) ? pick(r, 2) : 2;
+			SNP(title, "%s%s", LEVEL[lvl], PICK(r, ENGT));
+		} else {
+			SNP(title, "%s%s", LEVEL[pick(r, 3)], FNS[k][2]);
 			SNP(d1, "%s", FNS[k][3]), SNP(div, "%s", FNS[k][4]);
+		}
 		break;
 	}
 	if (!div[0])
@@ -318,22 +320,24 @@ static void emit_person(FILE *f, const struct org *g, struct person *p)
 		return;
 	if (chance(r, 500)) {
 		size_t o = 0;
-		for (unsigned j = 0, nj = 1 + pick(r, 3), e = pick(r, COUNT(EXPERT)); j < nj; j++)
-			o += (size_t)snprintf(buf + o, sizeof buf - o, "<li>%s</li>",
-					      EXPERT[(e + j) % COUNT(EXPERT)]);
+		unsigned e = pick(r, COUNT(EXPERT)), ne = 1 + pick(r, 3);
+		for (unsigned j = 0; j < ne; j++) /* distinct items */
+			o += (size_t)snprintf(buf + o, sizeof buf - o,
+				"<li>%s</li>", EXPERT[(e + j) % COUNT(EXPERT)]);
 		kv(f, "  expertise: ", buf);
 		if (chance(r, 500)) {
 			unsigned a = pick(r, COUNT(SKILLS));
-			unsigned b = (a + 1 + pick(r, COUNT(SKILLS) - 1)) % COUNT(SKILLS);
-			fprintf(f, "  domain_expertise: [%s, %s]\n", SKILLS[a], SKILLS[b]);
+			unsigned b = (a + 1 + pick(r, 5)) % COUNT(SKILLS);
+			fprintf(f, "  domain_expertise: [%s, %s]\n", SKILLS[a],
+				SKILLS[b]);
 		}
 	}
 	if ((p->k == K_ENG || p->k == K_EM) && chance(r, 500)) {
 		unsigned a = pick(r, COUNT(PROJECTS)), np = 1 + pick(r, 2);
 		fputs("  projects:\n", f);
 		for (unsigned j = 0; j < np; j++)
-			fprintf(f, "    %s: %s\n", PROJECTS[(a + j) % COUNT(PROJECTS)],
-				PICK(r, PROJROLE));
+			fprintf(f, "    %s: %s\n", PROJECTS[(a + j) %
+				COUNT(PROJECTS)], PICK(r, PROJROLE));
 	}
 	const char *const *l = LOCS[pick(r, COUNT(LOCS))];
 	kv(f, "  locality: ", l[0]);
@@ -369,7 +373,8 @@ static void emit_groups(FILE *f, const struct org *g)
 	fputs("stages:\n", f);
 	for (unsigned long s = 0; s < g->nst; s++) {
 		STG(nm, s), slugify(id, sizeof id, nm, '-');
-		SEC(sec, section_of(g, s)), slugify(secid, sizeof secid, sec, '-');
+		SEC(sec, section_of(g, s));
+		slugify(secid, sizeof secid, sec, '-');
 		fprintf(f, "  %s: {name: %s, section: %s}\n", id, nm, secid);
 	}
 	fputs("groups:\n", f);
@@ -384,18 +389,20 @@ static void emit_groups(FILE *f, const struct org *g)
 		fprintf(f, "  %s:\n", id);
 		kv(f, "    name: ", nm);
 		fprintf(f, "    stage: %s\n", sid);
-		snprintf(rx, sizeof rx, "The %s group owns \"%s\" features in the"
-			 " %s stage — see the handbook.", nm,
+		snprintf(rx, sizeof rx, "The %s group owns \"%s\" features in"
+			 " the %s stage — see the handbook.", nm,
 			 GROUPS[i % COUNT(GROUPS)], st);
 		kv(f, "    description: ", rx);
-		fprintf(f, "    handbook: https://handbook.example.com/handbook/"
-			"engineering/%s/%s/%s/\n", secid, sid, id);
-		fprintf(f, "    team-by-manager-slug: {manager: %s}\n", em.slug);
+		fprintf(f, "    handbook: https://handbook.example.com/"
+			"handbook/engineering/%s/%s/%s/\n", secid, sid, id);
+		fprintf(f, "    team-by-manager-slug: {manager: %s}\n",
+			em.slug);
 		/* Roles end in STAGE:GROUP; "(,|$)" keeps "Runner 1" from
 		 * also matching "Runner 12" (or "Runner 1, ..." follow-ons). */
 		rx_escape(sx, sizeof sx, st), rx_escape(gx, sizeof gx, nm);
 		fputs("    stable-counterparts:\n      manager-role: ", f);
-		snprintf(rx, sizeof rx, "Engineering Manager(.*)%s:%s(,|$)", sx, gx);
+		snprintf(rx, sizeof rx, "Engineering Manager(.*)%s:%s(,|$)",
+			 sx, gx);
 		put_quoted(f, rx);
 		fputs("\n      role: ", f);
 		snprintf(rx, sizeof rx, "%s:%s(,|$)", sx, gx);
@@ -404,11 +411,11 @@ static void emit_groups(FILE *f, const struct org *g)
 		fprintf(f, "\n    channels: [\"#g_%s\"]\n", rx);
 		fprintf(f, "    labels: [\"group::%s\", \"devops::%s\", "
 			"\"section::%s\"]\n", lbl, sid, secid);
-		fprintf(f, "    links: [{title: Issue tracker, url: \"https://"
-			"gitlab.example.com/groups/gitlab-org/-/issues?label_name[]="
-			"group::%s\"}]\n", lbl);
-		fprintf(f, "    okrs: {project: gitlab-com/gitlab-OKRs, labels: "
-			"[\"group::%s\"]}\n", lbl);
+		fprintf(f, "    links: [{title: Issue tracker, url: \"https:"
+			"//gitlab.example.com/groups/gitlab-org/-/issues?"
+			"label_name[]=group::%s\"}]\n", lbl);
+		fprintf(f, "    okrs: {project: gitlab-com/gitlab-OKRs, "
+			"labels: [\"group::%s\"]}\n", lbl);
 	}
 }
 
@@ -423,7 +430,35 @@ static bool parse_num(const char *s, unsigned long max, unsigned long *out)
 	return true;
 }
 
-static FILE *open_out(const char *dir, const char *name, char *path)
+/* GitLab's file is not in hierarchy order: shuffle, so reports_to often
+ * points forward and the loader cannot rely on managers coming first. */
+static void emit_team(FILE *f, const struct org *g)
+{
+	uint32_t *order = malloc(g->n * sizeof *order + 1);
+	if (!order) {
+		perror("malloc");
+		exit(1);
+	}
+	for (unsigned long i = 0; i < g->n; i++)
+		order[i] = (uint32_t)i;
+	uint64_t r = splitmix(g->seed * 2 + 1);
+	for (unsigned long i = g->n; i > 1; i--) {
+		unsigned long j = (unsigned long)(xs(&r) % i);
+		uint32_t t = order[i - 1];
+		order[i - 1] = order[j], order[j] = t;
+	}
+	for (unsigned long i = 0; i < g->n; i++) {
+		struct person p;
+		make_person(g, order[i], &p);
+		emit_person(f, g, &p);
+	}
+	free(order);
+}
+
+/* Write DIR/NAME with emit(); returns its size in bytes, exits on error. */
+static long long write_out(const char *dir, const char *name, char *path,
+			   void (*emit)(FILE *, const struct org *),
+			   const struct org *g)
 {
 	snprintf(path, 4096, "%s/%s", dir, name);
 	FILE *f = fopen(path, "w");
@@ -432,12 +467,9 @@ static FILE *open_out(const char *dir, const char *name, char *path)
 		exit(1);
 	}
 	setvbuf(f, NULL, _IOFBF, 1 << 20); /* 100k people are ~55 MB */
-	return f;
-}
-static long long close_out(FILE *f, const char *path)
-{
+	emit(f, g);
 	long long bytes = (long long)ftello(f);
-	if (ferror(f) | fclose(f)) { /* both: fclose must always run */
+	if (ferror(f) | fclose(f)) { /* not ||: fclose must always run */
 		perror(path);
 		exit(1);
 	}
@@ -447,11 +479,12 @@ static long long close_out(FILE *f, const char *path)
 int main(int argc, char **argv)
 {
 	struct org g = {.seed = 1};
-	unsigned long seed = 1;
+	unsigned long seed = 1; /* g.seed is 64-bit even where long is not */
 	if (argc < 4 || argc > 5 || !parse_num(argv[1], 50000000, &g.n) ||
 	    !parse_num(argv[2], 1000000, &g.ngr) || g.ngr == 0 ||
 	    (argc == 5 && !parse_num(argv[4], (unsigned long)-1, &seed))) {
-		fprintf(stderr, "usage: gen-roster PEOPLE GROUPS OUTDIR [SEED]\n");
+		fputs("usage: gen-roster PEOPLE GROUPS OUTDIR [SEED]\n",
+		      stderr);
 		return 2;
 	}
 	g.seed = seed;
@@ -462,8 +495,8 @@ int main(int argc, char **argv)
 	for (int k = K_SVP; k <= K_ENG; k++)
 		g.o[k] = g.o[k - 1] + size[k - 1];
 	if (g.n < g.o[K_ENG]) {
-		fprintf(stderr, "gen-roster: %lu groups need at least %lu people\n",
-			g.ngr, g.o[K_ENG]);
+		fprintf(stderr, "gen-roster: %lu groups need at least %lu "
+			"people\n", g.ngr, g.o[K_ENG]);
 		return 2;
 	}
 	/* ~PEOPLE/(2*GROUPS) engineers per group; the rest is non-R&D. */
@@ -476,33 +509,10 @@ int main(int argc, char **argv)
 		return 1;
 	}
 
-	/* GitLab's file is not in hierarchy order: shuffle, so reports_to
-	 * often points forward and the loader cannot rely on order. */
-	uint32_t *order = malloc(g.n * sizeof *order + 1);
-	if (!order) {
-		perror("malloc");
-		return 1;
-	}
-	for (unsigned long i = 0; i < g.n; i++)
-		order[i] = (uint32_t)i;
-	uint64_t r = splitmix(g.seed * 2 + 1);
-	for (unsigned long i = g.n; i > 1; i--) {
-		unsigned long j = (unsigned long)(xs(&r) % i);
-		uint32_t t = order[i - 1];
-		order[i - 1] = order[j], order[j] = t;
-	}
 	char tpath[4096], gpath[4096];
-	FILE *f = open_out(argv[3], "team.yml", tpath);
-	for (unsigned long i = 0; i < g.n; i++) {
-		struct person p;
-		make_person(&g, order[i], &p);
-		emit_person(f, &g, &p);
-	}
-	free(order);
-	long long tbytes = close_out(f, tpath);
-	f = open_out(argv[3], "groups.yml", gpath);
-	emit_groups(f, &g);
-	long long gbytes = close_out(f, gpath);
+	long long tbytes = write_out(argv[3], "team.yml", tpath, emit_team, &g);
+	long long gbytes = write_out(argv[3], "groups.yml", gpath, emit_groups,
+				     &g);
 
 	char nm[48], id[48];
 	struct person em;

@@ -1,0 +1,212 @@
+/* test-resolve.c: every rule of team-by-manager-slug and
+ * stable-counterparts, with exact expected lists in roster order. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tap.h"
+#include "teamtui/check.h"
+
+/* Roster order is file order. Roles are raw HTML where it matters: the
+ * regexes see the tags. */
+static const char team[] =
+    "- {slug: cto, name: Cleo Tran, role: Chief Technology Officer, reports_to: ceo}\n"
+    "- {slug: em-a, name: Ada Example, role: '<a href=\"/job-families/eng/em/\">Engineering Manager</a>, Dev:Alpha', reports_to: cto}\n"
+    "- {slug: be-1, role: '<a href=\"/jf/be/\">Backend Engineer</a>, Dev:Alpha', reports_to: em-a, team_tags: [Alpha Team]}\n"
+    "- {slug: be-2, role: 'Frontend Engineer, Dev:Alpha', reports_to: em-a, departments: [Alpha Team], public: false}\n"
+    "- {slug: vac-1, type: vacancy, role: 'Backend Engineer, Dev:Alpha', reports_to: em-a, departments: [Alpha Team], team_tags: [Alpha Team]}\n"
+    "- {slug: lead-1, role: 'Staff Engineer, Dev:Alpha', reports_to: em-a}\n"
+    "- {slug: deep-1, role: 'Backend Engineer, Dev:Alpha', reports_to: lead-1}\n"
+    "- {slug: pm-1, role: 'Product Manager, Dev:Alpha', reports_to: pm-dir}\n"
+    "- {slug: pm-dir, role: 'Director of Product, Dev', reports_to: cto}\n"
+    "- {slug: ux-mgr, role: 'UX Manager, Dev:Alpha', reports_to: cto}\n"
+    "- {slug: ux-1, role: 'Product Designer, Dev:Alpha', reports_to: ux-mgr}\n"
+    "- {slug: norole, name: No Role, reports_to: em-a}\n"
+    "- {slug: em-b, role: 'Engineering Manager, Dev:Beta', reports_to: cto}\n"
+    "- {slug: x-1, role: 'Backend Engineer, Dev:Beta', reports_to: em-b}\n"
+    "- {slug: em-a2, role: 'Engineering Manager, Dev:Alpha', reports_to: cto}\n"
+    "- {slug: loop-a, role: Looper, reports_to: loop-b}\n"
+    "- {slug: loop-b, role: Looper, reports_to: loop-a}\n"
+    "- slug: g-1\n"
+    "  role: |\n"
+    "    Backend Engineer, Dev:Gamma\n";
+
+static const char groups[] =
+    "sections: {dev: {name: Dev}}\n"
+    "stages: {alpha-stage: {name: Alpha Stage, section: dev}}\n"
+    "groups:\n"
+    "  alpha:\n"
+    "    stage: alpha-stage\n"
+    "    team-by-manager-slug: {manager: em-a}\n"
+    "    stable-counterparts: {manager-role: 'Engineering Manager(.*)Dev:Alpha', role: 'Dev:Alpha'}\n"
+    "  alpha-team:\n"
+    "    stage: alpha-stage\n"
+    "    team-by-manager-slug: {manager: em-a, team: Backend}\n"
+    "  alpha-dept:\n"
+    "    stage: alpha-stage\n"
+    "    team-by-manager-slug: {manager: em-a, department: Alpha Team}\n"
+    "  alpha-omr:\n"
+    "    stage: alpha-stage\n"
+    "    stable-counterparts: {manager-role: 'Engineering Manager(.*)Dev:Alpha', role: 'Dev:Alpha', other-manager-roles: UX Manager}\n"
+    "  nomatch-mgr:\n"
+    "    stage: alpha-stage\n"
+    "    stable-counterparts: {manager: lead-1, manager-role: Nobody Matches, role: 'Dev:Alpha'}\n"
+    "  slug-mgr:\n"
+    "    stage: alpha-stage\n"
+    "    stable-counterparts: {manager: lead-1, role: 'Dev:Alpha'}\n"
+    "  unknown:\n"
+    "    stage: alpha-stage\n"
+    "    team-by-manager-slug: {manager: ghost}\n"
+    "    stable-counterparts: {manager: ghost, role: 'Dev:Beta'}\n"
+    "  norole-sc:\n"
+    "    stage: alpha-stage\n"
+    "    stable-counterparts: {manager-role: 'Engineering Manager(.*)Dev:Alpha'}\n"
+    "  two-tables:\n"
+    "    stage: alpha-stage\n"
+    "    stable-counterparts:\n"
+    "    - {manager: cto, role: 'Dev:Beta'}\n"
+    "    - {manager-role: 'Engineering Manager(.*)Dev:Alpha', role: 'Engineer, Dev:Alpha'}\n"
+    "    - {role: 'Backend Engineer, Dev:Beta'}\n"
+    "  html:\n"
+    "    stage: alpha-stage\n"
+    "    stable-counterparts: {role: job-families}\n"
+    "  nocase:\n"
+    "    stage: alpha-stage\n"
+    "    stable-counterparts: {role: '(?i)dev:beta'}\n"
+    "  withcase:\n"
+    "    stage: alpha-stage\n"
+    "    stable-counterparts: {role: 'dev:beta'}\n"
+    "  caret:\n"
+    "    stage: alpha-stage\n"
+    "    stable-counterparts: {role: '^Backend'}\n"
+    "  dollar:\n"
+    "    stage: alpha-stage\n"
+    "    stable-counterparts: {role: 'Gamma$'}\n"
+    "  dollar-nl:\n"
+    "    stage: alpha-stage\n"
+    "    stable-counterparts: {role: 'Gamma\\n$'}\n";
+
+static void test_members(roster *r)
+{
+	tap_is_str(t_team(r, "alpha"),
+		   "em-a be-1 be-2 vac-1 lead-1 norole | deep-1 pm-1 ux-mgr ux-1 em-a2",
+		   "team-by-manager-slug: manager first, direct reports in roster "
+		   "order (vacancy, public:false, no role kept); counterparts: "
+		   "role minus manager minus reports, second level stays");
+	tap_is_str(t_team(r, "alpha-team"), "em-a be-1 vac-1 | ",
+		   "team: regex filters reports, never the manager");
+	tap_is_str(t_team(r, "alpha-dept"), "em-a be-2 vac-1 be-1 | ",
+		   "department: departments first, then team_tags, no duplicates");
+	tap_is_str(t_team(r, "unknown"), " | em-b x-1",
+		   "unknown manager: empty team; unknown counterpart manager "
+		   "excludes nobody");
+}
+
+static void test_counterparts(roster *r)
+{
+	tap_is_str(t_team(r, "alpha-omr"), " | deep-1 pm-1 ux-mgr em-a2",
+		   "other-manager-roles removes the reports of matching managers, "
+		   "not the managers");
+	tap_is_str(t_team(r, "nomatch-mgr"),
+		   " | em-a be-1 be-2 vac-1 lead-1 deep-1 pm-1 ux-mgr ux-1 em-a2",
+		   "manager-role matching nobody: no manager (even over manager:), "
+		   "nobody excluded");
+	tap_is_str(t_team(r, "slug-mgr"),
+		   " | em-a be-1 be-2 vac-1 pm-1 ux-mgr ux-1 em-a2",
+		   "manager slug: the manager and direct reports are excluded");
+	tap_is_str(t_team(r, "norole-sc"), " | ", "no role: nobody");
+	tap_is_str(t_team(r, "two-tables"), " | x-1 deep-1",
+		   "a list of maps: tables joined in order, each person once");
+	tap_is_str(t_team(r, "html"), " | em-a",
+		   "regexes match the raw role HTML (href)");
+	tap_is_str(t_team(r, "nocase"), " | em-b x-1", "(?i) ignores case");
+	tap_is_str(t_team(r, "withcase"), " | ", "case-sensitive by default");
+	tap_is_str(t_team(r, "caret"), " | vac-1 deep-1 x-1 g-1",
+		   "^ anchors at the start of the raw role");
+	tap_is_str(t_team(r, "dollar"), " | ",
+		   "$ matches only at the very end, as in RE2 (role ends in \\n)");
+	tap_is_str(t_team(r, "dollar-nl"), " | g-1", "\\n$ matches the folded role");
+
+	resolver *rs = resolver_new(r);
+	const group_team *t = resolve_group(rs, roster_group(r, "two-tables"));
+	tap_is_int((long long)t->ntables, 3, "three tables");
+	tap_is_str(t_slugs(&t->tables[0].people), "x-1", "table 1 (manager: cto)");
+	tap_is_str(t_slugs(&t->tables[1].people), "deep-1",
+		   "table 2: 'Engineer, Dev:Alpha' does not match across </a>");
+	tap_is_str(t_slugs(&t->tables[2].people), "x-1", "table 3 repeats x-1");
+	tap_is_str(t->tables[1].manager_slug, "em-a",
+		   "manager-role takes the FIRST match in roster order");
+	t = resolve_group(rs, roster_group(r, "alpha"));
+	tap_is_str(t->manager ? t->manager->slug : NULL, "em-a", "manager");
+	resolver_free(rs);
+}
+
+static void test_people(roster *r)
+{
+	resolver *rs = resolver_new(r);
+	manager_chain ch = resolve_manager_chain(rs, roster_person(r, "deep-1"));
+	tap_is_str(t_slugs(&ch.people), "lead-1 em-a cto", "manager chain");
+	tap_is_str(ch.dangling, "ceo", "chain ends at a dangling slug");
+	tap_ok(!ch.cycle, "no cycle");
+	ch = resolve_manager_chain(rs, roster_person(r, "loop-a"));
+	tap_is_str(t_slugs(&ch.people), "loop-b", "a cycle stops the chain");
+	tap_ok(ch.cycle && !ch.dangling, "cycle reported");
+	ch = resolve_manager_chain(rs, roster_person(r, "em-b"));
+	tap_is_str(t_slugs(&ch.people), "cto", "chain of em-b");
+
+	size_t n;
+	const size_t *reps = roster_reports(r, roster_person(r, "em-a"), &n);
+	plist l = {malloc(n * sizeof(person *)), n};
+	for (size_t i = 0; i < n; i++)
+		l.v[i] = &r->people[reps[i]];
+	tap_is_str(t_slugs(&l), "be-1 be-2 vac-1 lead-1 norole", "direct reports");
+	free(l.v);
+
+	const membership *ms = resolve_person_groups(rs, roster_person(r, "em-a"), &n);
+	char buf[512] = "";
+	for (size_t i = 0; i < n; i++) {
+		strcat(buf, ms[i].group->id);
+		strcat(buf, ms[i].kind == MEMBERSHIP_MANAGER  ? "=manager "
+			    : ms[i].kind == MEMBERSHIP_MEMBER ? "=member "
+							      : "=counterpart ");
+	}
+	tap_is_str(buf,
+		   "alpha=manager alpha-team=manager alpha-dept=manager "
+		   "nomatch-mgr=counterpart slug-mgr=counterpart html=counterpart ",
+		   "groups of em-a");
+	resolver_free(rs);
+}
+
+static void test_check(roster *r)
+{
+	diag_list d;
+	diag_init(&d);
+	resolver *rs = resolver_new(r);
+	check_roster(r, rs, &d);
+	diag_sort(&d);
+	tap_is_str(t_diags(&d),
+		   "groups.yml:19:58: warning: regex 'Nobody Matches' matches nobody's role\n"
+		   "groups.yml:25:37: warning: manager 'ghost' is not in the roster; the team is empty\n"
+		   "groups.yml:26:36: warning: manager 'ghost' is not in the roster; nobody is excluded\n"
+		   "groups.yml:44:33: warning: regex 'dev:beta' matches nobody's role\n"
+		   "groups.yml:50:33: warning: regex 'Gamma$' matches nobody's role\n"
+		   "team.yml:16:44: warning: reports_to cycle: loop-a -> loop-b -> loop-a",
+		   "check: unknown managers, regexes matching nobody, cycles");
+	resolver_free(rs);
+	diag_free(&d);
+}
+
+int main(void)
+{
+	diag_list d;
+	diag_init(&d);
+	roster *r = t_roster(team, groups, &d);
+	tap_is_str(t_diags(&d), "groups.yml:29:26: warning: stable-counterparts without 'role' lists nobody",
+		   "fixture loads with only the expected warning");
+	test_members(r);
+	test_counterparts(r);
+	test_people(r);
+	test_check(r);
+	roster_free(r);
+	diag_free(&d);
+	return tap_done();
+}
