@@ -136,10 +136,9 @@ static void make_person(const struct org *g, unsigned long i,
 	char d1[64], a1[64], d2[64], a2[64];
 	if (chance(&p->rng, 60)) {
 		name_parts(PICK(&p->rng, CJK), p->name, a1, sizeof a1);
-		char *dash = strchr(a1, '-');
-		*dash = '\0';
-		SNP(p->slug, "%s-%s-%lu", a1, dash + 1, i);
-		SNP(p->handle, "%.1s%s%lu", a1, dash + 1, i);
+		const char *given = strchr(a1, '-'); /* "family-given" */
+		SNP(p->slug, "%s-%lu", a1, i);
+		SNP(p->handle, "%.1s%s%lu", a1, given ? given + 1 : a1, i);
 	} else {
 		name_parts(PICK(&p->rng, FIRST), d1, a1, sizeof d1);
 		name_parts(PICK(&p->rng, LAST), d2, a2, sizeof d2);

@@ -170,9 +170,17 @@ static bool on_event(struct builder *b, yaml_event_t *ev)
 		return push_child(b, n);
 	case YAML_ALIAS_EVENT:
 		n = anchor_get(b, intern_cstr(b, ev->data.alias.anchor));
-		if (!n) {
-			error_at(b, ev->start_mark, "undefined alias");
-			return false;
+		if (!n) { /* report it, read it as null, and go on */
+			diag_add(b->diags, DIAG_ERROR, b->file,
+				 (int)ev->start_mark.line + 1,
+				 (int)ev->start_mark.column + 1,
+				 "undefined alias '%s' (read as null)",
+				 (const char *)ev->data.alias.anchor);
+			n = new_node(b, YNODE_SCALAR, ev->start_mark);
+			if (!n)
+				return false;
+			n->str = "";
+			n->plain = n->complete = true;
 		}
 		return push_child(b, n);
 	case YAML_SEQUENCE_START_EVENT:
