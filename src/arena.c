@@ -55,7 +55,9 @@ void *arena_alloc(arena *a, size_t size)
 			bs = b->size;
 		if (bs < size)
 			bs = size;
-		struct block *nb = malloc(sizeof(*nb) + bs);
+		/* calloc: fresh pages come zeroed from the kernel, so the
+		 * arena never has to clear memory itself */
+		struct block *nb = calloc(1, sizeof(*nb) + bs);
 		if (!nb)
 			return NULL;
 		nb->size = bs;
@@ -74,8 +76,7 @@ void *arena_alloc(arena *a, size_t size)
 	void *p = b->data + b->used;
 	b->used += size;
 	a->total += size;
-	memset(p, 0, size);
-	return p;
+	return p; /* zero: blocks are calloc'd and never reused */
 }
 
 void *arena_calloc(arena *a, size_t count, size_t size)
@@ -117,14 +118,22 @@ char *arena_printf(arena *a, const char *fmt, ...)
 	return p;
 }
 
+/* Eight bytes a step, then a final mix so the low bits (the table index)
+ * depend on every input byte. */
 static uint64_t hash_bytes(const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603ull; /* FNV-1a */
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ len, w;
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
 	}
-	return h;
+	w = 0;
+	memcpy(&w, s, len);
+	h = (h ^ w) * 0xff51afd7ed558ccdull;
+	h ^= h >> 29;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	return h ^ (h >> 32);
 }
 
 static int intern_grow(arena *a)

@@ -19,6 +19,13 @@ struct ctx {
 	struct regex_buf rx;
 };
 
+/* Slugs compare by address in the resolver: make sure one is interned
+ * even when it is too long for the parser to have done it. */
+static const char *intern_slug(yload *c, const char *s)
+{
+	return s ? arena_intern(c->model, s, strlen(s)) : NULL;
+}
+
 static role_regex *compile(struct ctx *x, const ynode *n, const char *field)
 {
 	const char *src = yload_str(x->c, n, field);
@@ -75,7 +82,7 @@ static bool duplicate_key(const ynode *map, size_t i)
 {
 	const ynode *k = map->items[2 * i];
 	for (size_t j = 0; j < i; j++)
-		if (map->items[2 * j]->str == k->str) /* interned */
+		if (!strcmp(map->items[2 * j]->str, k->str))
 			return true;
 	return false;
 }
@@ -122,7 +129,7 @@ static void load_sections(struct ctx *x, const ynode *n)
 static const section *find_section(const roster *r, const char *id)
 {
 	for (size_t i = 0; i < r->nsections; i++)
-		if (r->sections[i].id == id)
+		if (!strcmp(r->sections[i].id, id))
 			return &r->sections[i];
 	return NULL;
 }
@@ -130,7 +137,7 @@ static const section *find_section(const roster *r, const char *id)
 static const stage *find_stage(const roster *r, const char *id)
 {
 	for (size_t i = 0; i < r->nstages; i++)
-		if (r->stages[i].id == id)
+		if (!strcmp(r->stages[i].id, id))
 			return &r->stages[i];
 	return NULL;
 }
@@ -175,7 +182,7 @@ static team_rule *load_team_rule(struct ctx *x, const ynode *n)
 		return NULL;
 	t->loc = yload_loc(c, n);
 	const ynode *mn = ynode_get(n, "manager");
-	t->manager = yload_str(c, mn, "manager");
+	t->manager = intern_slug(c, yload_str(c, mn, "manager"));
 	t->manager_loc = yload_loc(c, mn ? mn : n);
 	if (!t->manager) {
 		yload_error(c, n, "team-by-manager-slug needs a 'manager' slug");
@@ -200,7 +207,7 @@ static bool load_counterpart_rule(struct ctx *x, const ynode *n,
 	memset(out, 0, sizeof(*out));
 	out->loc = yload_loc(c, n);
 	const ynode *mn = ynode_get(n, "manager");
-	out->manager = yload_str(c, mn, "manager");
+	out->manager = intern_slug(c, yload_str(c, mn, "manager"));
 	out->manager_loc = yload_loc(c, mn ? mn : n);
 	const ynode *v;
 	if (!ynode_is_null(v = ynode_get(n, "manager-role")))

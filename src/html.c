@@ -134,20 +134,24 @@ char *html_to_text(const char *html, int keep_lines)
 			p++;
 			continue;
 		}
+		char buf[4];
+		size_t blen = 1, used = 1;
+		buf[0] = c;
+		if (c == '&' && !((used = html_entity(p, buf, &blen)) && blen <= used)) {
+			buf[0] = c; /* not an entity we know: the '&' is text */
+			blen = used = 1;
+		}
+		p += used;
+		if (used > 1 && blen == 1 && buf[0] == ' ') { /* &nbsp; folds too */
+			space = o && out[o - 1] != '\n';
+			continue;
+		}
 		if (space) {
 			out[o++] = ' ';
 			space = false;
 		}
-		char buf[4];
-		size_t blen, used;
-		if (c == '&' && (used = html_entity(p, buf, &blen)) && blen <= used) {
-			memcpy(out + o, buf, blen);
-			o += blen;
-			p += used;
-			continue;
-		}
-		out[o++] = c;
-		p++;
+		memcpy(out + o, buf, blen);
+		o += blen;
 	}
 	while (o && (out[o - 1] == ' ' || out[o - 1] == '\n'))
 		o--;

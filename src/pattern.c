@@ -12,6 +12,8 @@
 enum { MATCH_LIMIT = 200000, DEPTH_LIMIT = 10000 };
 
 struct pattern {
+	char *required; /* a literal every match contains, or NULL */
+	size_t required_len;
 	pcre2_code *code;
 	pcre2_match_data *md; /* one per pattern: the model is single-threaded */
 	pcre2_match_context *mctx;
@@ -110,6 +112,59 @@ const char *pattern_re2_problem(const char *re, size_t *offset)
 	return NULL;
 }
 
+/* The longest literal run at the top level of re that every match must
+ * contain ("Custom Models" in "Engineering Manager(.*)Custom Models"), so
+ * most non-matching roles are rejected by strstr without running the
+ * regex. Conservative: none when there is a top-level '|' or any flag. */
+static char *required_literal(const char *re, size_t *len)
+{
+	if (strstr(re, "(?"))
+		return NULL;
+	int depth = 0;
+	for (const char *p = re; *p; p++) {
+		if (*p == '\\' && p[1])
+			p++;
+		else if (*p == '[') {
+			p = re + skip_class(re, (size_t)(p - re)) - 1;
+		} else if (*p == '(')
+			depth++;
+		else if (*p == ')')
+			depth--;
+		else if (*p == '|' && depth == 0)
+			return NULL;
+	}
+	size_t best = 0, best_at = 0;
+	depth = 0;
+	for (size_t i = 0; re[i];) {
+		if (depth == 0 && !strchr("\\.^$|()[]{}*+?", re[i])) {
+			size_t j = i;
+			while (re[j] && !strchr("\\.^$|()[]{}*+?", re[j]))
+				j++;
+			size_t n = j - i;
+			if (re[j] && strchr("*?{", re[j]) && n)
+				n--; /* the last character is optional */
+			if (n > best) {
+				best = n;
+				best_at = i;
+			}
+			i = j;
+			continue;
+		}
+		if (re[i] == '\\' && re[i + 1])
+			i += 2;
+		else if (re[i] == '[')
+			i = skip_class(re, i);
+		else {
+			depth += (re[i] == '(') - (re[i] == ')');
+			i++;
+		}
+	}
+	if (best < 3) /* too short to be worth a pre-check */
+		return NULL;
+	*len = best;
+	return strndup(re + best_at, best);
+}
+
 pattern *pattern_compile(const char *re, char *err, size_t errsize,
 			 size_t *erroffset)
 {
@@ -147,6 +202,7 @@ pattern *pattern_compile(const char *re, char *err, size_t errsize,
 	p->md = pcre2_match_data_create_from_pattern(c, NULL);
 	p->mctx = pcre2_match_context_create(NULL);
 	p->source = strdup(re);
+	p->required = required_literal(re, &p->required_len);
 	if (!p->md || !p->mctx || !p->source) {
 		pattern_free(p);
 		snprintf(err, errsize, "out of memory");
@@ -166,12 +222,15 @@ void pattern_free(pattern *p)
 	pcre2_match_context_free(p->mctx);
 	pcre2_code_free(p->code);
 	free(p->source);
+	free(p->required);
 	free(p);
 }
 
 pattern_result pattern_match(const pattern *p, const char *subject,
 			     size_t len)
 {
+	if (p->required && !strstr(subject, p->required))
+		return PATTERN_NO_MATCH;
 	int rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, 0, 0, p->md,
 			     p->mctx);
 	if (rc >= 0)
@@ -184,4 +243,9 @@ pattern_result pattern_match(const pattern *p, const char *subject,
 const char *pattern_source(const pattern *p)
 {
 	return p->source;
+}
+
+const char *pattern_required(const pattern *p)
+{
+	return p->required;
 }

@@ -90,9 +90,11 @@ static bool contains(const strlist *l, const char *s)
 	return false;
 }
 
+/* Slugs, reports_to and manager slugs are all interned in the roster's
+ * arena (people.c, groups.c), so equal means the same address. */
 static bool same(const char *a, const char *b)
 {
-	return a && b && (a == b || !strcmp(a, b));
+	return a && a == b;
 }
 
 /* Is p a direct report kept by the team rule? (not the manager himself) */

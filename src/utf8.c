@@ -83,7 +83,24 @@ size_t utf8_first_bad(const char *s, size_t len)
 {
 	size_t i = 0;
 	while (i < len) {
-		/* fast path over plain ASCII */
+		/* fast path: eight printable ASCII bytes at a time (no byte has
+		 * the high bit set, and none is below 0x20 or is DEL) */
+		while (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			uint64_t high = w & 0x8080808080808080ull;
+			uint64_t ctl = (w - 0x2020202020202020ull) & ~w &
+				       0x8080808080808080ull;
+			uint64_t del = ((w ^ 0x7F7F7F7F7F7F7F7Full) -
+					0x0101010101010101ull) &
+				       ~(w ^ 0x7F7F7F7F7F7F7F7Full) &
+				       0x8080808080808080ull;
+			if (high | ctl | del)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x20 && c < 0x7F) {
 			i++;

@@ -103,6 +103,15 @@ static bool push_child(struct builder *b, ynode *n)
 	return true;
 }
 
+/* Is the next node the key of a map pair? */
+static bool is_key_position(const struct builder *b)
+{
+	if (!b->depth)
+		return false;
+	const struct frame *f = &b->stack[b->depth - 1];
+	return f->node->kind == YNODE_MAP && (b->npending - f->start) % 2 == 0;
+}
+
 static ynode *new_node(struct builder *b, ynode_kind kind, yaml_mark_t m)
 {
 	ynode *n = arena_alloc(b->nodes, sizeof(*n));
@@ -159,9 +168,18 @@ static bool on_event(struct builder *b, yaml_event_t *ev)
 		n = new_node(b, YNODE_SCALAR, ev->start_mark);
 		if (!n)
 			return false;
-		n->str = arena_intern(b->strings,
-				      (const char *)ev->data.scalar.value,
-				      ev->data.scalar.length);
+		/* map keys repeat in every record: share them (and let loaders
+		 * compare keys by address); values are copied, and the loaders
+		 * intern the few they compare (slugs, roles) */
+		n->str = is_key_position(b) && ev->data.scalar.length <= YDOC_INTERN_MAX
+				 ? arena_intern(b->strings,
+						(const char *)ev->data.scalar.value,
+						ev->data.scalar.length)
+				 : arena_strndup(b->strings,
+						 (const char *)ev->data.scalar.value,
+						 ev->data.scalar.length);
+		if (!n->str)
+			return false;
 		n->len = ev->data.scalar.length;
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 		n->complete = true;

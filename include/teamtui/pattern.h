@@ -24,9 +24,13 @@ typedef enum {
 pattern *pattern_compile(const char *re, char *err, size_t errsize,
 			 size_t *erroffset);
 void pattern_free(pattern *p);
+/* subject[len] must be NUL (the literal pre-check uses strstr). */
 pattern_result pattern_match(const pattern *p, const char *subject,
 			     size_t len);
 const char *pattern_source(const pattern *p);
+/* The literal a subject must contain to match (a fast pre-check), or NULL;
+ * exposed for tests. */
+const char *pattern_required(const pattern *p);
 
 /* The RE2 check alone (exposed for tests): NULL when the pattern is RE2
  * syntax, else what RE2 would reject; *offset is 0-based. */

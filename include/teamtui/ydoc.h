@@ -21,16 +21,17 @@ typedef struct ynode {
 	bool plain;    /* an unquoted scalar: may mean null or a boolean */
 	bool complete; /* the container was closed before any error */
 	int line, col; /* 1-based */
-	const char *str; /* scalar value, interned, NUL-terminated */
+	const char *str; /* scalar value, NUL-terminated; map keys no longer
+			    than YDOC_INTERN_MAX bytes are interned */
 	size_t len;
 	struct ynode **items; /* seq: n items; map: n pairs, key then value */
 	size_t n;
 } ynode;
 
-enum { YDOC_MAX_DEPTH = 200 };
+enum { YDOC_MAX_DEPTH = 200, YDOC_INTERN_MAX = 160 };
 
 /* Parse buf (valid UTF-8) named `file` in diagnostics. Nodes come from
- * `nodes`, scalar strings are interned in `strings`. Returns the root of
+ * `nodes`, scalar strings from `strings`. Returns the root of
  * the first document, or NULL for an empty stream or an early error. */
 ynode *ydoc_parse(const char *file, const char *buf, size_t len, arena *nodes,
 		  arena *strings, diag_list *diags);

@@ -16,6 +16,10 @@ typedef struct yload {
 	arena *nodes;  /* the current file's tree: freed after each file */
 	diag_list *diags;
 	const char *file; /* display name of the current file, interned */
+	/* a loader's field names interned in `model`, so keys compare by
+	 * address; keys_owner says whose names they are */
+	const void *keys_owner;
+	const char *keys[32];
 } yload;
 
 /* Read and parse `path` (shown as `display`); repairs invalid UTF-8 with a

@@ -1,0 +1,320 @@
+#!/bin/sh
+# golden.sh: golden tests for the teamtui command line, as TAP.
+#
+#   TEAMTUI=./teamtui srcdir=. sh tests/golden.sh [--update]
+#
+# Cases are read from $srcdir/tests/golden/cases, one a line:
+#
+#   NAME EXIT-CODE ARGS...  [# comment | # TODO reason]
+#
+# ARGS are split on blanks (no quoting, no globbing). In them @DATA@ is the
+# sample organisation ($srcdir/data), @FIX@ the fixture rosters
+# ($srcdir/tests/golden/fixtures) and @ESC@ a raw ESC byte. A lone '#' word
+# starts a comment; a comment starting with TODO marks a known bug: its
+# golden states the right output, a failure is reported as TAP TODO (an
+# expected failure), and --update leaves its files alone.
+#
+# Each case runs "$TEAMTUI ARGS" with LC_ALL=C.UTF-8, HOME and
+# XDG_CONFIG_HOME pointing at an empty directory, TEAMTUI_ROSTER unset and
+# stdin from /dev/null. It passes when
+#   - the exit code is EXIT-CODE,
+#   - stdout equals tests/golden/NAME.out,
+#   - stderr equals tests/golden/NAME.err, or is empty when there is none,
+#   - neither stream holds a control character other than tab and newline,
+#     a C1 control, a bidi control, invalid UTF-8, or a JSON \u escape of
+#     one of those (whatever the roster says, nothing may reach a terminal).
+# The absolute source directory is written @SRCDIR@ in outputs, so goldens
+# do not depend on where the tree is checked out.
+#
+# --update rewrites NAME.out and NAME.err from what the program prints now
+# (for humans: read every changed golden before committing it). It never
+# changes the exit codes in the cases file, and skips TODO cases and
+# cases whose exit code is wrong or whose output is unsafe.
+#
+# Only ${TMPDIR:-/tmp} is written to (nothing in srcdir or the build tree,
+# unless --update), so this runs under `make distcheck`.
+set -u
+
+update=false
+for a in "$@"; do
+	case $a in
+	--update) update=true ;;
+	*)
+		echo "usage: TEAMTUI=PROG srcdir=DIR $0 [--update]" >&2
+		exit 2
+		;;
+	esac
+done
+
+if [ -z "${TEAMTUI:-}" ]; then
+	echo "Bail out! TEAMTUI is not set (the teamtui binary to test)"
+	exit 1
+fi
+if [ ! -x "$TEAMTUI" ]; then
+	echo "Bail out! TEAMTUI=$TEAMTUI is not an executable file"
+	exit 1
+fi
+srcdir=${srcdir:-$(dirname "$0")/..}
+abs_srcdir=$(cd "$srcdir" && pwd) || {
+	echo "Bail out! cannot enter srcdir=$srcdir"
+	exit 1
+}
+golden=$abs_srcdir/tests/golden
+cases=$golden/cases
+if [ ! -r "$cases" ]; then
+	echo "Bail out! no $cases"
+	exit 1
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/teamtui-golden.XXXXXX") || {
+	echo "Bail out! mktemp -d failed"
+	exit 1
+}
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 141' PIPE
+trap 'exit 143' TERM
+mkdir "$tmp/home" || exit 1
+
+unset TEAMTUI_ROSTER
+esc=$(printf '\033')
+
+# subst TEXT TOKEN REPLACEMENT: every TOKEN in TEXT replaced, literally.
+subst() {
+	s_in=$1 s_out=''
+	while :; do
+		case $s_in in
+		*"$2"*)
+			s_out=$s_out${s_in%%"$2"*}$3
+			s_in=${s_in#*"$2"}
+			;;
+		*) break ;;
+		esac
+	done
+	printf '%s' "$s_out$s_in"
+}
+
+# quote WORD: WORD as a single-quoted shell word, for eval.
+quote() {
+	printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"
+}
+
+# normalize FILE: the absolute srcdir and the temporary directory written
+# as @SRCDIR@ and @TMP@, in place. Files without them are left untouched
+# byte for byte.
+normalize() {
+	if grep -F -q -e "$abs_srcdir" -e "$tmp" "$1"; then
+		N_SRC=$abs_srcdir N_TMP=$tmp LC_ALL=C awk '
+		function swap(line, from, to,    i, out) {
+			out = ""
+			while (from != "" && (i = index(line, from)) > 0) {
+				out = out substr(line, 1, i - 1) to
+				line = substr(line, i + length(from))
+			}
+			return out line
+		}
+		{ print swap(swap($0, ENVIRON["N_TMP"], "@TMP@"), ENVIRON["N_SRC"], "@SRCDIR@") }
+		' "$1" >"$1.n" && mv "$1.n" "$1"
+	fi
+}
+
+# unsafe FILE: describe the first byte a terminal must not see (nothing
+# when the file is clean): C0 controls but tab and newline, DEL, C1
+# controls, bidi controls, U+FEFF, invalid UTF-8; then JSON escapes of
+# the same characters, which a consumer would turn back into them.
+unsafe() {
+	od -An -v -tx1 "$1" | LC_ALL=C awk '
+	function bad(why) {
+		if (!found)
+			printf "byte offset %d: %s\n", off, why
+		found = 1
+	}
+	function check(c) {
+		if ((c < 32 && c != 9 && c != 10) || c == 127)
+			bad(sprintf("control character U+%04X", c))
+		else if (c >= 128 && c < 160)
+			bad(sprintf("C1 control U+%04X", c))
+		else if (c == 1564 || c == 8206 || c == 8207 ||
+		    (c >= 8234 && c <= 8238) || (c >= 8294 && c <= 8297))
+			bad(sprintf("bidi control U+%04X", c))
+		else if (c == 65279)
+			bad("U+FEFF")
+	}
+	function byte(b) {
+		if (need) {
+			if (b >= 128 && b < 192) {
+				cp = cp * 64 + b - 128
+				if (--need == 0)
+					check(cp)
+				return
+			}
+			bad("invalid UTF-8")
+			need = 0
+		}
+		if (b < 128)
+			check(b)
+		else if (b >= 194 && b < 224) {
+			cp = b - 192; need = 1
+		} else if (b >= 224 && b < 240) {
+			cp = b - 224; need = 2
+		} else if (b >= 240 && b < 245) {
+			cp = b - 240; need = 3
+		} else
+			bad("invalid UTF-8")
+	}
+	BEGIN {
+		for (i = 0; i < 256; i++)
+			val[sprintf("%02x", i)] = i
+		off = 0
+	}
+	{
+		for (f = 1; f <= NF; f++) {
+			byte(val[$f])
+			off++
+		}
+	}
+	END {
+		if (need)
+			bad("truncated UTF-8")
+	}'
+	LC_ALL=C grep -n -E \
+	    '\\u(00[01][0-9a-fA-F]|007[fF]|00[89][0-9a-fA-F]|061[cC]|200[eEfF]|202[a-eA-E]|206[6-9]|[fF][eE][fF][fF])' \
+	    "$1" | sed -n '1s/^\([0-9]*\):.*/line \1: a JSON escape of a control character/p'
+}
+
+# diff_note EXPECTED ACTUAL: the unified diff as TAP comments.
+diff_note() {
+	diff -u "$1" "$2" | sed 's/^/# /'
+}
+
+# Count the cases first: TAP wants the plan up front.
+total=$(grep -c -v -E '^[[:space:]]*(#|$)' "$cases")
+echo "1..$total"
+
+set -f # no globbing when splitting ARGS
+n=0
+failed=0
+while IFS= read -r line || [ -n "$line" ]; do
+	trimmed=${line#"${line%%[![:space:]]*}"}
+	case $trimmed in
+	'' | '#'*) continue ;;
+	esac
+	n=$((n + 1))
+
+	# NAME EXIT ARGS... [# comment]
+	# shellcheck disable=SC2086 # word splitting is the format (set -f is on)
+	set -- $line
+	name=$1
+	want=${2-}
+	shift
+	[ $# -gt 0 ] && shift
+	args='' todo='' comment=false
+	for w in "$@"; do
+		if $comment; then
+			todo="$todo $w"
+			continue
+		fi
+		if [ "$w" = "#" ]; then
+			comment=true
+			continue
+		fi
+		w=$(subst "$w" @DATA@ "$abs_srcdir/data")
+		w=$(subst "$w" @FIX@ "$abs_srcdir/tests/golden/fixtures")
+		w=$(subst "$w" @ESC@ "$esc")
+		args="$args $(quote "$w")"
+	done
+	case $todo in
+	' TODO'*) directive=" # TODO${todo# TODO}" ;;
+	*) directive='' todo='' ;;
+	esac
+	case $name in
+	'' | *[!A-Za-z0-9._-]*)
+		echo "not ok $n - bad case name '$name'"
+		failed=$((failed + 1))
+		continue
+		;;
+	esac
+	case $want in
+	'' | *[!0-9]*)
+		echo "not ok $n - $name: bad exit code '$want' in cases"
+		failed=$((failed + 1))
+		continue
+		;;
+	esac
+
+	eval "set -- $args"
+	(
+		HOME=$tmp/home
+		XDG_CONFIG_HOME=$tmp/home
+		LC_ALL=C.UTF-8
+		export HOME XDG_CONFIG_HOME LC_ALL
+		exec "$TEAMTUI" "$@"
+	) </dev/null >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	normalize "$tmp/out"
+	normalize "$tmp/err"
+
+	ok=true
+	notes=$tmp/notes
+	: >"$notes"
+	if [ "$rc" != "$want" ]; then
+		ok=false
+		echo "# exit code $rc, expected $want" >>"$notes"
+	fi
+	for stream in out err; do
+		what=$(unsafe "$tmp/$stream")
+		if [ -n "$what" ]; then
+			ok=false
+			[ $stream = out ] && label=stdout || label=stderr
+			printf '%s\n' "$what" | sed "s/^/# unsafe $label: /" >>"$notes"
+		fi
+	done
+
+	exp_out=$golden/$name.out
+	exp_err=$golden/$name.err
+	# never bless output that is unsafe for a terminal
+	if $update && [ -z "$todo" ] && [ ! -s "$notes" ]; then
+		cp "$tmp/out" "$exp_out"
+		if [ -s "$tmp/err" ]; then
+			cp "$tmp/err" "$exp_err"
+		else
+			rm -f "$exp_err"
+		fi
+	fi
+	if [ ! -f "$exp_out" ]; then
+		ok=false
+		echo "# no $name.out (write it by hand, or run with --update and review)" >>"$notes"
+	elif ! cmp -s "$exp_out" "$tmp/out"; then
+		ok=false
+		echo "# stdout differs from $name.out:" >>"$notes"
+		diff_note "$exp_out" "$tmp/out" >>"$notes"
+	fi
+	if [ -f "$exp_err" ]; then
+		if ! cmp -s "$exp_err" "$tmp/err"; then
+			ok=false
+			echo "# stderr differs from $name.err:" >>"$notes"
+			diff_note "$exp_err" "$tmp/err" >>"$notes"
+		fi
+	elif [ -s "$tmp/err" ]; then
+		ok=false
+		echo "# unexpected stderr (there is no $name.err):" >>"$notes"
+		sed 's/^/# /' "$tmp/err" >>"$notes"
+	fi
+
+	if $ok; then
+		echo "ok $n - $name$directive"
+	else
+		echo "not ok $n - $name$directive"
+		# the notes quote program output: keep its controls off the log
+		LC_ALL=C sed "s/$esc/^[/g" "$notes" |
+		    LC_ALL=C tr '\000-\010\013-\037\177' '?'
+		[ -z "$todo" ] && failed=$((failed + 1))
+	fi
+done <"$cases"
+
+if [ "$n" -ne "$total" ]; then
+	echo "# ran $n cases, planned $total"
+	failed=$((failed + 1))
+fi
+[ "$failed" -eq 0 ]

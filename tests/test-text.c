@@ -1,0 +1,93 @@
+/* test-text.c: the text helpers: HTML to plain text, the output sanitizer,
+ * UTF-8 widths, the RE2 syntax gate, "did you mean". */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tap.h"
+#include "teamtui/html.h"
+#include "teamtui/pattern.h"
+#include "teamtui/sanitize.h"
+#include "teamtui/suggest.h"
+#include "teamtui/utf8.h"
+
+static void html(const char *in, int lines, const char *want, const char *name)
+{
+	char *got = html_to_text(in, lines);
+	tap_is_str(got, want, name);
+	free(got);
+}
+
+static void clean(const char *in, int flags, const char *want, const char *name)
+{
+	char *got = sanitize(in, flags);
+	tap_is_str(got, want, name);
+	free(got);
+}
+
+static void re2(const char *re, const char *want, const char *name)
+{
+	size_t off;
+	tap_is_str(pattern_re2_problem(re, &off), want, name);
+}
+
+int main(void)
+{
+	html("<a href=\"/job-families/x/\">Senior Backend Engineer</a>, Create:Source Code",
+	     0, "Senior Backend Engineer, Create:Source Code", "role with a link");
+	html("<a href='/x'>Manager</a>,\n  Plan:Knowledge", 0,
+	     "Manager, Plan:Knowledge", "single quotes, folded white space");
+	html("<a href=\"a>b\">Q</a>", 0, "Q", "a '>' inside a quoted attribute");
+	html("R&amp;D &lt;b&gt; &#233;t&#xE9; &nbsp;x &bogus; &#0;", 0,
+	     "R&D <b> été x &bogus; \xef\xbf\xbd", "entities; unknown kept; controls refused");
+	html("a < b and 3<4", 0, "a < b and 3<4", "a lone '<' is text");
+	html("<li>GraphQL</li><li><a href=\"/h\">Merge request coach</a></li>", 1,
+	     "GraphQL\nMerge request coach", "<li> items become lines");
+	html("  <ul> <li> x </li> </ul> ", 1, "x", "empty items and blanks trimmed");
+
+	clean("plain ünïcödé 名前", 0, "plain ünïcödé 名前", "text passes unchanged");
+	clean("a\x1b[31mred\x1b[0m b", 0, "ared b", "CSI colour sequences removed");
+	clean("x\x1b]0;evil title\x07y", 0, "xy", "OSC with BEL removed");
+	clean("x\x1b]52;c;ZXZpbA==\x1b\\y", 0, "xy", "OSC 52 clipboard write with ST removed");
+	clean("x\x1bPqdata\x1b\\y\x1b" "cz", 0, "xyz", "DCS and ESC c removed");
+	clean("a\xc2\x9b" "2Jb\xc2\x85" "c", 0, "abc", "C1 CSI and NEL removed");
+	clean("r\xe2\x80\xaetl\xe2\x81\xa6x\xe2\x80\x8f", 0, "rtlx", "bidi controls removed");
+	clean("tab\there\nnl\r\x7f\x01", 0, "tab here nl ", "C0 and DEL: tab/newline to space, rest dropped");
+	clean("one\ntwo", SANITIZE_KEEP_LINES, "one\ntwo", "newlines kept on request");
+	clean("bad\xff\xc0\x80z", 0, "bad\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbdz",
+	      "invalid and overlong UTF-8 become U+FFFD");
+	clean("\x1b[", 0, "", "a truncated sequence at the end");
+	clean(NULL, 0, "", "NULL is empty");
+
+	utf8_locale_init();
+	tap_is_int((long long)utf8_width("abc"), 3, "ASCII width");
+	tap_is_int((long long)utf8_width("山田 花子"), 9, "CJK is double width");
+	tap_is_int((long long)utf8_width("Ame\xcc\x81lie"), 6, "a combining mark has no width");
+	tap_is_int((long long)utf8_width("ليلى"), 4, "Arabic letters are single width");
+	tap_is_int((long long)utf8_width("\xff"), 1, "an invalid byte counts as U+FFFD");
+
+	re2("Engineering Manager(.*)Custom Models", NULL, "the handbook's pattern is RE2");
+	re2("(?i)backend|(?P<x>a)[[:alpha:]]{2,3}?\\d\\pL", NULL, "flags, names, classes, lazy counts");
+	re2("a{2}+", "possessive quantifiers are not RE2 syntax", "possessive count");
+	re2("a}+", NULL, "a literal brace may be repeated");
+	re2("[(?=]x", NULL, "inside a class (?= is literal");
+	re2("\\Q(?=\\E", NULL, "inside \\Q..\\E (?= is literal");
+	re2("(?!x)", "lookaround, atomic groups and other (? constructs are not RE2 syntax", "negative lookahead");
+	re2("(?<=x)", "lookaround, atomic groups and other (? constructs are not RE2 syntax", "lookbehind");
+	re2("(?>x)", "lookaround, atomic groups and other (? constructs are not RE2 syntax", "atomic group");
+	re2("a**", "invalid nested repetition operator", "nested repetition");
+	re2("a*+", "possessive quantifiers are not RE2 syntax", "possessive star");
+	re2("(a)\\1", "backreferences are not RE2 syntax", "backreference");
+	re2("\\Z", "this escape is not RE2 syntax", "\\Z");
+
+	static const char *const ids[] = {"custom-models", "duo-chat", "code-review",
+					  "source-code", "gitaly"};
+	const char *out[3];
+	size_t n = suggest_closest("custom-model", ids, 5, out, 3);
+	tap_ok(n == 1 && !strcmp(out[0], "custom-models"), "typo: closest id");
+	n = suggest_closest("code", ids, 5, out, 3);
+	tap_ok(n == 2 && !strcmp(out[0], "code-review") && !strcmp(out[1], "source-code"),
+	       "substring: both ids containing it");
+	n = suggest_closest("zzzzzzzz", ids, 5, out, 3);
+	tap_is_int((long long)n, 0, "nothing close: no suggestion");
+	return tap_done();
+}
