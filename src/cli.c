@@ -46,8 +46,10 @@ static const char usage_text[] =
 
 static int usage_error(const char *fmt, const char *arg)
 {
+	char *shown = sanitize(arg, SANITIZE_VISIBLE);
 	fputs("teamtui: ", stderr);
-	fprintf(stderr, fmt, arg);
+	fprintf(stderr, fmt, shown ? shown : "");
+	free(shown);
 	fputs("\nTry 'teamtui --help'.\n", stderr);
 	return CLI_USAGE;
 }
@@ -92,7 +94,7 @@ static void not_found(const char *what, const char *query,
 {
 	const char *best[3];
 	size_t k = suggest_closest(query, ids, n, best, 3);
-	char *q = sanitize(query, SANITIZE_LINE);
+	char *q = sanitize(query, SANITIZE_VISIBLE);
 	fprintf(stderr, "teamtui: no %s '%s'", what, q ? q : "");
 	free(q);
 	for (size_t i = 0; i < k; i++) {
@@ -114,7 +116,7 @@ static void report_roster_errors(const diag_list *d)
 			continue;
 		char line[2048];
 		diag_format(&d->items[i], line, sizeof(line));
-		sanitize_fputs(line, stderr);
+		sanitize_fputs_flags(line, SANITIZE_VISIBLE, stderr);
 		fputc('\n', stderr);
 		shown++;
 	}
@@ -227,6 +229,14 @@ int cli_run(int argc, char **argv)
 			rc = out_json_groups(stdout, r) ? CLI_OK : CLI_FAIL;
 		else
 			out_text_groups(stdout, r);
+		/* a regex that gave up may have left someone out: say so */
+		const diag_list *rd = resolve_diags(rs);
+		for (size_t i = 0; i < rd->count; i++) {
+			char line[2048];
+			diag_format(&rd->items[i], line, sizeof(line));
+			sanitize_fputs_flags(line, SANITIZE_VISIBLE, stderr);
+			fputc('\n', stderr);
+		}
 		if (d.errors) {
 			report_roster_errors(&d);
 			rc = CLI_FAIL;

@@ -62,6 +62,7 @@ static char *from_config(diag_list *diags)
 			if (v && *v)
 				out = expand(v, cfg);
 		}
+		yload_release(&c);
 	}
 	arena_free(a);
 	arena_free(nodes);

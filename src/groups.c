@@ -40,10 +40,8 @@ static role_regex *compile(struct ctx *x, const ynode *n, const char *field)
 	size_t off;
 	rr->re = pattern_compile(src, err, sizeof(err), &off);
 	if (!rr->re) {
-		/* point at the offending character when the scalar is on one line */
-		ynode at = *n;
-		if (!strchr(src, '\n'))
-			at.col += (int)off - 1 + (n->plain ? 0 : 1);
+		ynode at = *n; /* point at the offending character */
+		at.col = yload_value_column(x->c, n, off ? off - 1 : 0);
 		yload_error(x->c, &at, "invalid regex in '%s': %s", field, err);
 	}
 	if (x->rx.n == x->rx.cap) {

@@ -47,8 +47,11 @@ size_t html_entity(const char *s, char *out, size_t *outlen)
 			if (cp > 0x10FFFF)
 				return 0;
 		}
-		/* controls and surrogates decode to nothing useful: refuse */
-		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ||
+		/* white space stays white space; other controls and surrogates
+		 * decode to nothing useful: refuse them */
+		if (cp == '\t' || cp == '\n' || cp == '\r')
+			cp = ' ';
+		else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ||
 		    (cp >= 0xD800 && cp <= 0xDFFF))
 			cp = UTF8_REPLACEMENT;
 	} else {

@@ -11,14 +11,19 @@
 #include "teamtui/sanitize.h"
 
 /* A sanitized string, or JSON null for NULL. */
-static cJSON *jstr(const char *s)
+static cJSON *jstr_flags(const char *s, int flags)
 {
 	if (!s)
 		return cJSON_CreateNull();
-	char *clean = sanitize(s, SANITIZE_KEEP_LINES);
+	char *clean = sanitize(s, flags);
 	cJSON *j = clean ? cJSON_CreateString(clean) : NULL;
 	free(clean);
 	return j;
+}
+
+static cJSON *jstr(const char *s)
+{
+	return jstr_flags(s, SANITIZE_KEEP_LINES);
 }
 
 static void add(cJSON *obj, const char *key, cJSON *val)
@@ -239,11 +244,11 @@ bool out_json_diags(FILE *f, const diag_list *d)
 	for (size_t i = 0; a && i < d->count; i++) {
 		const diag *x = &d->items[i];
 		cJSON *e = cJSON_CreateObject();
-		add(e, "file", jstr(x->file));
+		add(e, "file", jstr_flags(x->file, SANITIZE_VISIBLE));
 		add(e, "line", cJSON_CreateNumber(x->line));
 		add(e, "column", cJSON_CreateNumber(x->column));
 		add(e, "severity", jstr(diag_severity_name(x->severity)));
-		add(e, "message", jstr(x->message));
+		add(e, "message", jstr_flags(x->message, SANITIZE_VISIBLE));
 		cJSON_AddItemToArray(a, e);
 	}
 	return emit(f, o);

@@ -310,7 +310,7 @@ void out_text_person(FILE *f, const roster *r, resolver *rs, const person *p)
 
 	manager_chain ch = resolve_manager_chain(rs, p);
 	if (ch.people.n || ch.dangling) {
-		put_heading(f, "Manager chain", ch.people.n);
+		fputs("\nManager chain\n", f);
 		put_people(f, ch.people.v, ch.people.n, NULL);
 		if (ch.dangling) {
 			fputs("  ", f);
@@ -366,7 +366,7 @@ void out_text_diags(FILE *f, const diag_list *d)
 	for (size_t i = 0; i < d->count; i++) {
 		char line[2048];
 		diag_format(&d->items[i], line, sizeof(line));
-		put(f, line);
+		sanitize_fputs_flags(line, SANITIZE_VISIBLE, f);
 		fputc('\n', f);
 	}
 	if (d->suppressed)

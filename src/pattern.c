@@ -55,6 +55,21 @@ static size_t counted_repeat(const char *s)
 	return s[i] == '}' ? i + 1 : 0;
 }
 
+/* What RE2 says of the escape at re[0] == '\\' (NULL: fine). Go reads
+ * \1..\7 followed by a digit as octal, a lone digit as a backreference. */
+static const char *escape_problem(const char *re)
+{
+	char e = re[1];
+	if (e >= '1' && e <= '9') {
+		if (e <= '7' && re[2] >= '0' && re[2] <= '7')
+			return NULL;
+		return "backreferences are not RE2 syntax";
+	}
+	if (e && strchr("gkKGZRXhHVNceo", e))
+		return "this escape is not RE2 syntax";
+	return NULL;
+}
+
 const char *pattern_re2_problem(const char *re, size_t *offset)
 {
 	size_t n = strlen(re);
@@ -70,19 +85,27 @@ const char *pattern_re2_problem(const char *re, size_t *offset)
 				after_quant = false;
 				continue;
 			}
-			if (e >= '1' && e <= '9')
-				return "backreferences are not RE2 syntax";
-			if (e && strchr("gkKGZRXhHvVNce", e))
-				return "this escape is not RE2 syntax";
+			const char *problem = escape_problem(re + i);
+			if (problem)
+				return problem;
 			i += e ? 2 : 1;
 			after_quant = false;
 			continue;
 		}
 		if (c == '[') {
-			i = skip_class(re, i);
+			size_t end = skip_class(re, i);
+			for (size_t k = i + 1; k < end; k++) { /* escapes inside */
+				*offset = k;
+				if (re[k] == '\\' && escape_problem(re + k))
+					return escape_problem(re + k);
+				k += re[k] == '\\';
+			}
+			i = end;
 			after_quant = false;
 			continue;
 		}
+		if (c == '(' && re[i + 1] == '*')
+			return "(* verbs are not RE2 syntax";
 		if (c == '(' && re[i + 1] == '?') {
 			const char *g = re + i + 2;
 			if (*g == 'P' && g[1] == '<')
@@ -96,6 +119,11 @@ const char *pattern_re2_problem(const char *re, size_t *offset)
 			}
 		}
 		size_t qlen = c == '{' ? counted_repeat(re + i) : 0;
+		if (qlen && atoi(re + i + 1) > 1000)
+			return "repeat count over 1000";
+		if (qlen && strchr(re + i, ',') && strchr(re + i, ',') < re + i + qlen &&
+		    atoi(strchr(re + i, ',') + 1) > 1000)
+			return "repeat count over 1000";
 		if (c == '*' || c == '+' || c == '?' || qlen) {
 			if (after_quant && c == '+')
 				return "possessive quantifiers are not RE2 syntax";

@@ -202,7 +202,12 @@ bool people_read(yload *c, const ynode *map, const char *slug, bool vacancy,
 void people_load_list(yload *c, const char *path, const char *display,
 		      people_buf *out)
 {
+	size_t before = c->diags->count + c->diags->suppressed;
 	ynode *root = yload_file(c, path, display, false);
+	if ((!root || ynode_is_null(root)) &&
+	    c->diags->count + c->diags->suppressed == before)
+		diag_add(c->diags, DIAG_WARNING, c->file, 0, 0,
+			 "team.yml lists nobody");
 	if (!root || ynode_is_null(root))
 		return;
 	if (root->kind != YNODE_SEQ) {
@@ -277,8 +282,15 @@ static void walk_dir(struct walk *w, const char *path, const char *display,
 		snprintf(child, plen, "%s/%s", path, name);
 		snprintf(cdisp, dlen, "%s/%s", display, name);
 		struct stat st;
-		/* lstat: a symlinked directory could loop; it is skipped */
+		/* lstat first: a symlinked directory could loop, so it is
+		 * skipped; a symlinked file is read like any other */
 		bool ok = lstat(child, &st) == 0;
+		if (ok && S_ISLNK(st.st_mode)) {
+			ok = stat(child, &st) == 0 && !S_ISDIR(st.st_mode);
+			if (!ok)
+				diag_add(w->c->diags, DIAG_WARNING, cdisp, 0, 0,
+					 "symbolic link to a directory (or to nothing); skipped");
+		}
 		size_t stem;
 		if (ok && S_ISDIR(st.st_mode)) {
 			if (depth >= ROSTER_MAX_TREE_DEPTH)

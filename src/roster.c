@@ -183,9 +183,11 @@ roster *roster_load(const char *dir, diag_list *diags)
 		return NULL;
 	}
 	r->dir = arena_strdup(r->arena, dir);
-	if (!exists(dir, true)) {
+	struct stat st;
+	int rc = stat(dir, &st), err = rc ? errno : ENOTDIR;
+	if (rc || !S_ISDIR(st.st_mode)) {
 		diag_add(diags, DIAG_ERROR, dir, 0, 0, "roster directory: %s",
-			 strerror(errno ? errno : ENOTDIR));
+			 strerror(err));
 		r->issues_url = "";
 		arena_free(c.nodes);
 		return r;
@@ -206,6 +208,7 @@ roster *roster_load(const char *dir, diag_list *diags)
 		groups_load(&c, gpath, r);
 	free(gpath);
 	arena_free(c.nodes);
+	yload_release(&c);
 	if (!index_slugs(r, diags) || !index_reports(r) || !number_roles(r)) {
 		roster_free(r);
 		return NULL;

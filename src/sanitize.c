@@ -49,12 +49,25 @@ static size_t skip_csi(const char *s, size_t len, size_t i)
 	return i;
 }
 
+/* A control character as printable text: \x1b, \u{202e}. */
+static size_t visible(uint32_t cp, char *out)
+{
+	return (size_t)sprintf(out, cp < 0x100 ? "\\x%02x" : "\\u{%04x}", (unsigned)cp);
+}
+
+static bool is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xFEFF ||
+	       is_bidi_control(cp);
+}
+
 char *sanitize(const char *s, int flags)
 {
 	if (!s)
 		s = "";
 	size_t len = strlen(s);
-	char *out = malloc(len * 3 + 1); /* U+FFFD for every bad byte at worst */
+	/* U+FFFD (3 bytes) for every bad byte, or \u{hhhh} (8) per control */
+	char *out = malloc(len * 8 + 1);
 	if (!out)
 		return NULL;
 	size_t o = 0;
@@ -62,6 +75,11 @@ char *sanitize(const char *s, int flags)
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		i += n;
+		if ((flags & SANITIZE_VISIBLE) && is_control(cp) &&
+		    !(cp == '\n' && (flags & SANITIZE_KEEP_LINES))) {
+			o += visible(cp, out + o);
+			continue;
+		}
 		if (cp == 0x1B) {
 			unsigned char e = i < len ? (unsigned char)s[i] : 0;
 			if (e == '[')
@@ -90,8 +108,7 @@ char *sanitize(const char *s, int flags)
 			out[o++] = ' ';
 			continue;
 		}
-		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xFEFF ||
-		    is_bidi_control(cp))
+		if (is_control(cp))
 			continue;
 		o += utf8_encode(cp, out + o);
 	}
@@ -101,7 +118,12 @@ char *sanitize(const char *s, int flags)
 
 int sanitize_fputs(const char *s, FILE *out)
 {
-	char *clean = sanitize(s, SANITIZE_LINE);
+	return sanitize_fputs_flags(s, SANITIZE_LINE, out);
+}
+
+int sanitize_fputs_flags(const char *s, int flags, FILE *out)
+{
+	char *clean = sanitize(s, flags);
 	if (!clean)
 		return EOF;
 	int rc = fputs(clean, out);

@@ -119,6 +119,7 @@ static ynode *new_node(struct builder *b, ynode_kind kind, yaml_mark_t m)
 		n->kind = kind;
 		n->line = (int)m.line + 1;
 		n->col = (int)m.column + 1;
+		n->offset = m.index;
 	}
 	return n;
 }

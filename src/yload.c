@@ -154,8 +154,77 @@ ynode *yload_file(yload *c, const char *path, const char *display,
 		len = fixed_len;
 	}
 	ynode *root = ydoc_parse(c->file, buf, len, c->nodes, c->model, c->diags);
-	free(buf);
+	yload_release(c);
+	c->src = buf;
+	c->srclen = len;
 	return root;
+}
+
+void yload_release(yload *c)
+{
+	free(c->src);
+	c->src = NULL;
+	c->srclen = 0;
+}
+
+/* Bytes a double-quoted escape at s[0] == '\\' spans in the source, and
+ * how many bytes its value has. */
+static size_t escape_span(const char *s, size_t *produced)
+{
+	size_t hex = s[1] == 'x' ? 2 : s[1] == 'u' ? 4 : s[1] == 'U' ? 8 : 0;
+	if (hex) {
+		char digits[9] = {0};
+		memcpy(digits, s + 2, hex);
+		unsigned long cp = strtoul(digits, NULL, 16);
+		*produced = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+		return 2 + hex;
+	}
+	*produced = s[1] == 'N' || s[1] == '_' ? 2 : s[1] == 'L' || s[1] == 'P' ? 3 : 1;
+	return 2;
+}
+
+int yload_value_column(const yload *c, const ynode *n, size_t value_off)
+{
+	if (!c->src || n->kind != YNODE_SCALAR)
+		return n->col;
+	/* libyaml counts characters, not bytes: find the node's first byte
+	 * (only on an error path, so a walk from the start is fine) */
+	const char *p = c->src, *end = c->src + c->srclen;
+	for (size_t i = 0; i < n->offset && p < end; i++) {
+		uint32_t cp;
+		p += utf8_decode(p, (size_t)(end - p), &cp);
+	}
+	if (p >= end)
+		return n->col;
+	char quote = *p == '"' || *p == '\'' ? *p : 0;
+	if (!quote && (*p == '|' || *p == '>'))
+		return n->col; /* block scalars span lines */
+	int col = n->col;
+	if (quote) {
+		p++;
+		col++;
+	}
+	for (size_t v = 0; v < value_off && p < end;) {
+		if (*p == '\n' || *p == '\r')
+			return n->col; /* folded over lines: give the start */
+		if (quote == '"' && *p == '\\' && p + 1 < end) {
+			size_t produced, span = escape_span(p, &produced);
+			p += span;
+			col += (int)span;
+			v += produced;
+		} else if (quote == '\'' && *p == '\'' && p + 1 < end && p[1] == '\'') {
+			p += 2;
+			col += 2;
+			v++;
+		} else {
+			uint32_t cp;
+			size_t k = utf8_decode(p, (size_t)(end - p), &cp);
+			p += k;
+			v += k;
+			col++;
+		}
+	}
+	return col;
 }
 
 static void wrong_type(yload *c, const ynode *n, const char *field,

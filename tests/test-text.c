@@ -78,6 +78,13 @@ int main(void)
 	re2("a*+", "possessive quantifiers are not RE2 syntax", "possessive star");
 	re2("(a)\\1", "backreferences are not RE2 syntax", "backreference");
 	re2("\\Z", "this escape is not RE2 syntax", "\\Z");
+	re2("[\\h]", "this escape is not RE2 syntax", "escapes inside a class are checked");
+	re2("[\\1]", "backreferences are not RE2 syntax", "\\1 inside a class");
+	re2("\\12\\v", NULL, "octal \\12 and \\v are RE2");
+	re2("(*UCP)\\bx", "(* verbs are not RE2 syntax", "PCRE verbs");
+	re2("a{1001}", "repeat count over 1000", "RE2's repeat limit");
+	re2("a{2,1001}", "repeat count over 1000", "RE2's repeat limit, upper bound");
+	re2("a{2,1000}", NULL, "1000 is allowed");
 
 	static const char *const ids[] = {"custom-models", "duo-chat", "code-review",
 					  "source-code", "gitaly"};

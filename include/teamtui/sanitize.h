@@ -9,8 +9,12 @@
 #include <stdio.h>
 
 enum {
-	SANITIZE_LINE = 0,      /* newlines and tabs become spaces */
-	SANITIZE_KEEP_LINES = 1 /* newlines are kept (multi-line text) */
+	SANITIZE_LINE = 0,	 /* newlines and tabs become spaces */
+	SANITIZE_KEEP_LINES = 1, /* newlines are kept (multi-line text) */
+	/* controls are shown as \xHH / \u{HHHH} instead of removed: for
+	 * diagnostics and echoed arguments, where the reader must see what is
+	 * really in the data ("stage 'build\x1b[31m'", not "stage 'build'") */
+	SANITIZE_VISIBLE = 2,
 };
 
 /* A clean, malloc'd copy of s (NULL in gives ""); NULL only when out of
@@ -21,5 +25,6 @@ char *sanitize(const char *s, int flags);
 
 /* fputs(sanitize(s, SANITIZE_LINE)) without the caller owning a copy. */
 int sanitize_fputs(const char *s, FILE *out);
+int sanitize_fputs_flags(const char *s, int flags, FILE *out);
 
 #endif

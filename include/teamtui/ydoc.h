@@ -20,7 +20,8 @@ typedef struct ynode {
 	ynode_kind kind;
 	bool plain;    /* an unquoted scalar: may mean null or a boolean */
 	bool complete; /* the container was closed before any error */
-	int line, col; /* 1-based */
+	int line, col; /* 1-based; col counts characters */
+	size_t offset; /* libyaml's index: characters before the node */
 	const char *str; /* scalar value, NUL-terminated; map keys no longer
 			    than YDOC_INTERN_MAX bytes are interned */
 	size_t len;

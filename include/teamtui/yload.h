@@ -20,6 +20,10 @@ typedef struct yload {
 	 * address; keys_owner says whose names they are */
 	const void *keys_owner;
 	const char *keys[32];
+	/* the current file's text, kept until the next file so messages can
+	 * point inside a scalar */
+	char *src;
+	size_t srclen;
 } yload;
 
 /* Read and parse `path` (shown as `display`); repairs invalid UTF-8 with a
@@ -28,6 +32,14 @@ typedef struct yload {
  * reason is in diags). `missing_ok`: a missing file is silent. */
 ynode *yload_file(yload *c, const char *path, const char *display,
 		  bool missing_ok);
+
+/* Free what the context still holds of the last file. */
+void yload_release(yload *c);
+
+/* The column of byte `value_off` of scalar n's value, counted in the
+ * source (quotes, YAML escapes and multi-byte characters accounted for);
+ * n's own column when that cannot be known (a multi-line scalar). */
+int yload_value_column(const yload *c, const ynode *n, size_t value_off);
 
 void yload_error(yload *c, const ynode *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
