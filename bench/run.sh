@@ -1,0 +1,55 @@
+#!/bin/sh
+# bench/run.sh: the loader/resolver benchmark (`make bench`).
+#
+# For 2,000 people / 60 groups and 100,000 people / 3,000 groups it reports
+# the time to load, to resolve every group, the peak memory, and the same
+# files parsed by a bare libyaml event loop (the floor), then the time of a
+# whole `teamtui show GROUP` process. Run from the build directory.
+set -eu
+out=${TMPDIR:-/tmp}/teamtui-bench
+mkdir -p "$out"
+repeat=${BENCH_REPEAT:-5}
+
+now_ms() { date +%s%N | awk '{ printf "%.1f", $1 / 1e6 }'; }
+
+# best wall time of `teamtui --roster DIR show GROUP` over $repeat runs
+show_ms() {
+	best=
+	i=0
+	while [ $i -lt "$repeat" ]; do
+		t0=$(now_ms)
+		./teamtui --roster "$1" show "$2" >/dev/null
+		t1=$(now_ms)
+		t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
+		if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then
+			best=$t
+		fi
+		i=$((i + 1))
+	done
+	echo "$best"
+}
+
+field() { printf '%s\n' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+
+for size in "2000 60" "100000 3000"; do
+	set -- $size
+	dir=$out/r$1
+	gen=$(bench/gen-roster "$1" "$2" "$dir")
+	first=$(field "$(printf '%s\n' "$gen" | tail -n 1)" first_group)
+	reps=$repeat
+	[ "$1" -le 2000 ] || reps=1 # resolving all 3,000 groups takes seconds
+	floor_team=$(field "$(bench/bare-parse "$dir/team.yml" "$repeat")" bare_parse_ms)
+	floor_groups=$(field "$(bench/bare-parse "$dir/groups.yml" "$repeat")" bare_parse_ms)
+	floor=$(awk -v a="$floor_team" -v b="$floor_groups" 'BEGIN { printf "%.3f", a + b }')
+	res=$(bench/bench-load "$dir" "$reps" "$first")
+	show=$(show_ms "$dir" "$first")
+	lr=$(field "$res" load_resolve_ms)
+	echo "== $1 people, $2 groups ($(wc -c <"$dir/team.yml") bytes of team.yml)"
+	echo "   bare libyaml parse (floor)     $floor ms"
+	echo "   load                           $(field "$res" load_ms) ms"
+	echo "   resolve every group            $(field "$res" resolve_all_ms) ms"
+	echo "   load + resolve                 $lr ms = $(awk -v a="$lr" -v b="$floor" 'BEGIN { printf "%.2f", a / b }')x the floor"
+	echo "   resolve one group ($first)  $(field "$res" resolve_one_ms) ms"
+	echo "   peak RSS                       $(field "$res" peak_rss_kb) KiB (model arena $(field "$res" arena_kb) KiB)"
+	echo "   teamtui show $first (process)  $show ms"
+done

@@ -242,7 +242,14 @@ int cli_run(int argc, char **argv)
 			rc = CLI_FAIL;
 		}
 	}
-	if (fflush(stdout) != 0 && rc == CLI_OK)
+	fflush(stdout); /* the hint follows the output it explains */
+	if (from == ROSTER_FROM_SAMPLE && !r->npeople && d.errors) {
+		char *cfg = config_path();
+		fprintf(stderr, "teamtui: no roster: pass --roster DIR, set TEAMTUI_ROSTER, "
+				"or put 'roster: DIR' in %s\n", cfg ? cfg : "config.yml");
+		free(cfg);
+	}
+	if ((fflush(stdout) != 0 || ferror(stdout)) && rc == CLI_OK)
 		rc = CLI_FAIL; /* a full disk or closed pipe is not success */
 	resolver_free(rs);
 	roster_free(r);

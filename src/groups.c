@@ -353,7 +353,7 @@ void groups_load(yload *c, const char *path, roster *r)
 	if (url)
 		r->issues_url = url;
 	r->patterns = arena_calloc(c->model, x.rx.n + 1, sizeof(role_regex *));
-	if (r->patterns) {
+	if (r->patterns && x.rx.n) {
 		memcpy(r->patterns, x.rx.v, x.rx.n * sizeof(role_regex *));
 		r->npatterns = x.rx.n;
 	}

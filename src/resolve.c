@@ -166,7 +166,7 @@ static bool pbuf_push(struct pbuf *b, const person *p)
 static plist pbuf_finish(resolver *rs, struct pbuf *b)
 {
 	plist l = {arena_calloc(rs->arena, b->n + 1, sizeof(person *)), 0};
-	if (l.v) {
+	if (l.v && b->n) {
 		memcpy(l.v, b->v, b->n * sizeof(person *));
 		l.n = b->n;
 	}

@@ -135,7 +135,8 @@ static bool close_container(struct builder *b, bool complete)
 	n->items = arena_calloc(b->nodes, count ? count : 1, sizeof(ynode *));
 	if (!n->items)
 		return false;
-	memcpy(n->items, b->pending + f->start, count * sizeof(ynode *));
+	if (count)
+		memcpy(n->items, b->pending + f->start, count * sizeof(ynode *));
 	n->n = n->kind == YNODE_MAP ? count / 2 : count;
 	n->complete = complete;
 	b->npending = f->start;

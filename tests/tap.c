@@ -10,6 +10,22 @@
 #include <unistd.h>
 
 static int n_run, n_failed;
+
+/* Strings handed to tests live until tap_done() frees them all. */
+static char **kept;
+static size_t nkept, capkept;
+
+static char *keep(char *s)
+{
+	if (nkept == capkept) {
+		capkept = capkept ? capkept * 2 : 64;
+		kept = realloc(kept, capkept * sizeof(*kept));
+		if (!kept)
+			exit(99);
+	}
+	kept[nkept++] = s;
+	return s;
+}
 static char *dirs[64];
 static size_t ndirs;
 
@@ -55,6 +71,9 @@ static void rm_rf(const char *dir)
 
 int tap_done(void)
 {
+	for (size_t i = 0; i < nkept; i++)
+		free(kept[i]);
+	free(kept);
 	for (size_t i = 0; i < ndirs; i++) {
 		rm_rf(dirs[i]);
 		free(dirs[i]);
@@ -74,6 +93,8 @@ char *t_mkdir(void)
 	}
 	if (ndirs < sizeof(dirs) / sizeof(*dirs))
 		dirs[ndirs++] = p;
+	else
+		keep(p);
 	return p;
 }
 
@@ -96,11 +117,6 @@ void t_write(const char *dir, const char *name, const char *content)
 	}
 }
 
-/* Results live until exit: tests are short-lived. */
-static char *keep(char *s)
-{
-	return s;
-}
 
 const char *t_slugs(const plist *l)
 {
