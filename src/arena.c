@@ -182,6 +182,26 @@ const char *arena_intern(arena *a, const char *s, size_t len)
 	return p;
 }
 
+arena_mark arena_save(const arena *a)
+{
+	return (arena_mark){a->head, a->head ? a->head->used : 0, a->total};
+}
+
+void arena_restore(arena *a, arena_mark m)
+{
+	while (a->head && a->head != m.block) {
+		struct block *b = a->head;
+		a->head = b->next;
+		free(b);
+	}
+	if (a->head) {
+		/* handed-out memory must read as zero again */
+		memset(a->head->data + m.used, 0, a->head->used - m.used);
+		a->head->used = m.used;
+	}
+	a->total = m.total;
+}
+
 size_t arena_used(const arena *a)
 {
 	return a->total;

@@ -108,8 +108,9 @@ static void not_found(const char *what, const char *query,
 
 /* Loader errors on stderr for the commands that are not `check`: the
  * answer may be incomplete, so say so, briefly. */
-static void report_roster_errors(const diag_list *d)
+static void report_roster_errors(diag_list *d)
 {
+	diag_sort(d); /* the first errors in file order, as `check` lists them */
 	size_t shown = 0;
 	for (size_t i = 0; i < d->count && shown < 3; i++) {
 		if (d->items[i].severity != DIAG_ERROR)

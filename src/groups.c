@@ -304,8 +304,11 @@ static void load_group(struct ctx *x, const ynode *k, const ynode *v, group *g)
 		g->counterparts = arena_calloc(c->model, n, sizeof(counterpart_rule));
 		for (size_t i = 0; g->counterparts && i < n; i++)
 			if (load_counterpart_rule(x, list ? cn->items[i] : cn,
-						  &g->counterparts[g->ncounterparts]))
+						  &g->counterparts[g->ncounterparts])) {
+				g->counterparts[g->ncounterparts].id =
+				    x->r->ncounterpart_rules++;
 				g->ncounterparts++;
+			}
 	}
 	g->channels = yload_strlist(c, ynode_get(v, "channels"), "channels");
 	g->labels = yload_strlist(c, ynode_get(v, "labels"), "labels");

@@ -199,32 +199,38 @@ bool people_read(yload *c, const ynode *map, const char *slug, bool vacancy,
 	return true;
 }
 
+struct list_ctx {
+	yload *c;
+	people_buf *out;
+	size_t seen;
+};
+
+/* One entry of team.yml, straight from the parser. */
+static void list_item(void *ctx, const ynode *it)
+{
+	struct list_ctx *x = ctx;
+	x->seen++;
+	if (!it->complete) { /* cut short by a syntax error */
+		yload_error(x->c, it, "entry cut short by the syntax error; skipped");
+		return;
+	}
+	person p;
+	if (people_read(x->c, it, NULL, false, &p))
+		push(x->out, &p);
+}
+
 void people_load_list(yload *c, const char *path, const char *display,
 		      people_buf *out)
 {
 	size_t before = c->diags->count + c->diags->suppressed;
-	ynode *root = yload_file(c, path, display, false);
-	if ((!root || ynode_is_null(root)) &&
-	    c->diags->count + c->diags->suppressed == before)
-		diag_add(c->diags, DIAG_WARNING, c->file, 0, 0,
-			 "team.yml lists nobody");
-	if (!root || ynode_is_null(root))
-		return;
-	if (root->kind != YNODE_SEQ) {
+	struct list_ctx x = {c, out, 0};
+	ynode *root = yload_file_items(c, path, display, list_item, &x);
+	if (root && !ynode_is_null(root) && root->kind != YNODE_SEQ)
 		yload_error(c, root, "team.yml must be a list of people, not %s",
 			    ynode_kind_name(root));
-		return;
-	}
-	for (size_t i = 0; i < root->n; i++) {
-		const ynode *it = root->items[i];
-		if (!it->complete) { /* cut short by a syntax error above */
-			yload_error(c, it, "entry cut short by the syntax error; skipped");
-			continue;
-		}
-		person p;
-		if (people_read(c, it, NULL, false, &p) && !push(out, &p))
-			return;
-	}
+	else if (!x.seen && c->diags->count + c->diags->suppressed == before)
+		diag_add(c->diags, DIAG_WARNING, c->file, 0, 0,
+			 "team.yml lists nobody");
 }
 
 /* A file found under team_members/. */

@@ -15,6 +15,12 @@ struct resolver {
 	group_team **teams; /* per group index */
 	uint32_t *seen;	    /* chain walk stamps, per person */
 	uint32_t stamp;
+	/* people by distinct role, in roster order: role_people[role_start[k]
+	 * .. role_start[k+1]) hold role k. A regex is tested once per role,
+	 * never once per person. Built on first use. */
+	size_t *role_start, *role_people;
+	const char **table_mgr; /* per counterpart_rule.id, once done */
+	bool *table_mgr_done;
 	diag_list diags;
 };
 
@@ -29,9 +35,11 @@ resolver *resolver_new(const roster *r)
 	rs->limit_reported = calloc(r->npatterns + 1, sizeof(bool));
 	rs->teams = calloc(r->ngroups + 1, sizeof(*rs->teams));
 	rs->seen = calloc(r->npeople + 1, sizeof(*rs->seen));
+	rs->table_mgr = calloc(r->ncounterpart_rules + 1, sizeof(*rs->table_mgr));
+	rs->table_mgr_done = calloc(r->ncounterpart_rules + 1, sizeof(bool));
 	diag_init(&rs->diags);
 	if (!rs->arena || !rs->memo || !rs->limit_reported || !rs->teams ||
-	    !rs->seen) {
+	    !rs->seen || !rs->table_mgr || !rs->table_mgr_done) {
 		resolver_free(rs);
 		return NULL;
 	}
@@ -49,6 +57,10 @@ void resolver_free(resolver *rs)
 	free(rs->limit_reported);
 	free(rs->teams);
 	free(rs->seen);
+	free(rs->role_start);
+	free(rs->role_people);
+	free(rs->table_mgr);
+	free(rs->table_mgr_done);
 	arena_free(rs->arena);
 	diag_free(&rs->diags);
 	free(rs);
@@ -120,14 +132,92 @@ static bool manager_role_matches(resolver *rs, const role_regex *rx,
 	return m && resolve_role_matches(rs, rx, m);
 }
 
+static bool index_roles(resolver *rs)
+{
+	if (rs->role_start)
+		return true;
+	const roster *r = rs->r;
+	size_t *start = calloc(r->nroles + 2, sizeof(size_t));
+	size_t *people = malloc((r->npeople + 1) * sizeof(size_t));
+	size_t *fill = calloc(r->nroles + 1, sizeof(size_t));
+	if (!start || !people || !fill) {
+		free(start);
+		free(people);
+		free(fill);
+		return false;
+	}
+	for (size_t i = 0; i < r->npeople; i++)
+		if (r->people[i].role_id >= 0)
+			start[r->people[i].role_id + 1]++;
+	for (size_t k = 0; k < r->nroles; k++)
+		start[k + 1] += start[k];
+	for (size_t i = 0; i < r->npeople; i++) {
+		int k = r->people[i].role_id;
+		if (k >= 0)
+			people[start[k] + fill[k]++] = i;
+	}
+	free(fill);
+	rs->role_start = start;
+	rs->role_people = people;
+	return true;
+}
+
+static int cmp_index(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Everyone whose role matches rx, in roster order, in a malloc'd array. */
+static size_t *matching_people(resolver *rs, const role_regex *rx, size_t *n)
+{
+	*n = 0;
+	if (!index_roles(rs))
+		return NULL;
+	const roster *r = rs->r;
+	size_t *out = NULL, cap = 0;
+	for (size_t k = 0; k < r->nroles; k++) {
+		const size_t *v = rs->role_people + rs->role_start[k];
+		size_t m = rs->role_start[k + 1] - rs->role_start[k];
+		if (!m || !resolve_role_matches(rs, rx, &r->people[v[0]]))
+			continue;
+		if (*n + m > cap) {
+			cap = (*n + m) * 2;
+			size_t *grown = realloc(out, cap * sizeof(*out));
+			if (!grown)
+				break;
+			out = grown;
+		}
+		memcpy(out + *n, v, m * sizeof(*v));
+		*n += m;
+	}
+	qsort(out, *n, sizeof(*out), cmp_index);
+	return out;
+}
+
+/* The table's manager: `manager`, or the first person in roster order
+ * whose role matches manager-role (none: no manager, nobody excluded). */
 static const char *table_manager(resolver *rs, const counterpart_rule *cr)
 {
 	if (!cr->manager_role)
 		return cr->manager;
-	for (size_t i = 0; i < rs->r->npeople; i++)
-		if (resolve_role_matches(rs, cr->manager_role, &rs->r->people[i]))
-			return rs->r->people[i].slug;
-	return NULL; /* none matches: no manager, nobody excluded */
+	if (rs->table_mgr_done[cr->id])
+		return rs->table_mgr[cr->id];
+	const char *slug = NULL;
+	if (index_roles(rs)) {
+		/* the first person of each matching role; the earliest wins */
+		size_t best = SIZE_MAX;
+		for (size_t k = 0; k < rs->r->nroles; k++) {
+			size_t first = rs->role_people[rs->role_start[k]];
+			if (rs->role_start[k + 1] > rs->role_start[k] && first < best &&
+			    resolve_role_matches(rs, cr->manager_role, &rs->r->people[first]))
+				best = first;
+		}
+		slug = best == SIZE_MAX ? NULL : rs->r->people[best].slug;
+	}
+	rs->table_mgr[cr->id] = slug;
+	rs->table_mgr_done[cr->id] = true;
+	return slug;
 }
 
 static bool is_counterpart(resolver *rs, const counterpart_rule *cr,
@@ -223,16 +313,20 @@ const group_team *resolve_group(resolver *rs, const group *g)
 		counterpart_table *ct = &t->tables[k];
 		ct->rule = &g->counterparts[k];
 		ct->manager_slug = table_manager(rs, ct->rule);
-		for (size_t i = 0; i < rs->r->npeople; i++) {
-			const person *p = &rs->r->people[i];
+		size_t n = 0;
+		size_t *cand = ct->rule->role ? matching_people(rs, ct->rule->role, &n)
+					      : NULL;
+		for (size_t j = 0; j < n; j++) {
+			const person *p = &rs->r->people[cand[j]];
 			if (!is_counterpart(rs, ct->rule, ct->manager_slug, p))
 				continue;
 			pbuf_push(&b, p);
-			if (rs->seen[i] != stamp) {
-				rs->seen[i] = stamp;
+			if (rs->seen[cand[j]] != stamp) {
+				rs->seen[cand[j]] = stamp;
 				pbuf_push(&all, p);
 			}
 		}
+		free(cand);
 		ct->people = pbuf_finish(rs, &b);
 	}
 	t->counterparts = pbuf_finish(rs, &all);
@@ -248,13 +342,6 @@ bool resolve_all(resolver *rs)
 	return true;
 }
 
-static bool in_plist(const plist *l, const person *p)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i] == p)
-			return true;
-	return false;
-}
 
 const membership *resolve_person_groups(resolver *rs, const person *p,
 					size_t *n)
@@ -264,17 +351,31 @@ const membership *resolve_person_groups(resolver *rs, const person *p,
 				       sizeof(*out));
 	if (!out)
 		return NULL;
+	/* p against each group's rules, with the same predicates as
+	 * resolve_group but without resolving whole groups: a person card on
+	 * a 100,000-person roster must not wait for 3,000 teams */
 	for (size_t i = 0; i < rs->r->ngroups; i++) {
 		const group *g = &rs->r->groups[i];
-		const group_team *t = resolve_group(rs, g);
-		if (!t)
-			continue;
-		if (t->manager == p)
+		const person *m = g->team ? roster_person(rs->r, g->team->manager)
+					  : NULL;
+		if (m && m == p) {
 			out[(*n)++] = (membership){g, MEMBERSHIP_MANAGER};
-		else if (in_plist(&t->members, p))
+			continue;
+		}
+		if (m && team_keeps(rs, g->team, p)) {
 			out[(*n)++] = (membership){g, MEMBERSHIP_MEMBER};
-		else if (in_plist(&t->counterparts, p))
-			out[(*n)++] = (membership){g, MEMBERSHIP_COUNTERPART};
+			continue;
+		}
+		for (size_t k = 0; k < g->ncounterparts; k++) {
+			const counterpart_rule *cr = &g->counterparts[k];
+			/* the cheap test first: the table manager costs a scan */
+			if (!cr->role || !resolve_role_matches(rs, cr->role, p))
+				continue;
+			if (is_counterpart(rs, cr, table_manager(rs, cr), p)) {
+				out[(*n)++] = (membership){g, MEMBERSHIP_COUNTERPART};
+				break;
+			}
+		}
 	}
 	return out;
 }

@@ -30,6 +30,11 @@ struct builder {
 	size_t nanchors, anchor_slots;
 	ynode *root;
 	bool failed;
+	/* streaming of the root sequence's items (ydoc_parse_items) */
+	void (*item)(void *ctx, const ynode *node);
+	void *ctx;
+	arena_mark item_mark; /* the nodes arena before the current item */
+	bool anchored; /* an anchor was seen: items may be shared, keep all */
 };
 
 static size_t hash_ptr(const void *p)
@@ -124,6 +129,18 @@ static ynode *new_node(struct builder *b, ynode_kind kind, yaml_mark_t m)
 	return n;
 }
 
+/* The root sequence's latest item is complete: hand it over, forget it,
+ * and give its memory back unless an alias could still point into it. */
+static void deliver_item(struct builder *b)
+{
+	if (!b->item || b->depth != 1 || b->stack[0].node->kind != YNODE_SEQ ||
+	    b->npending <= b->stack[0].start)
+		return;
+	b->item(b->ctx, b->pending[--b->npending]);
+	if (!b->anchored)
+		arena_restore(b->nodes, b->item_mark);
+}
+
 /* Close the innermost container: move its children into the arena. */
 static bool close_container(struct builder *b, bool complete)
 {
@@ -142,6 +159,7 @@ static bool close_container(struct builder *b, bool complete)
 	b->npending = f->start;
 	if (f->anchor)
 		anchor_put(b, f->anchor, n);
+	deliver_item(b);
 	return true;
 }
 
@@ -167,6 +185,8 @@ static bool on_event(struct builder *b, yaml_event_t *ev)
 		}
 		return true;
 	case YAML_SCALAR_EVENT:
+		if (b->depth == 1)
+			b->item_mark = arena_save(b->nodes);
 		n = new_node(b, YNODE_SCALAR, ev->start_mark);
 		if (!n)
 			return false;
@@ -185,9 +205,14 @@ static bool on_event(struct builder *b, yaml_event_t *ev)
 		n->len = ev->data.scalar.length;
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 		n->complete = true;
-		if (ev->data.scalar.anchor)
+		if (ev->data.scalar.anchor) {
+			b->anchored = true;
 			anchor_put(b, intern_cstr(b, ev->data.scalar.anchor), n);
-		return push_child(b, n);
+		}
+		if (!push_child(b, n))
+			return false;
+		deliver_item(b);
+		return true;
 	case YAML_ALIAS_EVENT:
 		n = anchor_get(b, intern_cstr(b, ev->data.alias.anchor));
 		if (!n) { /* report it, read it as null, and go on */
@@ -202,7 +227,10 @@ static bool on_event(struct builder *b, yaml_event_t *ev)
 			n->str = "";
 			n->plain = n->complete = true;
 		}
-		return push_child(b, n);
+		if (!push_child(b, n))
+			return false;
+		deliver_item(b);
+		return true;
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT: {
 		if (b->depth == YDOC_MAX_DEPTH) {
@@ -213,11 +241,14 @@ static bool on_event(struct builder *b, yaml_event_t *ev)
 			return false;
 		}
 		bool seq = ev->type == YAML_SEQUENCE_START_EVENT;
+		if (b->depth == 1)
+			b->item_mark = arena_save(b->nodes);
 		n = new_node(b, seq ? YNODE_SEQ : YNODE_MAP, ev->start_mark);
 		if (!n || !push_child(b, n))
 			return false;
 		const yaml_char_t *anchor = seq ? ev->data.sequence_start.anchor
 						: ev->data.mapping_start.anchor;
+		b->anchored |= anchor != NULL;
 		b->stack[b->depth++] = (struct frame){n, b->npending,
 						      intern_cstr(b, anchor)};
 		return true;
@@ -233,8 +264,15 @@ static bool on_event(struct builder *b, yaml_event_t *ev)
 ynode *ydoc_parse(const char *file, const char *buf, size_t len, arena *nodes,
 		  arena *strings, diag_list *diags)
 {
+	return ydoc_parse_items(file, buf, len, nodes, strings, diags, NULL, NULL);
+}
+
+ynode *ydoc_parse_items(const char *file, const char *buf, size_t len,
+			arena *nodes, arena *strings, diag_list *diags,
+			void (*item)(void *ctx, const ynode *node), void *ctx)
+{
 	struct builder b = {.file = file, .nodes = nodes, .strings = strings,
-			    .diags = diags};
+			    .diags = diags, .item = item, .ctx = ctx};
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser)) {
 		diag_add(diags, DIAG_ERROR, file, 0, 0, "out of memory");

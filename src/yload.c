@@ -103,6 +103,9 @@ static char *read_all(const char *path, size_t *len, bool *too_big)
 	return buf;
 }
 
+static ynode *load(yload *c, const char *path, const char *display,
+		   bool missing_ok, void (*item)(void *, const ynode *), void *ctx);
+
 /* 1-based line and column of byte `off` (columns count characters). */
 static void position_of(const char *buf, size_t off, int *line, int *col)
 {
@@ -121,6 +124,18 @@ static void position_of(const char *buf, size_t off, int *line, int *col)
 
 ynode *yload_file(yload *c, const char *path, const char *display,
 		  bool missing_ok)
+{
+	return load(c, path, display, missing_ok, NULL, NULL);
+}
+
+ynode *yload_file_items(yload *c, const char *path, const char *display,
+			void (*item)(void *ctx, const ynode *node), void *ctx)
+{
+	return load(c, path, display, false, item, ctx);
+}
+
+static ynode *load(yload *c, const char *path, const char *display,
+		   bool missing_ok, void (*item)(void *, const ynode *), void *ctx)
 {
 	c->file = arena_intern(c->model, display, strlen(display));
 	size_t len = 0;
@@ -153,7 +168,8 @@ ynode *yload_file(yload *c, const char *path, const char *display,
 		buf = fixed;
 		len = fixed_len;
 	}
-	ynode *root = ydoc_parse(c->file, buf, len, c->nodes, c->model, c->diags);
+	ynode *root = ydoc_parse_items(c->file, buf, len, c->nodes, c->model,
+				       c->diags, item, ctx);
 	yload_release(c);
 	c->src = buf;
 	c->srclen = len;

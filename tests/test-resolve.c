@@ -195,6 +195,44 @@ static void test_check(roster *r)
 	diag_free(&d);
 }
 
+static bool in_list(const plist *l, const person *p)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i] == p)
+			return true;
+	return false;
+}
+
+/* resolve_person_groups tests one person against the rules; it must agree
+ * with resolving each group whole, for every person and group. */
+static void test_person_groups_agree(roster *r, const char *what)
+{
+	resolver *whole = resolver_new(r), *single = resolver_new(r);
+	size_t mismatches = 0, memberships = 0;
+	for (size_t i = 0; i < r->npeople; i++) {
+		const person *p = &r->people[i];
+		size_t n, k = 0;
+		const membership *ms = resolve_person_groups(single, p, &n);
+		for (size_t gi = 0; gi < r->ngroups; gi++) {
+			const group_team *t = resolve_group(whole, &r->groups[gi]);
+			int want = t->manager == p		  ? MEMBERSHIP_MANAGER
+				   : in_list(&t->members, p)	  ? MEMBERSHIP_MEMBER
+				   : in_list(&t->counterparts, p) ? MEMBERSHIP_COUNTERPART
+								  : -1;
+			int got = -1;
+			if (k < n && ms[k].group == &r->groups[gi])
+				got = (int)ms[k++].kind;
+			mismatches += got != want;
+			memberships += want >= 0;
+		}
+	}
+	tap_ok(mismatches == 0 && memberships > 0,
+	       "%s: person-by-person groups agree with whole groups (%zu memberships, %zu mismatches)",
+	       what, memberships, mismatches);
+	resolver_free(whole);
+	resolver_free(single);
+}
+
 int main(void)
 {
 	diag_list d;
@@ -206,6 +244,19 @@ int main(void)
 	test_counterparts(r);
 	test_people(r);
 	test_check(r);
+	test_person_groups_agree(r, "fixture");
+	roster_free(r);
+	diag_free(&d);
+
+	const char *srcdir = getenv("srcdir");
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/data", srcdir ? srcdir : ".");
+	diag_init(&d);
+	r = roster_load(path, &d);
+	tap_ok(r && r->npeople >= 150 && r->ngroups >= 15 && d.count == 0,
+	       "the sample loads cleanly (%zu people, %zu groups, %zu diagnostics)",
+	       r ? r->npeople : 0, r ? r->ngroups : 0, d.count);
+	test_person_groups_agree(r, "sample");
 	roster_free(r);
 	diag_free(&d);
 	return tap_done();

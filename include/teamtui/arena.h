@@ -25,6 +25,15 @@ char *arena_printf(arena *a, const char *fmt, ...)
 /* The canonical copy of s[0..len): equal strings give the same pointer. */
 const char *arena_intern(arena *a, const char *s, size_t len);
 
+/* Roll an arena back to an earlier point, to reuse memory for the next
+ * record of a stream. Not for arenas that intern strings. */
+typedef struct arena_mark {
+	void *block;
+	size_t used, total;
+} arena_mark;
+arena_mark arena_save(const arena *a);
+void arena_restore(arena *a, arena_mark m);
+
 /* Bytes handed out so far (for the benchmark's memory report). */
 size_t arena_used(const arena *a);
 

@@ -79,6 +79,7 @@ typedef struct team_rule { /* team-by-manager-slug */
 } team_rule;
 
 typedef struct counterpart_rule { /* one stable-counterparts map */
+	size_t id; /* index among all the roster's rules, for caches */
 	const char *manager;	 /* optional slug */
 	role_regex *manager_role; /* optional */
 	role_regex *role;
@@ -124,6 +125,7 @@ typedef struct roster {
 	role_regex **patterns; /* every compiled regex, by role_regex.id */
 	size_t npatterns;
 	size_t nroles; /* distinct role_html strings (role_id < nroles) */
+	size_t ncounterpart_rules; /* counterpart_rule.id < this */
 	const char *issues_url; /* base of label issue-list links */
 	/* indexes */
 	size_t *slug_slots; /* open addressing: person index + 1, 0 empty */

@@ -37,6 +37,14 @@ enum { YDOC_MAX_DEPTH = 200, YDOC_INTERN_MAX = 160 };
 ynode *ydoc_parse(const char *file, const char *buf, size_t len, arena *nodes,
 		  arena *strings, diag_list *diags);
 
+/* The same, but when the root is a sequence each of its items is handed
+ * to item(ctx, node) as soon as it is complete (or cut short by an error)
+ * and not kept: a 100,000-entry team.yml never sits in memory as a tree.
+ * The node is valid only during the call. */
+ynode *ydoc_parse_items(const char *file, const char *buf, size_t len,
+			arena *nodes, arena *strings, diag_list *diags,
+			void (*item)(void *ctx, const ynode *node), void *ctx);
+
 /* Null: a missing node, or a plain "", "~", "null", "Null", "NULL". */
 bool ynode_is_null(const ynode *n);
 /* 1 true, 0 false, -1 not a boolean (YAML 1.1 words, as Ruby reads them). */

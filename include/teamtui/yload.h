@@ -41,6 +41,11 @@ void yload_release(yload *c);
  * n's own column when that cannot be known (a multi-line scalar). */
 int yload_value_column(const yload *c, const ynode *n, size_t value_off);
 
+/* yload_file for a list: each item of a root sequence goes to item(ctx,
+ * node) as soon as it is parsed (see ydoc_parse_items). */
+ynode *yload_file_items(yload *c, const char *path, const char *display,
+			void (*item)(void *ctx, const ynode *node), void *ctx);
+
 void yload_error(yload *c, const ynode *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void yload_warning(yload *c, const ynode *at, const char *fmt, ...)
