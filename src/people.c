@@ -351,7 +351,8 @@ void people_load_tree(yload *c, const char *dir, people_buf *out)
 	snprintf(sub, n, "%s/team_members/vacancy", dir);
 	walk_dir(&w, sub, "team_members/vacancy", true, 0);
 	free(sub);
-	qsort(w.v, w.n, sizeof(*w.v), entry_cmp);
+	if (w.n > 1)
+		qsort(w.v, w.n, sizeof(*w.v), entry_cmp);
 	for (size_t i = 0; i < w.n; i++) {
 		struct entry *e = &w.v[i];
 		size_t before = c->diags->count + c->diags->suppressed;

@@ -191,7 +191,8 @@ static size_t *matching_people(resolver *rs, const role_regex *rx, size_t *n)
 		memcpy(out + *n, v, m * sizeof(*v));
 		*n += m;
 	}
-	qsort(out, *n, sizeof(*out), cmp_index);
+	if (*n > 1)
+		qsort(out, *n, sizeof(*out), cmp_index);
 	return out;
 }
 
