@@ -15,7 +15,9 @@
 #include "teamtui/resolve.h"
 #include "teamtui/roster.h"
 #include "teamtui/sanitize.h"
+#include "teamtui/screen.h"
 #include "teamtui/suggest.h"
+#include "teamtui/ui.h"
 
 struct args {
 	const char *roster;
@@ -33,6 +35,8 @@ static const char usage_text[] =
     "                labels, links, OKR source\n"
     "  person SLUG   a person card (SLUG or @gitlab-handle)\n"
     "  check         lint the roster (file:line:column: error|warning: ...)\n"
+    "  (none)        the interactive directory; the groups tree when stdout\n"
+    "                is not a terminal or TERM is dumb\n"
     "\n"
     "options:\n"
     "  --roster DIR  the roster directory (else $TEAMTUI_ROSTER, then\n"
@@ -218,6 +222,25 @@ int cli_run(int argc, char **argv)
 		free(dir);
 		diag_free(&d);
 		return CLI_FAIL;
+	}
+	if (!a.command && !a.json && screen_usable()) {
+		/* the interactive directory; it owns the roster while it runs */
+		resolver_free(rs);
+		rs = NULL;
+		int ui = ui_run(dir, &r, &d);
+		if (ui >= 0) { /* 0, or 128 + the signal that ended it */
+			roster_free(r);
+			free(dir);
+			diag_free(&d);
+			return ui;
+		}
+		rs = resolver_new(r); /* no usable terminal after all: text */
+		if (!rs) {
+			roster_free(r);
+			free(dir);
+			diag_free(&d);
+			return CLI_FAIL;
+		}
 	}
 	if (!strcmp(cmd, "check")) {
 		rc = cmd_check(r, rs, &d, &a);

@@ -1,0 +1,45 @@
+/* screen: the one place that talks to the terminal (ncursesw). Everything
+ * drawn passes through screen_put, which sanitizes and fits the text. */
+#ifndef TEAMTUI_SCREEN_H
+#define TEAMTUI_SCREEN_H
+
+#include <stdbool.h>
+
+#include "teamtui/rows.h"
+
+/* Whether stdin/stdout are a terminal curses can drive (TERM known, not
+ * "dumb"). When false, callers print text instead. */
+bool screen_usable(void);
+bool screen_open(void);
+void screen_close(void);
+/* Leave curses for a child process or a suspend, and come back. */
+void screen_pause(void);
+void screen_resume(void);
+
+void screen_size(int *height, int *width);
+void screen_erase(void);
+/* Text at (y, x) in at most `width` columns, cut with an ellipsis; with
+ * `pad` the rest of the width is filled (selection bars). Returns the
+ * columns used. */
+int screen_put(int y, int x, int width, const char *s, row_style style,
+	       bool selected, bool pad);
+void screen_vline(int y, int x, int height);
+/* Show the text cursor at (y, x), or hide it (y < 0). */
+void screen_cursor(int y, int x);
+void screen_flush(void);
+/* Raw bytes to the terminal outside curses' buffer (OSC 52). */
+void screen_raw(const char *bytes);
+
+typedef struct key_event {
+	int code;  /* a character, or a KEY_* code when fn */
+	bool fn;
+} key_event;
+
+enum { SCREEN_KEY = 0, SCREEN_TIMEOUT = 1, SCREEN_EOF = 2 };
+/* Wait up to timeout_ms (-1: forever) for a key. SCREEN_EOF when the
+ * terminal is gone (stdin closed, SIGHUP, SIGTERM, SIGINT). */
+int screen_getkey(key_event *k, int timeout_ms);
+/* The signal that ended input (SIGHUP, SIGTERM, SIGINT), or 0. */
+int screen_signal(void);
+
+#endif

@@ -1,0 +1,94 @@
+/* ui: the interactive directory's state and the interface every view
+ * implements (one view per file: view_dir.c, view_group.c, ...). */
+#ifndef TEAMTUI_UI_H
+#define TEAMTUI_UI_H
+
+#include <stdbool.h>
+
+#include "teamtui/diag.h"
+#include "teamtui/keys.h"
+#include "teamtui/resolve.h"
+#include "teamtui/roster.h"
+#include "teamtui/rows.h"
+
+typedef struct tui tui;
+typedef struct view view;
+
+typedef struct view_ops {
+	const char *name;
+	/* (Re)fill the rows from the roster; false when the subject is gone
+	 * (after a reload). */
+	bool (*build)(view *v, tui *t);
+	/* A request the view handles itself; false: the global handling. */
+	bool (*request)(view *v, tui *t, request req);
+	/* Custom drawing (split panes); NULL: the rows, full width. */
+	void (*draw)(view *v, tui *t, int y, int x, int h, int w);
+	/* The breadcrumb shown on the title line (malloc'd). */
+	char *(*title)(view *v, tui *t);
+	void (*free)(view *v);
+} view_ops;
+
+struct view {
+	const view_ops *ops;
+	rows rows;
+	char *subject; /* group id or person slug: survives a reload */
+	void *state;   /* the view's own */
+	int height;    /* rows shown at the last draw (paging) */
+};
+
+struct tui {
+	const char *dir;
+	roster *r;
+	resolver *rs;
+	diag_list diags;
+	view *stack[64];
+	int depth;
+	char status[512];     /* one-shot message for the status line */
+	row_style status_style;
+	char search[256];     /* the last search, for n / N */
+	bool quit;
+};
+
+/* The view stack: open pushes (Enter), back pops (Backspace). */
+void ui_push(tui *t, view *v);
+void ui_back(tui *t);
+view *ui_top(tui *t);
+void ui_message(tui *t, row_style style, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Open the card of the item under the cursor of `rows`, if any. */
+bool ui_open_row(tui *t, const row *rw);
+/* Draw rows in a rectangle; the cursor bar only when focused. */
+void ui_draw_rows(rows *r, int y, int x, int h, int w, bool focused);
+
+view *view_dir_new(tui *t);
+view *view_group_new(tui *t, const group *g);
+view *view_person_new(tui *t, const person *p);
+view *view_people_new(tui *t, const char *filter);
+view *view_help_new(tui *t);
+view *view_diags_new(tui *t);
+
+/* What a few views expose to the main loop. */
+bool view_is_dir(const view *v);
+bool view_dir_search(view *v, tui *t, const char *needle, int dir,
+		     bool include_from);
+const row *view_dir_focused_row(view *v);
+bool view_is_people(const view *v);
+void view_people_filter(view *v, tui *t, const char *filter);
+
+/* The cards' rows, shared by the directory's preview pane. */
+void view_group_rows(rows *out, tui *t, const group *g);
+void view_person_rows(rows *out, tui *t, const person *p);
+const char *ui_person_name(const person *p);
+/* Row builders the cards share. */
+void ui_heading(rows *out, const char *title, size_t count);
+void ui_person_row(rows *out, const person *p, const char *tag);
+char *ui_concat(const char *a, const char *b); /* malloc'd a + b */
+
+/* Run the interactive directory. It takes *r and *diags and hands back
+ * what it ends with (a reload replaces both). -1 when the terminal could
+ * not be set up (then nothing was drawn), 128 + N after signal N (SIGHUP,
+ * SIGTERM, SIGINT), else 0. */
+int ui_run(const char *dir, roster **r, diag_list *diags);
+
+#endif

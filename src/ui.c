@@ -1,0 +1,559 @@
+/* ui.c: the interactive directory's main loop: the view stack (history),
+ * the title and status lines, prompts (search, jump, filter), and the
+ * requests every view shares (copy, open, reload, help, quit). */
+#include "teamtui/ui.h"
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "teamtui/clipboard.h"
+#include "teamtui/launch.h"
+#include "teamtui/screen.h"
+#include "teamtui/utf8.h"
+
+enum { MIN_W = 40, MIN_H = 8 };
+
+typedef enum { PROMPT_NONE, PROMPT_SEARCH, PROMPT_JUMP, PROMPT_FILTER } prompt_kind;
+
+struct prompt {
+	prompt_kind kind;
+	char text[256];
+	size_t len;
+	size_t saved_cursor, saved_top; /* Esc puts the cursor back */
+};
+
+void ui_message(tui *t, row_style style, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t->status, sizeof(t->status), fmt, ap);
+	va_end(ap);
+	t->status_style = style;
+}
+
+view *ui_top(tui *t)
+{
+	return t->depth ? t->stack[t->depth - 1] : NULL;
+}
+
+static void view_free(view *v)
+{
+	if (!v)
+		return;
+	v->ops->free(v);
+	rows_free(&v->rows);
+	free(v->subject);
+	free(v);
+}
+
+void ui_push(tui *t, view *v)
+{
+	if (!v)
+		return;
+	if (t->depth == (int)(sizeof(t->stack) / sizeof(*t->stack))) {
+		/* the oldest step past the directory falls off the history */
+		view_free(t->stack[1]);
+		memmove(t->stack + 1, t->stack + 2,
+			(size_t)(t->depth - 2) * sizeof(*t->stack));
+		t->depth--;
+	}
+	t->stack[t->depth++] = v;
+}
+
+void ui_back(tui *t)
+{
+	if (t->depth > 1)
+		view_free(t->stack[--t->depth]);
+}
+
+bool ui_open_row(tui *t, const row *rw)
+{
+	switch (rw->kind) {
+	case ROW_PERSON:
+		ui_push(t, view_person_new(t, rw->item));
+		return true;
+	case ROW_GROUP:
+		ui_push(t, view_group_new(t, rw->item));
+		return true;
+	case ROW_DANGLING:
+		ui_message(t, STYLE_WARNING, "'%s' is not in the roster", rw->cells[0]);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static int column_class(row_kind k)
+{
+	switch (k) {
+	case ROW_PERSON:
+		return 0;
+	case ROW_TEXT: case ROW_LINK: case ROW_LABEL: case ROW_CHANNEL:
+		return 1;
+	default:
+		return 2;
+	}
+}
+
+/* Column widths for the rows of one kind: each cell as wide as its
+ * widest text (capped), the second column (a role) giving way first when
+ * space runs out, then the first (a name). */
+static void column_widths(const rows *r, row_kind kind, int w, int *cols)
+{
+	static const int cap[ROW_CELLS] = {30, 60, 24, 12};
+	int need[ROW_CELLS] = {0};
+	for (size_t i = 0; i < r->n; i++) {
+		const row *rw = &r->v[i];
+		/* rows of a kind share columns; "label  value" rows (text,
+		 * links, labels, channels) align together whatever their kind */
+		if (column_class(rw->kind) != column_class(kind) ||
+		    (rw->kind == ROW_TEXT && rw->style == STYLE_HEADING))
+			continue; /* headings span the width */
+		for (int c = 0; c < ROW_CELLS; c++)
+			if (rw->cells[c]) {
+				int cw = (int)utf8_width(rw->cells[c]) + rw->indent * (c == 0) * 2;
+				need[c] = cw > need[c] ? cw : need[c];
+			}
+	}
+	int total = 0;
+	for (int c = 0; c < ROW_CELLS; c++) {
+		cols[c] = need[c] < cap[c] ? need[c] : cap[c];
+		total += cols[c] + (cols[c] ? 2 : 0);
+	}
+	/* too wide: names give way first (to 20 columns), then handles (to
+	 * 16), then the role (to 10) */
+	static const int order[] = {0, 2, 1}, floor[] = {20, 16, 10};
+	for (int k = 0; k < 3 && total > w; k++) {
+		int c = order[k];
+		int can = cols[c] - floor[k] > 0 ? cols[c] - floor[k] : 0;
+		int by = total - w < can ? total - w : can;
+		cols[c] -= by;
+		total -= by;
+	}
+}
+
+void ui_draw_rows(rows *r, int y, int x, int h, int w, bool focused)
+{
+	rows_scroll(r, (size_t)h);
+	int widths[ROW_DANGLING + 1][ROW_CELLS];
+	for (int k = 0; k <= ROW_DANGLING; k++)
+		column_widths(r, (row_kind)k, w, widths[k]);
+	for (int line = 0; line < h; line++) {
+		size_t i = r->top + (size_t)line;
+		if (i >= r->n)
+			break;
+		const row *rw = &r->v[i];
+		bool sel = focused && i == r->cursor && rows_selectable(rw);
+		int cx = x + rw->indent * 2, end = x + w;
+		const int *cols = widths[rw->kind];
+		if (sel) /* the bar spans the pane */
+			screen_put(y + line, x, w, "", STYLE_NORMAL, true, true);
+		if (rw->kind == ROW_TEXT && !rw->cells[1]) { /* one cell: the whole line */
+			screen_put(y + line, cx, end - cx, rw->cells[0], rw->style, sel, false);
+			continue;
+		}
+		for (int c = 0; c < ROW_CELLS && cx < end; c++) {
+			if (!rw->cells[c])
+				continue;
+			int cw = c == 0 ? cols[0] - rw->indent * 2 : cols[c];
+			bool last = c == ROW_CELLS - 1 || !rw->cells[c + 1];
+			if (last || cw <= 0)
+				cw = end - cx;
+			row_style style = c == 0 ? rw->style
+					  : c == 2 ? STYLE_ACCENT
+					  : c == 3 ? STYLE_DIM
+						   : STYLE_NORMAL;
+			if (rw->kind == ROW_LINK || rw->kind == ROW_LABEL)
+				style = c == 1 ? STYLE_ACCENT : rw->style;
+			screen_put(y + line, cx, cw < end - cx ? cw : end - cx,
+				   rw->cells[c], style, sel, false);
+			cx += cw + 2;
+		}
+	}
+}
+
+static const row *selected_row(tui *t)
+{
+	view *v = ui_top(t);
+	if (view_is_dir(v) && view_dir_focused_row(v))
+		return view_dir_focused_row(v);
+	return v->rows.cursor < v->rows.n ? &v->rows.v[v->rows.cursor] : NULL;
+}
+
+static void copy_selected(tui *t)
+{
+	const row *rw = selected_row(t);
+	const char *text = rw ? (rw->copy ? rw->copy : rw->url) : NULL;
+	if (!text) {
+		ui_message(t, STYLE_WARNING, "nothing to copy here");
+		return;
+	}
+	char *seq = clipboard_osc52(text, getenv("TMUX") != NULL);
+	if (seq)
+		screen_raw(seq);
+	free(seq);
+	ui_message(t, STYLE_NORMAL, "copied %s", text);
+}
+
+static void open_selected(tui *t)
+{
+	const row *rw = selected_row(t);
+	if (!rw || !rw->url) {
+		ui_message(t, STYLE_WARNING, "no link here");
+		return;
+	}
+	const char *prog;
+	int e = launch_url(rw->url, &prog);
+	if (e)
+		ui_message(t, STYLE_WARNING, "could not run %s: %s (y copies the link)",
+			   prog, strerror(e));
+	else
+		ui_message(t, STYLE_NORMAL, "opened %s", rw->url);
+}
+
+/* Reload the roster; every view is rebuilt from its subject's id, and a
+ * view whose subject is gone is dropped. */
+static void reload(tui *t)
+{
+	diag_list d;
+	diag_init(&d);
+	roster *r = roster_load(t->dir, &d);
+	resolver *rs = r ? resolver_new(r) : NULL;
+	if (!rs) {
+		roster_free(r);
+		diag_free(&d);
+		ui_message(t, STYLE_ERROR, "reload failed: out of memory");
+		return;
+	}
+	resolver_free(t->rs);
+	roster_free(t->r);
+	diag_free(&t->diags);
+	t->r = r;
+	t->rs = rs;
+	t->diags = d;
+	int kept = 0;
+	for (int i = 0; i < t->depth; i++) {
+		view *v = t->stack[i];
+		size_t cursor = v->rows.cursor, top = v->rows.top;
+		if (i > 0 && !v->ops->build(v, t)) {
+			view_free(v);
+			continue;
+		}
+		if (i == 0)
+			v->ops->build(v, t);
+		v->rows.cursor = cursor < v->rows.n ? cursor : 0;
+		v->rows.top = top;
+		if (v->rows.n && !rows_selectable(&v->rows.v[v->rows.cursor]))
+			rows_move(&v->rows, 1);
+		t->stack[kept++] = v;
+	}
+	t->depth = kept;
+	ui_message(t, d.errors ? STYLE_ERROR : STYLE_NORMAL,
+		   "reloaded: %zu people, %zu groups, %zu errors, %zu warnings",
+		   r->npeople, r->ngroups, d.errors, d.warnings);
+}
+
+static bool do_search(tui *t, const char *needle, int dir, bool include_from)
+{
+	view *v = ui_top(t);
+	if (view_is_dir(v) && view_dir_search(v, t, needle, dir, include_from))
+		return true;
+	if (view_is_dir(v))
+		return false;
+	long i = rows_find(&v->rows, needle, v->rows.cursor, dir, include_from);
+	if (i < 0)
+		return false;
+	v->rows.cursor = (size_t)i;
+	return true;
+}
+
+/* p / ':' : a slug, a @handle, or part of a name. One match opens the
+ * card; several open the people list filtered by the text. */
+static void jump_to_person(tui *t, const char *q)
+{
+	const person *hit = roster_person(t->r, q);
+	if (!hit)
+		hit = roster_person_by_handle(t->r, q);
+	size_t n = 0;
+	for (size_t i = 0; !hit && i < t->r->npeople; i++) {
+		const person *p = &t->r->people[i];
+		const char *name = ui_person_name(p);
+		size_t len = strlen(q);
+		bool m = false;
+		for (const char *h = name; *h && !m; h++)
+			m = !strncasecmp(h, q, len);
+		if (m && n++ == 0)
+			hit = p;
+	}
+	if (n > 1) {
+		ui_push(t, view_people_new(t, q));
+		return;
+	}
+	if (!hit) {
+		ui_message(t, STYLE_WARNING, "nobody matches '%s'", q);
+		return;
+	}
+	ui_push(t, view_person_new(t, hit));
+}
+
+static void prompt_apply(tui *t, struct prompt *p)
+{
+	view *v = ui_top(t);
+	if (p->kind == PROMPT_SEARCH) {
+		/* incremental: from where the search started */
+		v->rows.cursor = p->saved_cursor;
+		if (p->len && !do_search(t, p->text, 1, true))
+			ui_message(t, STYLE_WARNING, "no match for '%s'", p->text);
+		else
+			t->status[0] = '\0';
+	} else if (p->kind == PROMPT_FILTER && view_is_people(v)) {
+		view_people_filter(v, t, p->text);
+	}
+}
+
+static void prompt_key(tui *t, struct prompt *p, const key_event *k)
+{
+	view *v = ui_top(t);
+	if (!k->fn && k->code == 27) { /* Esc: cancel, back where we were */
+		if (p->kind == PROMPT_SEARCH) {
+			v->rows.cursor = p->saved_cursor;
+			v->rows.top = p->saved_top;
+		} else if (p->kind == PROMPT_FILTER && view_is_people(v)) {
+			view_people_filter(v, t, "");
+		}
+		p->kind = PROMPT_NONE;
+		return;
+	}
+	if ((!k->fn && (k->code == '\r' || k->code == '\n')) ||
+	    (k->fn && k->code == KEY_ENTER)) {
+		prompt_kind kind = p->kind;
+		p->kind = PROMPT_NONE;
+		if (kind == PROMPT_SEARCH)
+			snprintf(t->search, sizeof(t->search), "%s", p->text);
+		else if (kind == PROMPT_JUMP && p->len)
+			jump_to_person(t, p->text);
+		return;
+	}
+	if ((k->fn && k->code == KEY_BACKSPACE) ||
+	    (!k->fn && (k->code == 127 || k->code == 8))) {
+		while (p->len && ((unsigned char)p->text[p->len - 1] & 0xC0) == 0x80)
+			p->len--; /* a whole character, not a byte */
+		if (p->len)
+			p->len--;
+		p->text[p->len] = '\0';
+	} else if (!k->fn && k->code == 21) { /* Ctrl-U */
+		p->len = 0;
+		p->text[0] = '\0';
+	} else if (!k->fn && k->code >= 32 && k->code != 127 &&
+		   p->len + 4 < sizeof(p->text)) {
+		p->len += utf8_encode((uint32_t)k->code, p->text + p->len);
+		p->text[p->len] = '\0';
+	} else {
+		return;
+	}
+	prompt_apply(t, p);
+}
+
+static void prompt_start(tui *t, struct prompt *p, prompt_kind kind)
+{
+	view *v = ui_top(t);
+	p->kind = kind;
+	p->len = 0;
+	p->text[0] = '\0';
+	p->saved_cursor = v->rows.cursor;
+	p->saved_top = v->rows.top;
+	t->status[0] = '\0';
+}
+
+static void draw(tui *t, const struct prompt *p)
+{
+	int h, w;
+	screen_size(&h, &w);
+	screen_erase();
+	if (h < MIN_H || w < MIN_W) {
+		char msg[64];
+		snprintf(msg, sizeof(msg), "terminal too small (%dx%d)", w, h);
+		screen_put(h / 2 > 0 ? h / 2 - 1 : 0, 0, w, msg, STYLE_WARNING, false, false);
+		snprintf(msg, sizeof(msg), "need %dx%d", MIN_W, MIN_H);
+		screen_put(h / 2, 0, w, msg, STYLE_NORMAL, false, false);
+		screen_cursor(-1, 0);
+		screen_flush();
+		return;
+	}
+	view *v = ui_top(t);
+	char *title = v->ops->title(v, t);
+	char bar[512];
+	snprintf(bar, sizeof(bar), " teamtui \u2502 %s", title ? title : "");
+	free(title);
+	screen_put(0, 0, w, bar, STYLE_TITLE, false, true);
+	v->height = h - 2;
+	if (v->ops->draw)
+		v->ops->draw(v, t, 1, 0, h - 2, w);
+	else
+		ui_draw_rows(&v->rows, 1, 0, h - 2, w, true);
+	if (p->kind != PROMPT_NONE) {
+		const char *lead = p->kind == PROMPT_SEARCH ? "/"
+				   : p->kind == PROMPT_JUMP ? "person: "
+							    : "filter: ";
+		char line[300];
+		snprintf(line, sizeof(line), "%s%s", lead, p->text);
+		int used = screen_put(h - 1, 0, w, line, STYLE_NORMAL, false, false);
+		screen_cursor(h - 1, used < w ? used : w - 1);
+	} else {
+		char left[600];
+		if (t->status[0])
+			snprintf(left, sizeof(left), "%s", t->status);
+		else
+			snprintf(left, sizeof(left), "%s \u00b7 %zu people \u00b7 %zu groups%s",
+				 t->dir, t->r->npeople, t->r->ngroups,
+				 t->diags.count ? "" : " \u00b7 ? help");
+		char right[96] = "";
+		if (t->diags.count)
+			snprintf(right, sizeof(right), "%zu errors, %zu warnings (w) \u00b7 ? help",
+				 t->diags.errors, t->diags.warnings);
+		int rw = (int)utf8_width(right);
+		row_style st = t->status[0] ? t->status_style : STYLE_DIM;
+		screen_put(h - 1, 0, w - rw - 1, left, st, false, false);
+		if (rw && rw < w)
+			screen_put(h - 1, w - rw, rw, right,
+				   t->diags.errors ? STYLE_ERROR : STYLE_WARNING, false, false);
+		screen_cursor(-1, 0);
+	}
+	screen_flush();
+}
+
+static void page(view *v, request req)
+{
+	long hpage = v->height > 2 ? v->height - 1 : 1;
+	switch (req) {
+	case REQ_UP: rows_move(&v->rows, -1); break;
+	case REQ_DOWN: rows_move(&v->rows, 1); break;
+	case REQ_PAGE_UP: rows_move(&v->rows, -hpage); break;
+	case REQ_PAGE_DOWN: rows_move(&v->rows, hpage); break;
+	case REQ_HALF_UP: rows_move(&v->rows, -(hpage / 2 ? hpage / 2 : 1)); break;
+	case REQ_HALF_DOWN: rows_move(&v->rows, hpage / 2 ? hpage / 2 : 1); break;
+	case REQ_TOP: rows_first(&v->rows); break;
+	case REQ_BOTTOM: rows_last(&v->rows); break;
+	default: break;
+	}
+}
+
+static void handle(tui *t, struct prompt *p, request req)
+{
+	view *v = ui_top(t);
+	t->status[0] = '\0';
+	if (v->ops->request && v->ops->request(v, t, req))
+		return;
+	switch (req) {
+	case REQ_UP: case REQ_DOWN: case REQ_PAGE_UP: case REQ_PAGE_DOWN:
+	case REQ_HALF_UP: case REQ_HALF_DOWN: case REQ_TOP: case REQ_BOTTOM:
+		page(v, req);
+		break;
+	case REQ_ENTER:
+	case REQ_EXPAND:
+		if (v->rows.cursor < v->rows.n)
+			ui_open_row(t, &v->rows.v[v->rows.cursor]);
+		break;
+	case REQ_BACK:
+	case REQ_COLLAPSE:
+		ui_back(t);
+		break;
+	case REQ_NEXT_PANE:
+		rows_next_section(&v->rows, 1);
+		break;
+	case REQ_PREV_PANE:
+		rows_next_section(&v->rows, -1);
+		break;
+	case REQ_SEARCH:
+		prompt_start(t, p, PROMPT_SEARCH);
+		break;
+	case REQ_SEARCH_NEXT:
+	case REQ_SEARCH_PREV:
+		if (!t->search[0])
+			ui_message(t, STYLE_WARNING, "no search yet: / to search");
+		else if (!do_search(t, t->search, req == REQ_SEARCH_NEXT ? 1 : -1, false))
+			ui_message(t, STYLE_WARNING, "no match for '%s'", t->search);
+		break;
+	case REQ_JUMP_PERSON:
+		prompt_start(t, p, PROMPT_JUMP);
+		break;
+	case REQ_PEOPLE:
+		ui_push(t, view_people_new(t, NULL));
+		break;
+	case REQ_FILTER:
+		if (!view_is_people(v)) {
+			ui_push(t, view_people_new(t, NULL));
+			v = ui_top(t);
+		}
+		prompt_start(t, p, PROMPT_FILTER);
+		break;
+	case REQ_COPY:
+		copy_selected(t);
+		break;
+	case REQ_OPEN:
+		open_selected(t);
+		break;
+	case REQ_RELOAD:
+		reload(t);
+		break;
+	case REQ_WARNINGS:
+		ui_push(t, view_diags_new(t));
+		break;
+	case REQ_HELP:
+		ui_push(t, view_help_new(t));
+		break;
+	case REQ_REDRAW:
+		clearok(stdscr, TRUE);
+		break;
+	case REQ_QUIT:
+		t->quit = true;
+		break;
+	default:
+		break;
+	}
+}
+
+int ui_run(const char *dir, roster **r, diag_list *diags)
+{
+	tui t = {.dir = dir, .r = *r, .diags = *diags};
+	diag_init(diags); /* the tui owns them now (reload replaces them) */
+	t.rs = resolver_new(t.r);
+	if (!t.rs || !screen_open()) {
+		resolver_free(t.rs);
+		*diags = t.diags;
+		return -1;
+	}
+	ui_push(&t, view_dir_new(&t));
+	struct prompt p = {0};
+	if (!t.depth)
+		t.quit = true;
+	while (!t.quit) {
+		draw(&t, &p);
+		key_event k;
+		int rc = screen_getkey(&k, -1);
+		if (rc == SCREEN_EOF)
+			break;
+		if (rc != SCREEN_KEY || (k.fn && k.code == KEY_RESIZE))
+			continue; /* the next draw uses the new size */
+		if (p.kind != PROMPT_NONE) {
+			prompt_key(&t, &p, &k);
+			continue;
+		}
+		if (!k.fn && k.code == 27) { /* Esc: back, like Backspace */
+			ui_back(&t);
+			continue;
+		}
+		handle(&t, &p, keys_lookup(k.code, k.fn));
+	}
+	screen_close();
+	while (t.depth)
+		view_free(t.stack[--t.depth]);
+	resolver_free(t.rs);
+	*r = t.r; /* the caller frees the roster and its diagnostics */
+	*diags = t.diags;
+	return screen_signal() ? 128 + screen_signal() : 0;
+}

@@ -1,0 +1,55 @@
+/* view_diags.c: what the loader reported, compiler style, in file order. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "teamtui/ui.h"
+
+static bool build(view *v, tui *t)
+{
+	rows_clear(&v->rows);
+	diag_sort(&t->diags);
+	char head[128];
+	snprintf(head, sizeof(head), "%zu errors, %zu warnings in %s",
+		 t->diags.errors, t->diags.warnings, t->dir);
+	row *rw = rows_add(&v->rows, ROW_TEXT, STYLE_HEADING, 0);
+	if (rw)
+		rw->cells[0] = rows_own(&v->rows, strdup(head));
+	for (size_t i = 0; i < t->diags.count; i++) {
+		char line[2048];
+		diag_format(&t->diags.items[i], line, sizeof(line));
+		if ((rw = rows_add(&v->rows, ROW_CHANNEL,
+				   t->diags.items[i].severity == DIAG_ERROR ? STYLE_ERROR
+									    : STYLE_WARNING,
+				   0))) {
+			rw->cells[0] = rw->copy = rows_own(&v->rows, strdup(line));
+		}
+	}
+	return true;
+}
+
+static char *title(view *v, tui *t)
+{
+	(void)v;
+	(void)t;
+	return strdup("Roster errors and warnings");
+}
+
+static void free_view(view *v)
+{
+	(void)v;
+}
+
+static const view_ops diags_ops = {
+	.name = "warnings", .build = build, .title = title, .free = free_view,
+};
+
+view *view_diags_new(tui *t)
+{
+	view *v = calloc(1, sizeof(*v));
+	if (!v)
+		return NULL;
+	v->ops = &diags_ops;
+	build(v, t);
+	rows_first(&v->rows);
+	return v;
+}

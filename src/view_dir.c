@@ -1,0 +1,364 @@
+/* view_dir.c: the directory: sections > stages > groups as a tree on the
+ * left, the group under the cursor as a card on the right. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "teamtui/screen.h"
+#include "teamtui/ui.h"
+
+enum node { NODE_SECTION, NODE_STAGE, NODE_GROUP };
+
+struct dir_state {
+	bool *collapsed_section; /* by section index */
+	bool *collapsed_stage;	 /* by stage index */
+	size_t nsections, nstages;
+	rows card;		 /* preview of the group under the cursor */
+	const void *card_of;	 /* what the card shows */
+	int focus;		 /* 0 tree, 1 card */
+};
+
+static size_t section_index(const roster *r, const section *s)
+{
+	return s ? (size_t)(s - r->sections) : r->nsections;
+}
+
+static void add_node(rows *out, enum node kind, int indent, const char *name,
+		     const void *item, bool collapsed, size_t count)
+{
+	row *rw = rows_add(out, kind == NODE_GROUP ? ROW_GROUP : ROW_SECTION,
+			   kind == NODE_GROUP ? STYLE_NORMAL : STYLE_HEADING, indent);
+	if (!rw)
+		return;
+	rw->tag = kind;
+	rw->item = item;
+	if (kind == NODE_GROUP) {
+		rw->cells[0] = name;
+		rw->copy = ((const group *)item)->id;
+		return;
+	}
+	char buf[256];
+	snprintf(buf, sizeof(buf), "%s %s (%zu)", collapsed ? "+" : "-", name, count);
+	rw->cells[0] = rows_own(out, strdup(buf));
+}
+
+static size_t groups_in_stage(const roster *r, const stage *st)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->ngroups; i++)
+		n += r->groups[i].stage == st;
+	return n;
+}
+
+/* The tree in the order of `teamtui groups`; what is collapsed is hidden,
+ * and groups of unknown stages come last under "(no stage)". */
+static bool build(view *v, tui *t)
+{
+	struct dir_state *st = v->state;
+	const roster *r = t->r;
+	if (st->nsections != r->nsections + 1 || st->nstages != r->nstages + 1) {
+		free(st->collapsed_section);
+		free(st->collapsed_stage);
+		st->nsections = r->nsections + 1;
+		st->nstages = r->nstages + 1;
+		st->collapsed_section = calloc(st->nsections, sizeof(bool));
+		st->collapsed_stage = calloc(st->nstages, sizeof(bool));
+		if (!st->collapsed_section || !st->collapsed_stage)
+			return false;
+	}
+	rows_clear(&v->rows);
+	for (size_t s = 0; s < r->nsections; s++) {
+		const section *sec = &r->sections[s];
+		size_t count = 0;
+		for (size_t k = 0; k < r->nstages; k++)
+			if (r->stages[k].section == sec)
+				count += groups_in_stage(r, &r->stages[k]);
+		add_node(&v->rows, NODE_SECTION, 0, sec->name, sec,
+			 st->collapsed_section[s], count);
+		if (st->collapsed_section[s])
+			continue;
+		for (size_t k = 0; k < r->nstages; k++) {
+			const stage *sg = &r->stages[k];
+			if (sg->section != sec)
+				continue;
+			add_node(&v->rows, NODE_STAGE, 1, sg->name, sg,
+				 st->collapsed_stage[k], groups_in_stage(r, sg));
+			if (st->collapsed_stage[k])
+				continue;
+			for (size_t i = 0; i < r->ngroups; i++)
+				if (r->groups[i].stage == sg)
+					add_node(&v->rows, NODE_GROUP, 2, r->groups[i].name,
+						 &r->groups[i], false, 0);
+		}
+	}
+	bool header = false;
+	for (size_t i = 0; i < r->ngroups; i++) {
+		const group *g = &r->groups[i];
+		if (g->stage && g->stage->section)
+			continue;
+		if (!header) {
+			row *rw = rows_add(&v->rows, ROW_TEXT, STYLE_HEADING, 0);
+			if (rw)
+				rw->cells[0] = "(no section or stage)";
+			header = true;
+		}
+		add_node(&v->rows, NODE_GROUP, 1, g->name, g, false, 0);
+	}
+	st->card_of = NULL;
+	return true;
+}
+
+static const row *cursor_row(view *v)
+{
+	return v->rows.cursor < v->rows.n ? &v->rows.v[v->rows.cursor] : NULL;
+}
+
+/* Put the cursor on group g, expanding its section and stage. */
+static bool select_group(view *v, tui *t, const group *g)
+{
+	struct dir_state *st = v->state;
+	if (g->stage) {
+		st->collapsed_stage[g->stage - t->r->stages] = false;
+		if (g->stage->section)
+			st->collapsed_section[section_index(t->r, g->stage->section)] = false;
+	}
+	build(v, t);
+	for (size_t i = 0; i < v->rows.n; i++)
+		if (v->rows.v[i].item == g) {
+			v->rows.cursor = i;
+			return true;
+		}
+	return false;
+}
+
+static void toggle(view *v, tui *t, const row *rw, bool collapse)
+{
+	struct dir_state *st = v->state;
+	const void *item = rw->item;
+	if (rw->tag == NODE_SECTION)
+		st->collapsed_section[section_index(t->r, item)] = collapse;
+	else
+		st->collapsed_stage[(const stage *)item - t->r->stages] = collapse;
+	build(v, t);
+	for (size_t i = 0; i < v->rows.n; i++)
+		if (v->rows.v[i].item == item)
+			v->rows.cursor = i;
+}
+
+/* The row of the section or stage that holds the cursor's row. */
+static void to_parent(view *v)
+{
+	const row *rw = cursor_row(v);
+	if (!rw)
+		return;
+	for (size_t i = v->rows.cursor; i-- > 0;)
+		if (v->rows.v[i].indent < rw->indent && rows_selectable(&v->rows.v[i])) {
+			v->rows.cursor = i;
+			return;
+		}
+}
+
+static bool request_dir(view *v, tui *t, request req)
+{
+	struct dir_state *st = v->state;
+	if (st->focus == 1) { /* the card pane */
+		if (req == REQ_NEXT_PANE && rows_next_section(&st->card, 1))
+			return true;
+		if (req == REQ_PREV_PANE && rows_next_section(&st->card, -1))
+			return true;
+		switch (req) {
+		case REQ_NEXT_PANE:
+		case REQ_PREV_PANE:
+		case REQ_COLLAPSE:
+		case REQ_BACK:
+			st->focus = 0;
+			return true;
+		case REQ_UP: rows_move(&st->card, -1); return true;
+		case REQ_DOWN: rows_move(&st->card, 1); return true;
+		case REQ_TOP: rows_first(&st->card); return true;
+		case REQ_BOTTOM: rows_last(&st->card); return true;
+		case REQ_PAGE_DOWN: rows_move(&st->card, v->height - 1); return true;
+		case REQ_PAGE_UP: rows_move(&st->card, -(v->height - 1)); return true;
+		case REQ_HALF_DOWN: rows_move(&st->card, v->height / 2); return true;
+		case REQ_HALF_UP: rows_move(&st->card, -(v->height / 2)); return true;
+		case REQ_ENTER:
+		case REQ_EXPAND:
+			if (st->card.cursor < st->card.n)
+				ui_open_row(t, &st->card.v[st->card.cursor]);
+			return true;
+		default:
+			return false;
+		}
+	}
+	const row *rw = cursor_row(v);
+	switch (req) {
+	case REQ_NEXT_PANE:
+	case REQ_PREV_PANE:
+		if (st->card.n) {
+			st->focus = 1;
+			if (!rows_selectable(&st->card.v[st->card.cursor]))
+				rows_first(&st->card);
+		}
+		return true;
+	case REQ_ENTER:
+	case REQ_EXPAND:
+		if (!rw)
+			return true;
+		if (rw->kind == ROW_SECTION) {
+			bool collapsed = rw->cells[0][0] == '+';
+			if (req == REQ_EXPAND && !collapsed)
+				rows_move(&v->rows, 1); /* into the open node */
+			else
+				toggle(v, t, rw, !collapsed);
+			return true;
+		}
+		return ui_open_row(t, rw);
+	case REQ_COLLAPSE:
+		if (rw && rw->kind == ROW_SECTION && rw->cells[0][0] == '-')
+			toggle(v, t, rw, true);
+		else if (rw && rw->indent > 0)
+			to_parent(v);
+		return true; /* the directory is the bottom of the history */
+	default:
+		return false;
+	}
+}
+
+/* `/` in the tree: every group, collapsed or not, by name or id, from the
+ * cursor on; the path to a match is opened. */
+static bool search_dir(view *v, tui *t, const char *needle, int dir,
+		       bool include_from)
+{
+	const roster *r = t->r;
+	if (!r->ngroups || !*needle)
+		return false;
+	/* groups in tree order */
+	size_t *order = malloc(r->ngroups * sizeof(size_t)), n = 0;
+	if (!order)
+		return false;
+	for (size_t s = 0; s <= r->nsections; s++)
+		for (size_t k = 0; k <= r->nstages; k++)
+			for (size_t i = 0; i < r->ngroups; i++) {
+				const group *g = &r->groups[i];
+				const stage *sg = k < r->nstages ? &r->stages[k] : NULL;
+				const section *sec = s < r->nsections ? &r->sections[s] : NULL;
+				bool orphan = !g->stage || !g->stage->section;
+				if (sec ? (!orphan && g->stage == sg && sg->section == sec)
+					: (orphan && k == r->nstages))
+					order[n++] = i;
+			}
+	const row *rw = cursor_row(v);
+	size_t from = 0;
+	for (size_t i = 0; rw && rw->kind == ROW_GROUP && i < n; i++)
+		if (&r->groups[order[i]] == rw->item)
+			from = i;
+	bool found = false;
+	for (size_t k = include_from ? 0 : 1; k <= n && !found; k++) {
+		size_t i = (from + (dir > 0 ? k : n - k % n)) % n;
+		const group *g = &r->groups[order[i]];
+		size_t len = strlen(needle);
+		for (const char *h = g->name; *h && !found; h++)
+			found = !strncasecmp(h, needle, len);
+		for (const char *h = g->id; *h && !found; h++)
+			found = !strncasecmp(h, needle, len);
+		if (found)
+			select_group(v, t, g);
+	}
+	free(order);
+	return found;
+}
+
+static void draw(view *v, tui *t, int y, int x, int h, int w)
+{
+	struct dir_state *st = v->state;
+	const row *rw = cursor_row(v);
+	const void *subject = rw ? rw->item : NULL;
+	if (subject != st->card_of) { /* the card follows the cursor */
+		rows_clear(&st->card);
+		st->card.cursor = st->card.top = 0;
+		if (rw && rw->kind == ROW_GROUP)
+			view_group_rows(&st->card, t, subject);
+		st->card_of = subject;
+		rows_first(&st->card);
+		if (st->focus == 1 && !st->card.n)
+			st->focus = 0;
+	}
+	int tree_w = w >= 80 ? (w / 3 > 40 ? 40 : w / 3) : w;
+	ui_draw_rows(&v->rows, y, x, h, tree_w, st->focus == 0);
+	if (tree_w < w) {
+		screen_vline(y, x + tree_w, h);
+		ui_draw_rows(&st->card, y, x + tree_w + 2, h, w - tree_w - 2,
+			     st->focus == 1);
+	}
+}
+
+static char *title(view *v, tui *t)
+{
+	(void)v;
+	char buf[256];
+	snprintf(buf, sizeof(buf), "Directory \u00b7 %zu groups, %zu people",
+		 t->r->ngroups, t->r->npeople);
+	return strdup(buf);
+}
+
+static void free_view(view *v)
+{
+	struct dir_state *st = v->state;
+	if (!st)
+		return;
+	rows_free(&st->card);
+	free(st->collapsed_section);
+	free(st->collapsed_stage);
+	free(st);
+}
+
+/* The card pane's row under its cursor (for y and o), when focused. */
+const row *view_dir_focused_row(view *v)
+{
+	struct dir_state *st = v->state;
+	if (st->focus == 1 && st->card.cursor < st->card.n)
+		return &st->card.v[st->card.cursor];
+	return NULL;
+}
+
+static const view_ops dir_ops = {
+	.name = "directory", .build = build, .request = request_dir,
+	.draw = draw, .title = title, .free = free_view,
+};
+
+bool view_dir_search(view *v, tui *t, const char *needle, int dir,
+		     bool include_from)
+{
+	return v->ops == &dir_ops && search_dir(v, t, needle, dir, include_from);
+}
+
+bool view_is_dir(const view *v)
+{
+	return v->ops == &dir_ops;
+}
+
+view *view_dir_new(tui *t)
+{
+	view *v = calloc(1, sizeof(*v));
+	struct dir_state *st = calloc(1, sizeof(*st));
+	if (!v || !st) {
+		free(v);
+		free(st);
+		return NULL;
+	}
+	v->ops = &dir_ops;
+	v->state = st;
+	if (!build(v, t)) {
+		free_view(v);
+		free(v);
+		return NULL;
+	}
+	/* start on the first group: its card is what the user came for */
+	rows_first(&v->rows);
+	for (size_t i = 0; i < v->rows.n; i++)
+		if (v->rows.v[i].kind == ROW_GROUP) {
+			v->rows.cursor = i;
+			break;
+		}
+	return v;
+}

@@ -1,0 +1,168 @@
+/* view_group.c: a group's card: members, stable counterparts, channels,
+ * labels with their issue lists, links and the OKR source. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "teamtui/labelurl.h"
+#include "teamtui/out_text.h"
+#include "teamtui/ui.h"
+
+const char *ui_person_name(const person *p)
+{
+	return p->name && *p->name ? p->name : p->slug;
+}
+
+char *ui_concat(const char *a, const char *b)
+{
+	size_t n = strlen(a) + strlen(b) + 1;
+	char *s = malloc(n);
+	if (s)
+		snprintf(s, n, "%s%s", a, b);
+	return s;
+}
+
+/* A blank line and "Title (count)"; count (size_t)-1 shows no count. */
+void ui_heading(rows *out, const char *title, size_t count)
+{
+	rows_add(out, ROW_TEXT, STYLE_NORMAL, 0);
+	row *h = rows_add(out, ROW_TEXT, STYLE_HEADING, 0);
+	if (!h)
+		return;
+	char buf[96];
+	if (count == (size_t)-1)
+		snprintf(buf, sizeof(buf), "%s", title);
+	else
+		snprintf(buf, sizeof(buf), "%s (%zu)", title, count);
+	h->cells[0] = rows_own(out, strdup(buf));
+}
+
+void ui_person_row(rows *out, const person *p, const char *tag)
+{
+	row *rw = rows_add(out, ROW_PERSON, STYLE_NORMAL, 1);
+	if (!rw)
+		return;
+	rw->item = p;
+	rw->cells[0] = ui_person_name(p);
+	rw->cells[1] = p->role ? p->role : "";
+	rw->cells[2] = p->gitlab ? rows_own(out, ui_concat("@", p->gitlab)) : "";
+	rw->cells[3] = tag ? tag
+		       : p->type == PERSON_VACANCY ? "vacancy"
+		       : !p->public_		 ? "not public"
+						 : NULL;
+	rw->copy = rw->cells[2] && *rw->cells[2] ? rw->cells[2] : p->slug;
+}
+
+void view_group_rows(rows *out, tui *t, const group *g)
+{
+	const group_team *team = resolve_group(t->rs, g);
+	row *rw = rows_add(out, ROW_TEXT, STYLE_HEADING, 0);
+	if (rw) {
+		char *a = ui_concat(g->name, " (");
+		char *b = a ? ui_concat(a, g->id) : NULL;
+		rw->cells[0] = rows_own(out, b ? ui_concat(b, ")") : NULL);
+		free(a);
+		free(b);
+	}
+	if (g->description && (rw = rows_add(out, ROW_TEXT, STYLE_DIM, 0)))
+		rw->cells[0] = g->description;
+	if (g->handbook && (rw = rows_add(out, ROW_LINK, STYLE_ACCENT, 0))) {
+		rw->cells[0] = "Handbook";
+		rw->cells[1] = g->handbook;
+		rw->url = rw->copy = g->handbook;
+	}
+	if (!team)
+		return;
+	if (g->team) {
+		ui_heading(out, "Members", team->members.n);
+		if (!team->manager && (rw = rows_add(out, ROW_TEXT, STYLE_WARNING, 1)))
+			rw->cells[0] = rows_own(out, ui_concat("manager not in the roster: ",
+							  g->team->manager));
+		for (size_t i = 0; i < team->members.n; i++)
+			ui_person_row(out, team->members.v[i],
+				   team->members.v[i] == team->manager ? "manager" : NULL);
+	}
+	if (team->ntables) {
+		ui_heading(out, "Stable counterparts", team->counterparts.n);
+		for (size_t i = 0; i < team->counterparts.n; i++)
+			ui_person_row(out, team->counterparts.v[i], NULL);
+	}
+	if (g->channels.n) {
+		ui_heading(out, "Channels", g->channels.n);
+		for (size_t i = 0; i < g->channels.n; i++)
+			if ((rw = rows_add(out, ROW_CHANNEL, STYLE_ACCENT, 1))) {
+				rw->cells[0] = g->channels.v[i];
+				rw->copy = g->channels.v[i];
+			}
+	}
+	if (g->labels.n) {
+		ui_heading(out, "Labels", g->labels.n);
+		for (size_t i = 0; i < g->labels.n; i++)
+			if ((rw = rows_add(out, ROW_LABEL, STYLE_NORMAL, 1))) {
+				rw->cells[0] = g->labels.v[i];
+				rw->url = rw->cells[1] = rows_own(
+				    out, labelurl_issues(t->r->issues_url, g->labels.v[i]));
+				rw->copy = g->labels.v[i];
+			}
+	}
+	if (g->nlinks) {
+		ui_heading(out, "Links", g->nlinks);
+		for (size_t i = 0; i < g->nlinks; i++)
+			if ((rw = rows_add(out, ROW_LINK, STYLE_NORMAL, 1))) {
+				rw->cells[0] = g->links[i].title;
+				rw->cells[1] = rw->url = rw->copy = g->links[i].url;
+			}
+	}
+	if (g->okrs.project) {
+		ui_heading(out, "OKRs", (size_t)-1);
+		if ((rw = rows_add(out, ROW_LINK, STYLE_NORMAL, 1))) {
+			rw->cells[0] = g->okrs.project;
+			char *url = labelurl_project(t->r->issues_url, g->okrs.project,
+						     g->okrs.labels.v, g->okrs.labels.n);
+			rw->cells[1] = rw->url = rw->copy = rows_own(out, url);
+		}
+		for (size_t i = 0; i < g->okrs.labels.n; i++)
+			if ((rw = rows_add(out, ROW_TEXT, STYLE_DIM, 2)))
+				rw->cells[0] = rows_own(out, ui_concat("labelled ", g->okrs.labels.v[i]));
+	}
+}
+
+static bool build(view *v, tui *t)
+{
+	const group *g = roster_group(t->r, v->subject);
+	if (!g)
+		return false;
+	rows_clear(&v->rows);
+	view_group_rows(&v->rows, t, g);
+	return true;
+}
+
+static char *title(view *v, tui *t)
+{
+	const group *g = roster_group(t->r, v->subject);
+	return g ? out_text_breadcrumb(g) : strdup(v->subject);
+}
+
+static void free_view(view *v)
+{
+	(void)v;
+}
+
+static const view_ops group_ops = {
+	.name = "group", .build = build, .title = title, .free = free_view,
+};
+
+view *view_group_new(tui *t, const group *g)
+{
+	view *v = calloc(1, sizeof(*v));
+	if (!v)
+		return NULL;
+	v->ops = &group_ops;
+	v->subject = strdup(g->id);
+	if (!v->subject || !build(v, t)) {
+		free(v->subject);
+		free(v);
+		return NULL;
+	}
+	rows_first(&v->rows);
+	return v;
+}

@@ -1,0 +1,167 @@
+/* view_people.c: everyone, sortable by name, role or manager, filtered as
+ * you type (`f`). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "teamtui/ui.h"
+
+enum sort_key { SORT_NAME, SORT_ROLE, SORT_MANAGER, SORT_COUNT };
+static const char *const sort_names[] = {"name", "role", "manager"};
+
+struct people_state {
+	enum sort_key sort;
+	char filter[256];
+	const roster *r; /* for the comparator */
+};
+
+static const char *manager_name(const roster *r, const person *p)
+{
+	const person *m = p->reports_to ? roster_person(r, p->reports_to) : NULL;
+	return m ? ui_person_name(m) : p->reports_to ? p->reports_to : "";
+}
+
+static struct people_state *sorting; /* qsort has no context argument */
+
+static int by_key(const void *a, const void *b)
+{
+	const person *x = *(const person *const *)a, *y = *(const person *const *)b;
+	const char *kx, *ky;
+	switch (sorting->sort) {
+	case SORT_ROLE:
+		kx = x->role ? x->role : "";
+		ky = y->role ? y->role : "";
+		break;
+	case SORT_MANAGER:
+		kx = manager_name(sorting->r, x);
+		ky = manager_name(sorting->r, y);
+		break;
+	default:
+		kx = ui_person_name(x);
+		ky = ui_person_name(y);
+	}
+	int c = strcasecmp(kx, ky);
+	if (!c)
+		c = strcasecmp(ui_person_name(x), ui_person_name(y));
+	return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+static bool icontains(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; hay && *hay; hay++)
+		if (!strncasecmp(hay, needle, n))
+			return true;
+	return false;
+}
+
+static bool matches(const person *p, const char *f)
+{
+	return !*f || icontains(ui_person_name(p), f) || icontains(p->slug, f) ||
+	       icontains(p->gitlab, f) || icontains(p->role, f);
+}
+
+static bool build(view *v, tui *t)
+{
+	struct people_state *st = v->state;
+	st->r = t->r;
+	const person *keep = v->rows.n && v->rows.cursor < v->rows.n
+				 ? v->rows.v[v->rows.cursor].item
+				 : NULL;
+	const char *keep_slug = keep ? ((const person *)keep)->slug : NULL;
+	char *slug = keep_slug ? strdup(keep_slug) : NULL;
+	rows_clear(&v->rows);
+	const person **list = malloc((t->r->npeople + 1) * sizeof(*list));
+	size_t n = 0;
+	for (size_t i = 0; list && i < t->r->npeople; i++)
+		if (matches(&t->r->people[i], st->filter))
+			list[n++] = &t->r->people[i];
+	sorting = st;
+	if (n > 1)
+		qsort(list, n, sizeof(*list), by_key);
+	char head[320];
+	snprintf(head, sizeof(head), "%zu of %zu people, by %s%s%s", n,
+		 t->r->npeople, sort_names[st->sort], *st->filter ? ", matching " : "",
+		 st->filter);
+	row *rw = rows_add(&v->rows, ROW_TEXT, STYLE_HEADING, 0);
+	if (rw)
+		rw->cells[0] = rows_own(&v->rows, strdup(head));
+	v->rows.cursor = 0;
+	for (size_t i = 0; i < n; i++) {
+		if ((rw = rows_add(&v->rows, ROW_PERSON, STYLE_NORMAL, 0))) {
+			rw->item = list[i];
+			rw->cells[0] = ui_person_name(list[i]);
+			rw->cells[1] = list[i]->role ? list[i]->role : "";
+			rw->cells[2] = manager_name(t->r, list[i]);
+			rw->cells[3] = list[i]->gitlab
+					   ? rows_own(&v->rows, ui_concat("@", list[i]->gitlab))
+					   : "";
+			rw->copy = *rw->cells[3] ? rw->cells[3] : list[i]->slug;
+			if (slug && !strcmp(list[i]->slug, slug))
+				v->rows.cursor = v->rows.n - 1;
+		}
+	}
+	if (!v->rows.cursor)
+		rows_first(&v->rows);
+	free(list);
+	free(slug);
+	return true;
+}
+
+static bool request_people(view *v, tui *t, request req)
+{
+	struct people_state *st = v->state;
+	if (req != REQ_SORT)
+		return false;
+	st->sort = (st->sort + 1) % SORT_COUNT;
+	build(v, t);
+	ui_message(t, STYLE_NORMAL, "sorted by %s", sort_names[st->sort]);
+	return true;
+}
+
+static char *title(view *v, tui *t)
+{
+	(void)v;
+	(void)t;
+	return strdup("People");
+}
+
+static void free_view(view *v)
+{
+	free(v->state);
+}
+
+static const view_ops people_ops = {
+	.name = "people", .build = build, .request = request_people,
+	.title = title, .free = free_view,
+};
+
+/* The filter is the view's own, edited by the `f` prompt through this. */
+void view_people_filter(view *v, tui *t, const char *filter)
+{
+	struct people_state *st = v->state;
+	snprintf(st->filter, sizeof(st->filter), "%s", filter);
+	build(v, t);
+}
+
+bool view_is_people(const view *v)
+{
+	return v->ops == &people_ops;
+}
+
+view *view_people_new(tui *t, const char *filter)
+{
+	view *v = calloc(1, sizeof(*v));
+	struct people_state *st = calloc(1, sizeof(*st));
+	if (!v || !st) {
+		free(v);
+		free(st);
+		return NULL;
+	}
+	v->ops = &people_ops;
+	v->state = st;
+	snprintf(st->filter, sizeof(st->filter), "%s", filter ? filter : "");
+	build(v, t);
+	return v;
+}

@@ -1,0 +1,202 @@
+/* view_person.c: a person's card: role, handles, local time, manager
+ * chain (each step selectable), reports, groups, expertise, projects. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "teamtui/ui.h"
+
+static void field(rows *out, const char *label, const char *value)
+{
+	if (!value || !*value)
+		return;
+	row *rw = rows_add(out, ROW_TEXT, STYLE_NORMAL, 1);
+	if (rw) {
+		rw->cells[0] = label;
+		rw->cells[1] = value;
+	}
+}
+
+static char *join(const strlist *l, const char *sep)
+{
+	size_t n = 1;
+	for (size_t i = 0; i < l->n; i++)
+		n += strlen(l->v[i]) + strlen(sep);
+	char *s = calloc(1, n);
+	for (size_t i = 0; s && i < l->n; i++) {
+		if (i)
+			strcat(s, sep);
+		strcat(s, l->v[i]);
+	}
+	return s;
+}
+
+/* An IANA zone name, and nothing that could make TZ read another file. */
+static bool zone_name_ok(const char *tz)
+{
+	if (!tz || !*tz || tz[0] == '/' || strstr(tz, ".."))
+		return false;
+	return strspn(tz, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+			  "0123456789/_+-") == strlen(tz);
+}
+
+/* "14:05 CET (Thu)" in the person's zone; TEAMTUI_NOW (seconds since the
+ * epoch) fixes the clock for tests. */
+static char *local_time(const char *tz)
+{
+	if (!zone_name_ok(tz))
+		return NULL;
+	const char *fixed = getenv("TEAMTUI_NOW");
+	time_t now = fixed && *fixed ? (time_t)strtoll(fixed, NULL, 10) : time(NULL);
+	char *old = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
+	setenv("TZ", tz, 1);
+	tzset();
+	struct tm tm;
+	char buf[64] = "";
+	if (localtime_r(&now, &tm))
+		strftime(buf, sizeof(buf), "%H:%M %Z (%a)", &tm);
+	if (old)
+		setenv("TZ", old, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(old);
+	return *buf ? strdup(buf) : NULL;
+}
+
+static void text_list(rows *out, const char *title, const strlist *l)
+{
+	if (!l->n)
+		return;
+	ui_heading(out, title, l->n);
+	for (size_t i = 0; i < l->n; i++) {
+		row *rw = rows_add(out, ROW_TEXT, STYLE_NORMAL, 1);
+		if (rw)
+			rw->cells[0] = l->v[i];
+	}
+}
+
+void view_person_rows(rows *out, tui *t, const person *p)
+{
+	row *rw = rows_add(out, ROW_TEXT, STYLE_HEADING, 0);
+	if (rw) {
+		char *a = ui_concat(ui_person_name(p), " (");
+		char *b = a ? ui_concat(a, p->slug) : NULL;
+		rw->cells[0] = rows_own(out, b ? ui_concat(b, ")") : NULL);
+		free(a);
+		free(b);
+	}
+	field(out, "Role", p->role);
+	field(out, "Job title", p->job_title);
+	if (p->gitlab && (rw = rows_add(out, ROW_LINK, STYLE_ACCENT, 1))) {
+		rw->cells[0] = "GitLab";
+		rw->cells[1] = rw->copy = rows_own(out, ui_concat("@", p->gitlab));
+		rw->url = rows_own(out, ui_concat("https://gitlab.com/", p->gitlab));
+	}
+	field(out, "Pronouns", p->pronouns);
+	if (p->locality || p->country) {
+		char *loc = ui_concat(p->locality ? p->locality : "",
+				      p->locality && p->country ? ", " : "");
+		char *full = loc ? ui_concat(loc, p->country ? p->country : "") : NULL;
+		free(loc);
+		field(out, "Location", rows_own(out, full));
+	}
+	char *lt = local_time(p->timezone);
+	if (lt) {
+		char *both = ui_concat(lt, "");
+		free(lt);
+		field(out, "Local time", rows_own(out, both));
+	}
+	field(out, "Timezone", p->timezone);
+	if (p->type == PERSON_VACANCY)
+		field(out, "Type", "vacancy");
+	if (!p->public_)
+		field(out, "Public", "no");
+	field(out, "Departments", rows_own(out, join(&p->departments, ", ")));
+	field(out, "Specialty", rows_own(out, join(&p->specialty, ", ")));
+
+	manager_chain ch = resolve_manager_chain(t->rs, p);
+	if (ch.people.n || ch.dangling) {
+		ui_heading(out, "Manager chain", (size_t)-1);
+		for (size_t i = 0; i < ch.people.n; i++)
+			ui_person_row(out, ch.people.v[i], NULL);
+		if (ch.dangling && (rw = rows_add(out, ROW_DANGLING, STYLE_DIM, 1))) {
+			rw->cells[0] = ch.dangling;
+			rw->cells[1] = "not in the roster";
+			rw->copy = ch.dangling;
+		}
+		if (ch.cycle && (rw = rows_add(out, ROW_TEXT, STYLE_WARNING, 1)))
+			rw->cells[0] = "(reports_to loops back here)";
+	}
+	size_t n;
+	const size_t *reps = roster_reports(t->r, p, &n);
+	if (n) {
+		ui_heading(out, "Direct reports", n);
+		for (size_t i = 0; i < n; i++)
+			ui_person_row(out, &t->r->people[reps[i]], NULL);
+	}
+	const membership *ms = resolve_person_groups(t->rs, p, &n);
+	if (ms && n) {
+		ui_heading(out, "Groups", n);
+		for (size_t i = 0; i < n; i++)
+			if ((rw = rows_add(out, ROW_GROUP, STYLE_NORMAL, 1))) {
+				rw->item = ms[i].group;
+				rw->cells[0] = ms[i].group->name;
+				rw->cells[1] = ms[i].kind == MEMBERSHIP_MANAGER  ? "manager"
+					       : ms[i].kind == MEMBERSHIP_MEMBER ? "member"
+										 : "counterpart";
+				rw->copy = ms[i].group->id;
+			}
+	}
+	text_list(out, "Expertise", &p->expertise);
+	text_list(out, "Domain expertise", &p->domain_expertise);
+	if (p->nprojects) {
+		ui_heading(out, "Projects", p->nprojects);
+		for (size_t i = 0; i < p->nprojects; i++)
+			if ((rw = rows_add(out, ROW_TEXT, STYLE_NORMAL, 1))) {
+				rw->cells[0] = p->projects[i].project;
+				rw->cells[1] = rows_own(out, join(&p->projects[i].roles, ", "));
+			}
+	}
+}
+
+static bool build(view *v, tui *t)
+{
+	const person *p = roster_person(t->r, v->subject);
+	if (!p)
+		return false;
+	rows_clear(&v->rows);
+	view_person_rows(&v->rows, t, p);
+	return true;
+}
+
+static char *title(view *v, tui *t)
+{
+	const person *p = roster_person(t->r, v->subject);
+	return ui_concat("People \u203a ", p ? ui_person_name(p) : v->subject);
+}
+
+static void free_view(view *v)
+{
+	(void)v;
+}
+
+static const view_ops person_ops = {
+	.name = "person", .build = build, .title = title, .free = free_view,
+};
+
+view *view_person_new(tui *t, const person *p)
+{
+	view *v = calloc(1, sizeof(*v));
+	if (!v)
+		return NULL;
+	v->ops = &person_ops;
+	v->subject = strdup(p->slug);
+	if (!v->subject || !build(v, t)) {
+		free(v->subject);
+		free(v);
+		return NULL;
+	}
+	rows_first(&v->rows);
+	return v;
+}
