@@ -155,7 +155,11 @@ int screen_put(int y, int x, int width, const char *s, row_style style,
 
 void screen_vline(int y, int x, int height)
 {
-	mvvline(y, x, ACS_VLINE, height);
+	/* U+2502 rather than ACS: the text is UTF-8 anyway, and the VT100
+	 * charset switch that ACS needs is not passed on by every
+	 * multiplexer (tmux shows 'x') */
+	for (int i = 0; i < height; i++)
+		mvaddstr(y + i, x, "\u2502");
 }
 
 void screen_cursor(int y, int x)
