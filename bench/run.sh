@@ -31,6 +31,35 @@ show_ms() {
 
 field() { printf '%s\n' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 
+# The interactive directory in a pseudo-terminal (script(1)), 120x40:
+# exec to the first complete screen (TEAMTUI_BENCH_KEYS empty: draw once,
+# quit), best of $repeat.
+tui_first_ms() {
+	best=
+	i=0
+	while [ $i -lt "$repeat" ]; do
+		t0=$(now_ms)
+		COLUMNS=120 LINES=40 TERM=xterm TEAMTUI_BENCH_KEYS= \
+			script -qfc "./teamtui --roster '$1'" /dev/null >/dev/null 2>&1
+		t1=$(now_ms)
+		t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
+		if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then
+			best=$t
+		fi
+		i=$((i + 1))
+	done
+	echo "$best"
+}
+
+# Redraw cost per keystroke: 300 moves down then 300 up the directory
+# tree (each move re-resolves and redraws the card beside it).
+tui_key_ms() {
+	keys=$(awk 'BEGIN { for (i = 0; i < 300; i++) printf "j"; for (i = 0; i < 300; i++) printf "k" }')
+	COLUMNS=120 LINES=40 TERM=xterm TEAMTUI_BENCH_KEYS=$keys \
+		script -qfc "./teamtui --roster '$1' 2>'$out/keys.txt'" /dev/null >/dev/null 2>&1
+	field "$(cat "$out/keys.txt")" ms_per_key
+}
+
 for size in "2000 60" "100000 3000"; do
 	set -- $size
 	dir=$out/r$1
@@ -52,4 +81,8 @@ for size in "2000 60" "100000 3000"; do
 	echo "   resolve one group ($first)  $(field "$res" resolve_one_ms) ms"
 	echo "   peak RSS                       $(field "$res" peak_rss_kb) KiB (model arena $(field "$res" arena_kb) KiB)"
 	echo "   teamtui show $first (process)  $show ms"
+	if command -v script >/dev/null 2>&1; then
+		echo "   TUI: exec to first screen      $(tui_first_ms "$dir") ms"
+		echo "   TUI: redraw per keystroke      $(tui_key_ms "$dir") ms"
+	fi
 done

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "teamtui/clipboard.h"
 #include "teamtui/launch.h"
@@ -531,8 +532,20 @@ int ui_run(const char *dir, roster **r, diag_list *diags)
 	struct prompt p = {0};
 	if (!t.depth)
 		t.quit = true;
+	/* the benchmark's hook: keys from the environment instead of the
+	 * terminal, then quit and report the cost of each redraw */
+	const char *bench = getenv("TEAMTUI_BENCH_KEYS");
+	size_t nbench = 0;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	while (!t.quit) {
 		draw(&t, &p);
+		if (bench) {
+			if (!bench[nbench])
+				break;
+			handle(&t, &p, keys_lookup((unsigned char)bench[nbench++], false));
+			continue;
+		}
 		key_event k;
 		int rc = screen_getkey(&k, -1);
 		if (rc == SCREEN_EOF)
@@ -550,6 +563,13 @@ int ui_run(const char *dir, roster **r, diag_list *diags)
 		handle(&t, &p, keys_lookup(k.code, k.fn));
 	}
 	screen_close();
+	if (bench) {
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+			    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+		fprintf(stderr, "keys=%zu ms_per_key=%.3f\n", nbench,
+			nbench ? ms / (double)nbench : 0.0);
+	}
 	while (t.depth)
 		view_free(t.stack[--t.depth]);
 	resolver_free(t.rs);

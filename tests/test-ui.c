@@ -1,0 +1,130 @@
+/* test-ui.c: the pieces of the interactive directory that need no
+ * terminal: fitting text to columns, the row cursor and search, the key
+ * table, OSC 52. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tap.h"
+#include "teamtui/clipboard.h"
+#include "teamtui/keys.h"
+#include "teamtui/rows.h"
+#include "teamtui/textwidth.h"
+#include "teamtui/utf8.h"
+
+static void fit(const char *s, size_t cols, const char *want, size_t want_w,
+		const char *name)
+{
+	char out[256];
+	size_t w = textwidth_fit(s, cols, out, sizeof(out));
+	tap_is_str(out, want, name);
+	tap_is_int((long long)w, (long long)want_w, "  ... and its width");
+}
+
+static void test_fit(void)
+{
+	fit("Sean Carroll", 20, "Sean Carroll", 12, "fits: unchanged");
+	fit("Sean Carroll", 12, "Sean Carroll", 12, "exactly fits");
+	fit("Sean Carroll", 8, "Sean Ca\xe2\x80\xa6", 8, "cut with an ellipsis");
+	fit("山田 花子", 6, "山田 \xe2\x80\xa6", 6, "CJK: two columns each");
+	fit("山田花子", 6, "山田\xe2\x80\xa6", 5,
+	    "a wide character that would straddle the edge is left out");
+	fit("Ame\xcc\x81lie Dubois", 5, "Ame\xcc\x81l\xe2\x80\xa6", 5,
+	    "a combining mark stays with its letter");
+	fit("Ame\xcc\x81lie", 3, "Am\xe2\x80\xa6", 3,
+	    "the mark goes with its letter when the letter is cut");
+	fit("ليلى حداد", 4, "ليل\xe2\x80\xa6", 4, "right-to-left text is cut in logical order");
+	fit("Pippa 🌻 Larkspur", 9, "Pippa 🌻\xe2\x80\xa6", 9, "emoji are two columns");
+	fit("Pippa 🌻 Larkspur", 8, "Pippa \xe2\x80\xa6", 7, "an emoji and the ellipsis do not fit in 8");
+	fit("abc", 0, "", 0, "no room at all");
+	fit("abc", 1, "\xe2\x80\xa6", 1, "room for the ellipsis only");
+}
+
+static void test_rows(void)
+{
+	rows r = {0};
+	static const char *const names[] = {"Alpha", "Bravo", "Charlie", "Delta"};
+	row *h = rows_add(&r, ROW_TEXT, STYLE_HEADING, 0);
+	h->cells[0] = "Members (2)";
+	for (int i = 0; i < 2; i++)
+		rows_add(&r, ROW_PERSON, STYLE_NORMAL, 1)->cells[0] = names[i];
+	rows_add(&r, ROW_TEXT, STYLE_NORMAL, 0);
+	rows_add(&r, ROW_TEXT, STYLE_HEADING, 0)->cells[0] = "Counterparts (2)";
+	for (int i = 2; i < 4; i++)
+		rows_add(&r, ROW_PERSON, STYLE_NORMAL, 1)->cells[0] = names[i];
+	rows_first(&r);
+	tap_is_int((long long)r.cursor, 1, "the cursor starts on the first selectable row");
+	tap_ok(rows_move(&r, 1) && r.cursor == 2, "down");
+	tap_ok(rows_move(&r, 1) && r.cursor == 5, "down skips blank lines and headings");
+	tap_ok(rows_move(&r, 10) && r.cursor == 6, "a big step stops at the last row");
+	tap_ok(!rows_move(&r, 1), "nothing below the last row");
+	rows_first(&r);
+	tap_ok(rows_next_section(&r, 1) && r.cursor == 5, "Tab: the next section's first row");
+	tap_ok(rows_next_section(&r, -1) && r.cursor == 1, "Shift-Tab: back");
+	tap_is_int(rows_find(&r, "char", r.cursor, 1, false), 5, "search, case-insensitive");
+	tap_is_int(rows_find(&r, "alpha", 5, 1, false), 1, "search wraps around");
+	tap_is_int(rows_find(&r, "delta", 1, -1, false), 6, "backwards wraps too");
+	tap_is_int(rows_find(&r, "members", 0, 1, true), -1, "headings are not matches");
+	r.cursor = 6;
+	rows_scroll(&r, 3);
+	tap_is_int((long long)r.top, 4, "scrolling keeps the cursor on screen");
+	r.cursor = 1;
+	rows_scroll(&r, 3);
+	tap_is_int((long long)r.top, 0, "and shows the heading above the first item");
+	rows_own(&r, strdup("owned"));
+	rows_free(&r);
+}
+
+static void test_keys(void)
+{
+	tap_is_int(keys_lookup('j', false), REQ_DOWN, "j moves down");
+	tap_is_int(keys_lookup(KEY_DOWN, true), REQ_DOWN, "so does Down");
+	tap_is_int(keys_lookup(KEY_DOWN, false), REQ_NONE,
+		   "a typed character with KEY_DOWN's number is not Down");
+	tap_is_int(keys_lookup('q', false), REQ_QUIT, "q quits");
+	char buf[128];
+	tap_is_str(keys_names(REQ_ENTER, buf, sizeof(buf)), "Enter",
+		   "one name for Enter, whatever the terminal sends");
+	tap_is_str(keys_names(REQ_BACK, buf, sizeof(buf)), "Backspace", "Backspace");
+	/* every request a key can make has a line in the help */
+	size_t missing = 0;
+	for (const key_binding *k = keys_table; k->name; k++) {
+		const key_binding *h = keys_table;
+		while (h->name && !(h->req == k->req && h->help))
+			h++;
+		missing += !h->name;
+	}
+	tap_is_int((long long)missing, 0, "every bound request is described in the help");
+}
+
+static void test_clipboard(void)
+{
+	char *b = clipboard_base64((const unsigned char *)"@sean-carroll", 13);
+	tap_is_str(b, "QHNlYW4tY2Fycm9sbA==", "base64");
+	free(b);
+	b = clipboard_base64((const unsigned char *)"ab", 2);
+	tap_is_str(b, "YWI=", "base64, one pad");
+	free(b);
+	b = clipboard_base64((const unsigned char *)"", 0);
+	tap_is_str(b, "", "base64, empty");
+	free(b);
+	char *s = clipboard_osc52("#g_custom_models", 0);
+	tap_is_str(s, "\033]52;c;I2dfY3VzdG9tX21vZGVscw==\a", "OSC 52");
+	free(s);
+	s = clipboard_osc52("x", 1);
+	tap_is_str(s, "\033Ptmux;\033\033]52;c;eA==\a\033\\", "OSC 52 wrapped for tmux");
+	free(s);
+	s = clipboard_osc52("a\033]0;t\ab", 0);
+	tap_is_str(s, "\033]52;c;YWI=\a", "the copied text is sanitized first");
+	free(s);
+}
+
+int main(void)
+{
+	utf8_locale_init();
+	test_fit();
+	test_rows();
+	test_keys();
+	test_clipboard();
+	return tap_done();
+}
