@@ -224,6 +224,30 @@ static bool request_dir(view *v, tui *t, request req)
 	}
 }
 
+static const roster *tree_roster; /* qsort has no context argument */
+
+/* Where a group sits in the tree: (section, stage, group) indexes, groups
+ * of unknown stages or sections last. */
+static void tree_key(const group *g, size_t *key)
+{
+	const roster *r = tree_roster;
+	bool orphan = !g->stage || !g->stage->section;
+	key[0] = orphan ? r->nsections : section_index(r, g->stage->section);
+	key[1] = orphan ? r->nstages : (size_t)(g->stage - r->stages);
+	key[2] = g->index;
+}
+
+static int tree_cmp(const void *a, const void *b)
+{
+	size_t ka[3], kb[3];
+	tree_key(&tree_roster->groups[*(const size_t *)a], ka);
+	tree_key(&tree_roster->groups[*(const size_t *)b], kb);
+	for (int i = 0; i < 3; i++)
+		if (ka[i] != kb[i])
+			return ka[i] < kb[i] ? -1 : 1;
+	return 0;
+}
+
 /* `/` in the tree: every group, collapsed or not, by name or id, from the
  * cursor on; the path to a match is opened. */
 static bool search_dir(view *v, tui *t, const char *needle, int dir,
@@ -232,21 +256,15 @@ static bool search_dir(view *v, tui *t, const char *needle, int dir,
 	const roster *r = t->r;
 	if (!r->ngroups || !*needle)
 		return false;
-	/* groups in tree order */
-	size_t *order = malloc(r->ngroups * sizeof(size_t)), n = 0;
+	/* groups in tree order: by section, then stage, then file order */
+	size_t n = r->ngroups;
+	size_t *order = malloc(n * sizeof(size_t));
 	if (!order)
 		return false;
-	for (size_t s = 0; s <= r->nsections; s++)
-		for (size_t k = 0; k <= r->nstages; k++)
-			for (size_t i = 0; i < r->ngroups; i++) {
-				const group *g = &r->groups[i];
-				const stage *sg = k < r->nstages ? &r->stages[k] : NULL;
-				const section *sec = s < r->nsections ? &r->sections[s] : NULL;
-				bool orphan = !g->stage || !g->stage->section;
-				if (sec ? (!orphan && g->stage == sg && sg->section == sec)
-					: (orphan && k == r->nstages))
-					order[n++] = i;
-			}
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	tree_roster = r;
+	qsort(order, n, sizeof(*order), tree_cmp);
 	const row *rw = cursor_row(v);
 	size_t from = 0;
 	for (size_t i = 0; rw && rw->kind == ROW_GROUP && i < n; i++)
