@@ -16,6 +16,7 @@
 #include "teamtui/roster.h"
 #include "teamtui/sanitize.h"
 #include "teamtui/screen.h"
+#include "teamtui/search.h"
 #include "teamtui/suggest.h"
 #include "teamtui/ui.h"
 
@@ -24,6 +25,8 @@ struct args {
 	bool json, help, version;
 	const char *command;
 	const char *arg;
+	char query[1024]; /* who: every word after the command */
+	long limit;	  /* who --limit */
 };
 
 static const char usage_text[] =
@@ -35,6 +38,8 @@ static const char usage_text[] =
     "                labels, links, OKR source\n"
     "  person SLUG   a person card (SLUG or @gitlab-handle)\n"
     "  check         lint the roster (file:line:column: error|warning: ...)\n"
+    "  who QUERY     who do I ask? people and groups ranked, each with why\n"
+    "                (--limit N, default 10)\n"
     "  (none)        the interactive directory; the groups tree when stdout\n"
     "                is not a terminal or TERM is dumb\n"
     "\n"
@@ -78,11 +83,22 @@ static int parse_args(int argc, char **argv, struct args *a)
 				a->roster = argv[++i];
 			} else if (!strncmp(s, "--roster=", 9)) {
 				a->roster = s + 9;
+			} else if (!strcmp(s, "--limit") || !strncmp(s, "--limit=", 8)) {
+				const char *v = s[7] == '=' ? s + 8 : i + 1 < argc ? argv[++i] : "";
+				char *end;
+				a->limit = strtol(v, &end, 10);
+				if (!*v || *end || a->limit < 1 || a->limit > 10000)
+					return usage_error("--limit needs a number from 1 to 10000, not '%s'", v);
 			} else {
 				return usage_error("unknown option '%s'", s);
 			}
 		} else if (!a->command) {
 			a->command = s;
+		} else if (!strcmp(a->command, "who")) {
+			/* who takes the rest as one query: teamtui who custom models */
+			size_t l = strlen(a->query);
+			snprintf(a->query + l, sizeof(a->query) - l, "%s%s", l ? " " : "", s);
+			a->arg = a->query;
 		} else if (!a->arg) {
 			a->arg = s;
 		} else {
@@ -157,7 +173,7 @@ static int cmd_person(const roster *r, resolver *rs, const struct args *a)
 		for (size_t i = 0; ids && i < r->npeople; i++)
 			ids[i] = r->people[i].slug;
 		not_found("person", a->arg, ids, ids ? r->npeople : 0,
-			  "'teamtui show GROUP' lists a group's people");
+			  "'teamtui who NAME' searches names");
 		free(ids);
 		return CLI_FAIL;
 	}
@@ -181,7 +197,32 @@ static int cmd_check(const roster *r, resolver *rs, diag_list *d,
 
 static bool needs_arg(const char *cmd)
 {
-	return !strcmp(cmd, "show") || !strcmp(cmd, "person");
+	return !strcmp(cmd, "show") || !strcmp(cmd, "person") || !strcmp(cmd, "who");
+}
+
+static int cmd_who(const roster *r, resolver *rs, const struct args *a)
+{
+	search_index *s = search_build(r);
+	size_t max = a->limit ? (size_t)a->limit : 10;
+	search_hit *hits = s ? calloc(max, sizeof(*hits)) : NULL;
+	if (!hits) {
+		search_free(s);
+		fputs("teamtui: out of memory\n", stderr);
+		return CLI_FAIL;
+	}
+	size_t n = search_query(s, a->arg, hits, max);
+	if (a->json)
+		out_json_hits(stdout, rs, hits, n);
+	else
+		out_text_hits(stdout, rs, hits, n);
+	if (!n) {
+		char *q = sanitize(a->arg, SANITIZE_VISIBLE);
+		fprintf(stderr, "teamtui: nobody and no group matches '%s'\n", q ? q : "");
+		free(q);
+	}
+	free(hits);
+	search_free(s);
+	return n ? CLI_OK : CLI_FAIL;
 }
 
 int cli_run(int argc, char **argv)
@@ -199,7 +240,8 @@ int cli_run(int argc, char **argv)
 		return CLI_OK;
 	}
 	const char *cmd = a.command ? a.command : "groups";
-	static const char *const known[] = {"groups", "show", "person", "check"};
+	static const char *const known[] = {"groups", "show", "person", "check",
+					    "who"};
 	size_t k = 0;
 	while (k < sizeof(known) / sizeof(*known) && strcmp(known[k], cmd))
 		k++;
@@ -249,6 +291,8 @@ int cli_run(int argc, char **argv)
 			rc = cmd_show(r, rs, &a);
 		else if (!strcmp(cmd, "person"))
 			rc = cmd_person(r, rs, &a);
+		else if (!strcmp(cmd, "who"))
+			rc = cmd_who(r, rs, &a);
 		else if (a.json)
 			rc = out_json_groups(stdout, r) ? CLI_OK : CLI_FAIL;
 		else

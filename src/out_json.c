@@ -253,3 +253,34 @@ bool out_json_diags(FILE *f, const diag_list *d)
 	}
 	return emit(f, o);
 }
+
+bool out_json_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n)
+{
+	cJSON *a = cJSON_CreateArray();
+	for (size_t i = 0; a && i < n; i++) {
+		const search_hit *h = &hits[i];
+		cJSON *o = cJSON_CreateObject();
+		bool person = h->kind == SEARCH_PERSON;
+		add(o, "kind", jstr(person ? "person" : "group"));
+		add(o, "id", jstr(person ? h->person->slug : h->group->id));
+		add(o, "name", jstr(person ? (h->person->name ? h->person->name
+							     : h->person->slug)
+					   : h->group->name));
+		add(o, "score", cJSON_CreateNumber(h->score));
+		add(o, "reason", jstr(h->reason));
+		if (person) {
+			add(o, "gitlab", jstr(h->person->gitlab));
+			add(o, "role", jstr(h->person->role));
+		} else {
+			const group_team *t = resolve_group(rs, h->group);
+			add(o, "channels", jstrlist(&h->group->channels));
+			add(o, "manager", t && t->manager ? jperson(t->manager)
+							  : cJSON_CreateNull());
+			add(o, "counterparts",
+			    t ? jpeople(t->counterparts.v, t->counterparts.n)
+			      : cJSON_CreateArray());
+		}
+		cJSON_AddItemToArray(a, o);
+	}
+	return emit(f, a);
+}

@@ -375,3 +375,68 @@ void out_text_diags(FILE *f, const diag_list *d)
 		d->errors == 1 ? "" : "s", d->warnings,
 		d->warnings == 1 ? "" : "s");
 }
+
+/* "@handle", or the first channel of a group: whom to contact. */
+static const char *hit_contact(const search_hit *h, char *buf, size_t size)
+{
+	if (h->kind == SEARCH_PERSON) {
+		if (!h->person->gitlab)
+			return h->person->slug;
+		snprintf(buf, size, "@%s", h->person->gitlab);
+		return buf;
+	}
+	return h->group->channels.n ? h->group->channels.v[0] : h->group->id;
+}
+
+void out_text_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n)
+{
+	size_t nw = 0, rw = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *name = hits[i].kind == SEARCH_PERSON
+				       ? display_name(hits[i].person)
+				       : hits[i].group->name;
+		size_t w = clean_width(name);
+		nw = w > nw ? w : nw;
+		w = clean_width(hits[i].reason);
+		rw = w > rw ? w : rw;
+	}
+	nw = nw > NAME_COLS_MAX ? NAME_COLS_MAX : nw;
+	rw = rw > ROLE_COLS_MAX ? ROLE_COLS_MAX : rw;
+	for (size_t i = 0; i < n; i++) {
+		const search_hit *h = &hits[i];
+		char buf[256];
+		fputs(h->kind == SEARCH_PERSON ? "person  " : "group   ", f);
+		put_padded(f, h->kind == SEARCH_PERSON ? display_name(h->person)
+						       : h->group->name, nw);
+		fputs("  ", f);
+		put_padded(f, h->reason, rw);
+		fputs("  ", f);
+		put(f, hit_contact(h, buf, sizeof(buf)));
+		fputc('\n', f);
+		if (h->kind != SEARCH_GROUP)
+			continue;
+		const group_team *t = resolve_group(rs, h->group);
+		if (!t)
+			continue;
+		fputs("        manager: ", f);
+		if (t->manager) {
+			put(f, display_name(t->manager));
+			if (t->manager->gitlab) {
+				fputs(" @", f);
+				put(f, t->manager->gitlab);
+			}
+		} else {
+			fputs("-", f);
+		}
+		for (size_t k = 0; k < t->counterparts.n; k++) {
+			const person *p = t->counterparts.v[k];
+			fputs(k ? ", " : "; counterparts: ", f);
+			put(f, display_name(p));
+			if (p->gitlab) {
+				fputs(" @", f);
+				put(f, p->gitlab);
+			}
+		}
+		fputc('\n', f);
+	}
+}

@@ -8,10 +8,14 @@
 #include "teamtui/diag.h"
 #include "teamtui/resolve.h"
 #include "teamtui/roster.h"
+#include "teamtui/search.h"
 
 void out_text_groups(FILE *f, const roster *r);
 void out_text_group(FILE *f, const roster *r, resolver *rs, const group *g);
 void out_text_person(FILE *f, const roster *r, resolver *rs, const person *p);
+/* who: one line per hit (kind, name, why, whom to contact); a group also
+ * gets its manager and counterparts on a second line. */
+void out_text_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n);
 /* One compiler-style line per diagnostic, then "N errors, M warnings". */
 void out_text_diags(FILE *f, const diag_list *d);
 /* "Dev › AI-powered › Custom Models" (sanitized, malloc'd) */

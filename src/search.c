@@ -1,0 +1,817 @@
+/* search.c: an inverted index of folded words (token -> postings in
+ * compressed rows), a sorted token list for prefixes, tokens bucketed by
+ * length for typos, and per-query scoring over the postings touched. */
+#include "teamtui/search.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <wctype.h>
+
+#include "teamtui/arena.h"
+#include "teamtui/utf8.h"
+
+typedef enum {
+	F_HANDLE, F_SLUG, F_NAME, F_GROUP_NAME, F_GROUP_ID, F_LABEL, F_CHANNEL,
+	F_PROJECT, F_ROLE, F_EXPERTISE, F_JOB_TITLE, F_SPECIALTY, F_DOMAIN,
+	F_DEPARTMENT, F_STAGE, F_DESCRIPTION, F_COUNT
+} field;
+
+/* How much a word found in each field counts, and how the reason says it.
+ * Names and handles first; role and expertise over story-like text. */
+static const struct {
+	const char *label;
+	int weight;
+} fields[F_COUNT] = {
+	[F_NAME] = {"name", 100},	    [F_HANDLE] = {"handle", 95},
+	[F_SLUG] = {"slug", 90},	    [F_GROUP_NAME] = {"group", 80},
+	[F_GROUP_ID] = {"group", 70},	    [F_LABEL] = {"label", 75},
+	[F_CHANNEL] = {"channel", 75},	    [F_PROJECT] = {"project", 55},
+	[F_ROLE] = {"role", 50},	    [F_EXPERTISE] = {"expertise", 50},
+	[F_JOB_TITLE] = {"job title", 45},  [F_SPECIALTY] = {"specialty", 40},
+	[F_DOMAIN] = {"domain expertise", 40}, [F_DEPARTMENT] = {"department", 20},
+	[F_STAGE] = {"stage", 25},	    [F_DESCRIPTION] = {"description", 10},
+};
+
+enum { Q_EXACT = 100, Q_PREFIX = 80, Q_TYPO = 60, MAX_WORDS = 8 };
+
+struct text {
+	uint32_t doc;
+	uint8_t field;
+	const char *value; /* as shown in the reason */
+	const project_role *project;
+};
+
+struct doc {
+	search_kind kind;
+	const void *item;
+	const char *name, *slug, *handle; /* folded, for exact matches */
+	uint32_t first_text, ntexts;	  /* its texts are contiguous */
+};
+
+struct posting {
+	uint32_t text; /* index in texts */
+};
+
+struct search_index {
+	const roster *r;
+	arena *a;
+	struct doc *docs;
+	size_t ndocs;
+	struct text *texts;
+	size_t ntexts, captexts;
+	/* tokens: id -> string; postings in CSR by token id */
+	const char **tokens;
+	size_t ntokens, captokens;
+	size_t *tok_slots; /* hash: token id + 1 */
+	size_t ntok_slots;
+	uint32_t *post_start, *post;
+	size_t *sorted;    /* token ids by string, for prefixes */
+	size_t *by_len_start, *by_len; /* token ids bucketed by length */
+	size_t max_len;
+	/* per query scratch */
+	int *score, *word_score;
+	uint32_t *word_reason;
+	uint32_t *reasons[MAX_WORDS]; /* per word: the text that matched it */
+	uint8_t *matched;
+	uint32_t *touched;
+	size_t ntouched;
+};
+
+/* Latin-1 Supplement and Latin Extended-A, U+00C0..U+017F, without their
+ * accents (generated from Unicode's decompositions). */
+static const char *const fold_table[0x180 - 0xC0] = {
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", "x", "o", "u", "u", "u", "u", "y", "th", "ss",
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", "/", "o", "u", "u", "u", "u", "y", "th", "y",
+	"a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",
+	"d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",
+	"g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",
+	"i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l",
+	"l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",
+	"o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",
+	"s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",
+	"u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
+};
+
+char *search_fold(const char *s)
+{
+	size_t len = strlen(s);
+	char *out = malloc(len * 4 + 1);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		if (cp < 0x80) {
+			out[o++] = (char)tolower((int)cp);
+		} else if (cp >= 0x300 && cp <= 0x36F) {
+			/* combining accents: dropped */
+		} else if (cp >= 0xC0 && cp < 0x180) {
+			const char *f = fold_table[cp - 0xC0];
+			size_t n = strlen(f);
+			memcpy(out + o, f, n);
+			o += n;
+		} else {
+			o += utf8_encode((uint32_t)towlower((wint_t)cp), out + o);
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* Word characters: ASCII letters and digits, and everything non-ASCII
+ * (CJK, Arabic, ... stay whole words). */
+static bool word_char(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80;
+}
+
+static uint64_t hash_str(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+static long token_find(const search_index *s, const char *w, size_t n)
+{
+	if (!s->ntok_slots)
+		return -1;
+	size_t mask = s->ntok_slots - 1, j = hash_str(w, n) & mask;
+	for (; s->tok_slots[j]; j = (j + 1) & mask) {
+		const char *t = s->tokens[s->tok_slots[j] - 1];
+		if (!strncmp(t, w, n) && !t[n])
+			return (long)s->tok_slots[j] - 1;
+	}
+	return -1;
+}
+
+static bool token_grow(search_index *s)
+{
+	size_t n = s->ntok_slots ? s->ntok_slots * 2 : 4096;
+	size_t *slots = calloc(n, sizeof(*slots));
+	if (!slots)
+		return false;
+	for (size_t i = 0; i < s->ntok_slots; i++) {
+		if (!s->tok_slots[i])
+			continue;
+		const char *t = s->tokens[s->tok_slots[i] - 1];
+		size_t j = hash_str(t, strlen(t)) & (n - 1);
+		while (slots[j])
+			j = (j + 1) & (n - 1);
+		slots[j] = s->tok_slots[i];
+	}
+	free(s->tok_slots);
+	s->tok_slots = slots;
+	s->ntok_slots = n;
+	return true;
+}
+
+/* The id of token w[0..n), added if new; -1 when out of memory. */
+static long token_add(search_index *s, const char *w, size_t n)
+{
+	long id = token_find(s, w, n);
+	if (id >= 0)
+		return id;
+	if ((s->ntokens + 1) * 2 > s->ntok_slots && !token_grow(s))
+		return -1;
+	if (s->ntokens == s->captokens) {
+		size_t cap = s->captokens ? s->captokens * 2 : 4096;
+		const char **t = realloc(s->tokens, cap * sizeof(*t));
+		if (!t)
+			return -1;
+		s->tokens = t;
+		s->captokens = cap;
+	}
+	const char *copy = arena_strndup(s->a, w, n);
+	if (!copy)
+		return -1;
+	size_t mask = s->ntok_slots - 1, j = hash_str(w, n) & mask;
+	while (s->tok_slots[j])
+		j = (j + 1) & mask;
+	s->tok_slots[j] = s->ntokens + 1;
+	s->tokens[s->ntokens] = copy;
+	return (long)s->ntokens++;
+}
+
+/* (token, text) pairs while building */
+struct pair {
+	uint32_t token, text;
+};
+struct pairs {
+	struct pair *v;
+	size_t n, cap;
+};
+
+static void pair_add(struct pairs *p, long token, size_t text)
+{
+	if (token < 0)
+		return;
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 1 << 16;
+		struct pair *v = realloc(p->v, cap * sizeof(*v));
+		if (!v)
+			return;
+		p->v = v;
+		p->cap = cap;
+	}
+	p->v[p->n++] = (struct pair){(uint32_t)token, (uint32_t)text};
+}
+
+/* Role words people type instead of the title. */
+static const struct {
+	const char *phrase, *abbrev;
+} abbreviations[] = {
+	{"product manager", "pm"},	  {"engineering manager", "em"},
+	{"product designer", "ux"},	  {"ux designer", "ux"},
+	{"software engineer in test", "set"}, {"technical writer", "tw"},
+	{"site reliability", "sre"},	  {"frontend", "fe"},
+	{"backend", "be"},
+};
+
+static void tokenize(search_index *s, struct pairs *p, size_t ti,
+		     const char *value, field f);
+
+static void index_text(search_index *s, struct pairs *p, uint32_t doc,
+		       field f, const char *value, const project_role *pr)
+{
+	if (!value || !*value)
+		return;
+	if (s->ntexts == s->captexts) {
+		size_t cap = s->captexts ? s->captexts * 2 : 4096;
+		struct text *t = realloc(s->texts, cap * sizeof(*t));
+		if (!t)
+			return;
+		s->texts = t;
+		s->captexts = cap;
+	}
+	size_t ti = s->ntexts++;
+	s->texts[ti] = (struct text){doc, (uint8_t)f, value, pr};
+	if (pr) /* a project's roles are searchable with it: "maintainer backend" */
+		for (size_t i = 0; i < pr->roles.n; i++)
+			tokenize(s, p, ti, pr->roles.v[i], f);
+	tokenize(s, p, ti, value, f);
+}
+
+/* The words of value (and neighbours joined) as postings of text ti. */
+static void tokenize(search_index *s, struct pairs *p, size_t ti,
+		     const char *value, field f)
+{
+	char *folded = search_fold(value);
+	if (!folded)
+		return;
+	/* each word, and each pair of neighbours joined ("custommodels"), so
+	 * a missing space still matches */
+	const char *prev = NULL;
+	size_t prevlen = 0;
+	for (const char *c = folded; *c;) {
+		while (*c && !word_char((unsigned char)*c))
+			c++;
+		const char *w = c;
+		while (*c && word_char((unsigned char)*c))
+			c++;
+		size_t n = (size_t)(c - w);
+		if (!n)
+			break;
+		pair_add(p, token_add(s, w, n), ti);
+		if (prev && prevlen + n < 64) {
+			char joined[64];
+			memcpy(joined, prev, prevlen);
+			memcpy(joined + prevlen, w, n);
+			pair_add(p, token_add(s, joined, prevlen + n), ti);
+		}
+		prev = w;
+		prevlen = n;
+	}
+	if (f == F_ROLE || f == F_JOB_TITLE)
+		for (size_t i = 0; i < sizeof(abbreviations) / sizeof(*abbreviations); i++)
+			if (strstr(folded, abbreviations[i].phrase))
+				pair_add(p, token_add(s, abbreviations[i].abbrev,
+						      strlen(abbreviations[i].abbrev)),
+					 ti);
+	free(folded);
+}
+
+static const char *fold_keep(search_index *s, const char *v)
+{
+	if (!v)
+		return NULL;
+	char *f = search_fold(v);
+	const char *kept = f ? arena_strdup(s->a, f) : NULL;
+	free(f);
+	return kept;
+}
+
+static void index_person(search_index *s, struct pairs *p, uint32_t d,
+			 const person *x)
+{
+	s->docs[d] = (struct doc){SEARCH_PERSON, x, fold_keep(s, x->name),
+				  fold_keep(s, x->slug), fold_keep(s, x->gitlab),
+				  (uint32_t)s->ntexts, 0};
+	index_text(s, p, d, F_HANDLE, x->gitlab, NULL);
+	index_text(s, p, d, F_SLUG, x->slug, NULL);
+	index_text(s, p, d, F_NAME, x->name, NULL);
+	index_text(s, p, d, F_ROLE, x->role, NULL);
+	index_text(s, p, d, F_JOB_TITLE, x->job_title, NULL);
+	for (size_t i = 0; i < x->departments.n; i++)
+		index_text(s, p, d, F_DEPARTMENT, x->departments.v[i], NULL);
+	for (size_t i = 0; i < x->specialty.n; i++)
+		index_text(s, p, d, F_SPECIALTY, x->specialty.v[i], NULL);
+	for (size_t i = 0; i < x->expertise.n; i++)
+		index_text(s, p, d, F_EXPERTISE, x->expertise.v[i], NULL);
+	for (size_t i = 0; i < x->domain_expertise.n; i++)
+		index_text(s, p, d, F_DOMAIN, x->domain_expertise.v[i], NULL);
+	for (size_t i = 0; i < x->nprojects; i++)
+		index_text(s, p, d, F_PROJECT, x->projects[i].project, &x->projects[i]);
+	s->docs[d].ntexts = (uint32_t)s->ntexts - s->docs[d].first_text;
+}
+
+static void index_group(search_index *s, struct pairs *p, uint32_t d,
+			const group *g)
+{
+	s->docs[d] = (struct doc){SEARCH_GROUP, g, fold_keep(s, g->name),
+				  fold_keep(s, g->id), NULL, (uint32_t)s->ntexts, 0};
+	index_text(s, p, d, F_GROUP_NAME, g->name, NULL);
+	index_text(s, p, d, F_GROUP_ID, g->id, NULL);
+	if (g->stage) {
+		index_text(s, p, d, F_STAGE, g->stage->name, NULL);
+		if (g->stage->section)
+			index_text(s, p, d, F_STAGE, g->stage->section->name, NULL);
+	}
+	index_text(s, p, d, F_DESCRIPTION, g->description, NULL);
+	for (size_t i = 0; i < g->labels.n; i++)
+		index_text(s, p, d, F_LABEL, g->labels.v[i], NULL);
+	for (size_t i = 0; i < g->channels.n; i++)
+		index_text(s, p, d, F_CHANNEL, g->channels.v[i], NULL);
+	s->docs[d].ntexts = (uint32_t)s->ntexts - s->docs[d].first_text;
+}
+
+static const search_index *sorting;
+static int token_cmp(const void *a, const void *b)
+{
+	return strcmp(sorting->tokens[*(const size_t *)a],
+		      sorting->tokens[*(const size_t *)b]);
+}
+
+search_index *search_build(const roster *r)
+{
+	search_index *s = calloc(1, sizeof(*s));
+	if (!s)
+		return NULL;
+	s->r = r;
+	s->a = arena_new();
+	s->ndocs = r->npeople + r->ngroups;
+	s->docs = calloc(s->ndocs + 1, sizeof(*s->docs));
+	struct pairs p = {0};
+	if (!s->a || !s->docs) {
+		search_free(s);
+		return NULL;
+	}
+	for (size_t i = 0; i < r->npeople; i++)
+		index_person(s, &p, (uint32_t)i, &r->people[i]);
+	for (size_t i = 0; i < r->ngroups; i++)
+		index_group(s, &p, (uint32_t)(r->npeople + i), &r->groups[i]);
+	/* postings in rows by token (counting sort keeps text order) */
+	s->post_start = calloc(s->ntokens + 2, sizeof(uint32_t));
+	s->post = malloc((p.n + 1) * sizeof(uint32_t));
+	uint32_t *fill = calloc(s->ntokens + 1, sizeof(uint32_t));
+	s->sorted = malloc((s->ntokens + 1) * sizeof(size_t));
+	s->score = calloc(s->ndocs + 1, sizeof(int));
+	s->word_score = calloc(s->ndocs + 1, sizeof(int));
+	s->word_reason = calloc(s->ndocs + 1, sizeof(uint32_t));
+	s->matched = calloc(s->ndocs + 1, 1);
+	for (size_t w = 0; w < MAX_WORDS; w++)
+		if (!(s->reasons[w] = calloc(s->ndocs + 1, sizeof(uint32_t))))
+			s->matched = (free(s->matched), NULL); /* fails below */
+	s->touched = malloc((s->ndocs + 1) * sizeof(uint32_t));
+	if (!s->post_start || !s->post || !fill || !s->sorted || !s->score ||
+	    !s->word_score || !s->word_reason || !s->matched ||
+	    !s->touched) {
+		free(fill);
+		free(p.v);
+		search_free(s);
+		return NULL;
+	}
+	for (size_t i = 0; i < p.n; i++)
+		s->post_start[p.v[i].token + 1]++;
+	for (size_t i = 0; i < s->ntokens; i++)
+		s->post_start[i + 1] += s->post_start[i];
+	for (size_t i = 0; i < p.n; i++)
+		s->post[s->post_start[p.v[i].token] + fill[p.v[i].token]++] = p.v[i].text;
+	free(fill);
+	free(p.v);
+	for (size_t i = 0; i < s->ntokens; i++) {
+		s->sorted[i] = i;
+		size_t n = strlen(s->tokens[i]);
+		s->max_len = n > s->max_len ? n : s->max_len;
+	}
+	sorting = s;
+	if (s->ntokens > 1)
+		qsort(s->sorted, s->ntokens, sizeof(size_t), token_cmp);
+	/* token ids by length, for the typo pass */
+	s->by_len_start = calloc(s->max_len + 3, sizeof(size_t));
+	s->by_len = malloc((s->ntokens + 1) * sizeof(size_t));
+	size_t *lfill = calloc(s->max_len + 2, sizeof(size_t));
+	if (!s->by_len_start || !s->by_len || !lfill) {
+		free(lfill);
+		search_free(s);
+		return NULL;
+	}
+	for (size_t i = 0; i < s->ntokens; i++)
+		s->by_len_start[strlen(s->tokens[i]) + 1]++;
+	for (size_t l = 0; l <= s->max_len; l++)
+		s->by_len_start[l + 1] += s->by_len_start[l];
+	for (size_t i = 0; i < s->ntokens; i++) {
+		size_t l = strlen(s->tokens[i]);
+		s->by_len[s->by_len_start[l] + lfill[l]++] = i;
+	}
+	free(lfill);
+	return s;
+}
+
+void search_free(search_index *s)
+{
+	if (!s)
+		return;
+	arena_free(s->a);
+	free(s->docs);
+	free(s->texts);
+	free(s->tokens);
+	free(s->tok_slots);
+	free(s->post_start);
+	free(s->post);
+	free(s->sorted);
+	free(s->by_len_start);
+	free(s->by_len);
+	free(s->score);
+	free(s->word_score);
+	free(s->word_reason);
+	free(s->matched);
+	free(s->touched);
+	for (size_t w = 0; w < MAX_WORDS; w++)
+		free(s->reasons[w]);
+	free(s);
+}
+
+/* Edit distance of a and b, or limit + 1 once it is certain to exceed it. */
+static size_t bounded_distance(const char *a, size_t la, const char *b,
+			       size_t lb, size_t limit)
+{
+	if ((la > lb ? la - lb : lb - la) > limit || la > 63 || lb > 63)
+		return limit + 1;
+	size_t row[64];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0], best = row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t v = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			diag = up;
+			best = v < best ? v : best;
+		}
+		if (best > limit)
+			return limit + 1;
+	}
+	return row[lb];
+}
+
+/* Credit every text holding token t (match quality q) to its document
+ * for the current word, keeping the best field. */
+static void credit(search_index *s, size_t t, int q, size_t word)
+{
+	for (uint32_t k = s->post_start[t]; k < s->post_start[t + 1]; k++) {
+		const struct text *tx = &s->texts[s->post[k]];
+		uint32_t d = tx->doc;
+		if (s->matched[d] != word) /* missed an earlier word: out */
+			continue;
+		int sc = fields[tx->field].weight * q / 100;
+		if (sc > s->word_score[d]) {
+			if (!s->word_score[d])
+				s->touched[s->ntouched++] = d;
+			s->word_score[d] = sc;
+			s->word_reason[d] = s->post[k];
+		}
+	}
+}
+
+/* First sorted index whose token is >= w. */
+static size_t lower_bound(const search_index *s, const char *w)
+{
+	size_t lo = 0, hi = s->ntokens;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(s->tokens[s->sorted[mid]], w) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void match_word(search_index *s, const char *w, size_t word)
+{
+	size_t n = strlen(w);
+	long exact = token_find(s, w, n);
+	if (exact >= 0)
+		credit(s, (size_t)exact, Q_EXACT, word);
+	/* prefixes: from two characters, or one non-ASCII (CJK) character */
+	if (n >= 2 || (unsigned char)w[0] >= 0x80) {
+		size_t limit = 5000; /* a one-letter query must stay fast */
+		for (size_t i = lower_bound(s, w); i < s->ntokens && limit--; i++) {
+			size_t t = s->sorted[i];
+			if (strncmp(s->tokens[t], w, n))
+				break;
+			if ((long)t != exact)
+				credit(s, t, Q_PREFIX, word);
+		}
+	}
+	/* typos: one edit in words of five letters or more, two from nine */
+	if (n >= 5) {
+		size_t lim = n >= 9 ? 2 : 1;
+		for (size_t l = n - lim; l <= n + lim && l <= s->max_len; l++)
+			for (size_t k = s->by_len_start[l]; k < s->by_len_start[l + 1]; k++) {
+				size_t t = s->by_len[k];
+				const char *tok = s->tokens[t];
+				if ((long)t == exact || (tok[0] != w[0] && tok[1] != w[1]))
+					continue; /* a cheap filter: typos rarely hit both */
+				if (bounded_distance(w, n, tok, l, lim) <= lim)
+					credit(s, t, Q_TYPO, word);
+			}
+	}
+}
+
+static bool stop_word(const char *w)
+{
+	static const char *const stops[] = {
+	    "who", "whom", "what", "which", "is", "are", "the", "a", "an", "for",
+	    "of", "to", "in", "on", "owns", "own", "owner", "do", "i", "ask",
+	    "about", "maintains", "maintain", "channel", "slack",
+	    "label", "and", "at", "with", "knows"};
+	for (size_t i = 0; i < sizeof(stops) / sizeof(*stops); i++)
+		if (!strcmp(w, stops[i]))
+			return true;
+	return false;
+}
+
+static bool has_role(const project_role *pr, const char *role)
+{
+	for (size_t i = 0; pr && i < pr->roles.n; i++)
+		if (strstr(pr->roles.v[i], role))
+			return true;
+	return false;
+}
+
+static void describe(const struct text *tx, char *out, size_t size)
+{
+	if (tx->field == F_PROJECT) {
+		const char *role = NULL;
+		for (size_t i = 0; tx->project && i < tx->project->roles.n; i++)
+			if (strstr(tx->project->roles.v[i], "maintainer"))
+				role = tx->project->roles.v[i];
+		if (role && strcmp(role, "maintainer"))
+			snprintf(out, size, "maintainer: %s (%s)", tx->value, role);
+		else if (role)
+			snprintf(out, size, "maintainer: %s", tx->value);
+		else if (tx->project && tx->project->roles.n)
+			snprintf(out, size, "project: %s (%s)", tx->value,
+				 tx->project->roles.v[0]);
+		else
+			snprintf(out, size, "project: %s", tx->value);
+		return;
+	}
+	if (tx->field == F_HANDLE)
+		snprintf(out, size, "handle: @%s", tx->value);
+	else
+		snprintf(out, size, "%s: %s", fields[tx->field].label, tx->value);
+}
+
+/* How well text tx holds the query words: two points a word found whole,
+ * one as a prefix or within the typo allowance. Used to explain a hit. */
+static size_t words_in(const struct text *tx, char *const *words, size_t nw)
+{
+	size_t extra = 0;
+	for (size_t i = 0; tx->project && i < tx->project->roles.n; i++)
+		extra += strlen(tx->project->roles.v[i]) + 1;
+	char *raw = malloc(strlen(tx->value) + extra + 1);
+	if (!raw)
+		return 0;
+	strcpy(raw, tx->value);
+	for (size_t i = 0; tx->project && i < tx->project->roles.n; i++) {
+		strcat(raw, " ");
+		strcat(raw, tx->project->roles.v[i]);
+	}
+	char *f = search_fold(raw);
+	free(raw);
+	if (!f)
+		return 0;
+	size_t count = 0;
+	for (size_t wi = 0; wi < nw; wi++) {
+		size_t n = strlen(words[wi]), lim = n >= 9 ? 2 : n >= 5 ? 1 : 0;
+		size_t best = 0;
+		for (const char *c = f; *c && best < 2;) {
+			while (*c && !word_char((unsigned char)*c))
+				c++;
+			const char *w = c;
+			while (*c && word_char((unsigned char)*c))
+				c++;
+			size_t len = (size_t)(c - w);
+			if (len >= n && !strncmp(w, words[wi], n))
+				best = len == n ? 2 : 1;
+			else if (lim && len && !best &&
+				 bounded_distance(words[wi], n, w, len, lim) <= lim)
+				best = 1;
+		}
+		count += best;
+	}
+	free(f);
+	return count;
+}
+
+/* The text that best explains why doc d matched: the most query words,
+ * then the weightiest field ("label: group::custom models"). */
+static uint32_t explain(const search_index *s, uint32_t d, char *const *words,
+			size_t nw, uint32_t fallback)
+{
+	uint32_t best = fallback;
+	size_t best_n = words_in(&s->texts[fallback], words, nw);
+	const struct doc *doc = &s->docs[d];
+	for (uint32_t t = doc->first_text; t < doc->first_text + doc->ntexts; t++) {
+		size_t c = words_in(&s->texts[t], words, nw);
+		if (c > best_n || (c == best_n && c &&
+				   fields[s->texts[t].field].weight >
+				       fields[s->texts[best].field].weight)) {
+			best = t;
+			best_n = c;
+		}
+	}
+	return best;
+}
+
+struct ranked {
+	search_hit hit;
+	uint32_t doc, text;
+};
+
+static int hit_cmp(const void *a, const void *b)
+{
+	const search_hit *x = &((const struct ranked *)a)->hit;
+	const search_hit *y = &((const struct ranked *)b)->hit;
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	const char *nx = x->kind == SEARCH_PERSON ? x->person->slug : x->group->id;
+	const char *ny = y->kind == SEARCH_PERSON ? y->person->slug : y->group->id;
+	if (x->kind != y->kind)
+		return x->kind == SEARCH_GROUP ? -1 : 1;
+	return strcmp(nx, ny);
+}
+
+size_t search_query(search_index *s, const char *query, search_hit *out,
+		    size_t max)
+{
+	char *folded = search_fold(query);
+	if (!folded)
+		return 0;
+	/* the words, without the question's filler ("who owns ...?") */
+	char *words[MAX_WORDS];
+	size_t nw = 0, nall = 0;
+	bool wants_maintainer = strstr(folded, "maintain") != NULL;
+	char *all[MAX_WORDS];
+	for (char *c = folded; *c && nall < MAX_WORDS;) {
+		while (*c && !word_char((unsigned char)*c))
+			*c++ = '\0';
+		char *w = c;
+		while (*c && word_char((unsigned char)*c))
+			c++;
+		if (c == w)
+			break;
+		if (*c)
+			*c++ = '\0';
+		all[nall++] = w;
+		if (!stop_word(w))
+			words[nw++] = w;
+	}
+	if (!nw) /* only filler words: search for them after all */
+		for (; nw < nall; nw++)
+			words[nw] = all[nw];
+	size_t found = 0;
+	if (!nw) {
+		free(folded);
+		return 0;
+	}
+	/* word by word: a document stays in only while it matched them all */
+	uint32_t *alive = NULL;
+	size_t nalive = 0;
+	for (size_t wi = 0; wi < nw; wi++) {
+		s->ntouched = 0;
+		match_word(s, words[wi], wi);
+		for (size_t k = 0; k < s->ntouched; k++) {
+			uint32_t d = s->touched[k];
+			s->matched[d] = (uint8_t)(wi + 1);
+			s->score[d] += s->word_score[d];
+			s->reasons[wi][d] = s->word_reason[d];
+			s->word_score[d] = 0;
+		}
+		/* the ones that missed this word are out: reset them */
+		uint32_t *next = malloc((s->ntouched + 1) * sizeof(uint32_t));
+		size_t nn = 0;
+		if (wi == 0) {
+			for (size_t k = 0; next && k < s->ntouched; k++)
+				next[nn++] = s->touched[k];
+		} else {
+			for (size_t k = 0; k < nalive; k++) {
+				uint32_t d = alive[k];
+				if (s->matched[d] == wi + 1) {
+					if (next)
+						next[nn++] = d;
+				} else {
+					s->matched[d] = 0;
+					s->score[d] = 0;
+				}
+			}
+		}
+		free(alive);
+		alive = next;
+		nalive = next ? nn : 0;
+	}
+	char *whole = NULL; /* the query as one string: "sean carroll" */
+	{
+		size_t len = 0;
+		for (size_t i = 0; i < nall; i++)
+			len += strlen(all[i]) + 1;
+		whole = calloc(1, len + 1);
+		for (size_t i = 0; whole && i < nall; i++) {
+			if (i)
+				strcat(whole, " ");
+			strcat(whole, all[i]);
+		}
+	}
+	struct ranked *tmp = malloc((nalive + 1) * sizeof(*tmp));
+	for (size_t k = 0; tmp && k < nalive; k++) {
+		uint32_t d = alive[k];
+		const struct doc *doc = &s->docs[d];
+		int score = s->score[d];
+		/* an exact handle, slug or name first */
+		if (whole && ((doc->handle && !strcmp(doc->handle, whole)) ||
+			      (doc->slug && !strcmp(doc->slug, whole)) ||
+			      (doc->name && !strcmp(doc->name, whole))))
+			score += 1000;
+		/* then groups whose name or label matched, and maintainers of a
+		 * matching project near the top */
+		bool named = false, maintainer = false;
+		uint32_t best = s->reasons[0][d];
+		for (size_t i = 0; i < nw; i++) {
+			const struct text *tx = &s->texts[s->reasons[i][d]];
+			named |= tx->field == F_GROUP_NAME || tx->field == F_LABEL ||
+				 tx->field == F_GROUP_ID || tx->field == F_CHANNEL;
+			maintainer |= tx->field == F_PROJECT &&
+				      has_role(tx->project, "maintainer");
+			if (fields[tx->field].weight > fields[s->texts[best].field].weight)
+				best = s->reasons[i][d];
+		}
+		if (doc->kind == SEARCH_GROUP && named)
+			score += 200;
+		if (maintainer)
+			score += wants_maintainer ? 150 : 40;
+		struct ranked *rk = &tmp[k];
+		memset(rk, 0, sizeof(*rk));
+		rk->doc = d;
+		rk->text = best;
+		rk->hit.kind = doc->kind;
+		if (doc->kind == SEARCH_PERSON)
+			rk->hit.person = doc->item;
+		else
+			rk->hit.group = doc->item;
+		rk->hit.score = score;
+		s->matched[d] = 0;
+		s->score[d] = 0;
+	}
+	if (tmp) {
+		if (nalive > 1)
+			qsort(tmp, nalive, sizeof(*tmp), hit_cmp);
+		found = nalive < max ? nalive : max;
+		for (size_t k = 0; k < found; k++) { /* explained: only the shown */
+			out[k] = tmp[k].hit;
+			uint32_t t = explain(s, tmp[k].doc, words, nw, tmp[k].text);
+			describe(&s->texts[t], out[k].reason, sizeof(out[k].reason));
+		}
+	}
+	free(tmp);
+	free(whole);
+	free(alive);
+	free(folded);
+	return found;
+}

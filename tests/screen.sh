@@ -1,0 +1,705 @@
+#!/bin/sh
+# screen.sh: golden-screen tests for the interactive directory (the
+# ncursesw TUI), as TAP.
+#
+#   TEAMTUI=./teamtui srcdir=. sh tests/screen.sh [--update] [NAME...]
+#
+# Cases are read from $srcdir/tests/screen/cases (its header documents the
+# format). Each case starts a fresh tmux server on a private socket (never
+# the user's tmux), runs teamtui in a WIDTHxHEIGHT pane, sends the keys
+# one step at a time, waiting after each until the screen is stable (it
+# stops changing; polled, no fixed sleeps), and then checks:
+#   - the whole screen (capture-pane -p) equals tests/screen/NAME.screen,
+#     and for a case with the `sgr` setting, the screen with its
+#     attributes (capture-pane -e, ESC written as \e) equals NAME.sgr;
+#   - the screen holds no control character, C1 or bidi control, and
+#     the attributed capture no escape sequence but SGR (ESC [ ... m);
+#   - every byte teamtui wrote to the pane (recorded with pipe-pane) is
+#     free of what a roster string could smuggle in: OSC, DCS, APC, PM,
+#     SOS and screen-title strings, ESC c, CSI 2J/3J, C1 controls, bidi
+#     controls; the pane title is still tmux's own;
+#   - the process: still running (`running`), or exited with the right
+#     status and the terminal restored (`exit=N`: tty modes as before,
+#     normal screen, cursor visible, keypad modes off), or gone after the
+#     tmux session was killed (`gone`: no screen is compared).
+# The pane runs `$TEAMTUI --roster DIR; echo "exit=$?"` from the source
+# directory with a clean environment (env -i: PATH, HOME=an empty
+# directory, TERM=screen-256color, LANG=C.UTF-8, TEAMTUI_NOW=1795000000
+# so the 'Local time' lines are fixed, and the case's settings), so the
+# goldens do not depend on where the tree is checked out.
+#
+# A case whose name is given on the command line runs alone (the others
+# are reported as skipped).
+#
+# --update rewrites NAME.screen (and NAME.sgr) from what is on the screen
+# now (for humans: read every changed golden before committing it). It
+# skips TODO cases, and cases whose process or safety checks fail.
+#
+# Exits 0 with a TAP skip when tmux is missing or cannot start a server.
+# Only ${TMPDIR:-/tmp} is written to (the tmux socket too), so this runs
+# under `make distcheck`; the private tmux server is killed on exit.
+set -u
+
+update=false
+only=''
+for a in "$@"; do
+	case $a in
+	--update) update=true ;;
+	-*)
+		echo "usage: TEAMTUI=PROG srcdir=DIR $0 [--update] [NAME...]" >&2
+		exit 2
+		;;
+	*) only="$only $a " ;;
+	esac
+done
+
+if [ -z "${TEAMTUI:-}" ]; then
+	echo "Bail out! TEAMTUI is not set (the teamtui binary to test)"
+	exit 1
+fi
+if [ ! -x "$TEAMTUI" ]; then
+	echo "Bail out! TEAMTUI=$TEAMTUI is not an executable file"
+	exit 1
+fi
+case $TEAMTUI in
+/*) ;;
+*) TEAMTUI=$(pwd)/$TEAMTUI ;; # the pane runs in the source directory
+esac
+srcdir=${srcdir:-$(dirname "$0")/..}
+abs_srcdir=$(cd "$srcdir" && pwd) || {
+	echo "Bail out! cannot enter srcdir=$srcdir"
+	exit 1
+}
+screens=$abs_srcdir/tests/screen
+cases=$screens/cases
+if [ ! -r "$cases" ]; then
+	echo "Bail out! no $cases"
+	exit 1
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/teamtui-screen.XXXXXX") || {
+	echo "Bail out! mktemp -d failed"
+	exit 1
+}
+sock=teamtui-test-$$
+# the socket goes under $tmp too, not /tmp/tmux-UID
+TMUX_TMPDIR=$tmp
+export TMUX_TMPDIR
+unset TMUX TMUX_PANE
+
+# tm ARGS: the private tmux server; UTF-8 whatever the caller's locale.
+tm() {
+	LC_ALL=C.UTF-8 tmux -u -L "$sock" -f /dev/null "$@"
+}
+
+cleanup() {
+	tm kill-server >/dev/null 2>&1
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 141' PIPE
+trap 'exit 143' TERM
+mkdir "$tmp/home" || exit 1
+
+skip() {
+	echo "1..0 # SKIP $1"
+	exit 0
+}
+command -v tmux >/dev/null 2>&1 || skip "tmux cannot run (not installed)"
+if ! tm start-server \; set -g status off \; \
+    new-session -d -s probe -x 20 -y 5 'sleep 10' >/dev/null 2>&1 ||
+    ! tm resize-window -t probe: -x 21 -y 6 >/dev/null 2>&1; then
+	skip "tmux cannot run"
+fi
+tm kill-server >/dev/null 2>&1
+for term in screen-256color vt100; do
+	if command -v tput >/dev/null 2>&1 && ! tput -T "$term" cols >/dev/null 2>&1; then
+		skip "no terminfo entry for $term"
+	fi
+done
+
+esc=$(printf '\033')
+
+# quote WORD: WORD as a single-quoted shell word.
+quote() {
+	printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"
+}
+
+# subst TEXT TOKEN REPLACEMENT: every TOKEN in TEXT replaced, literally.
+subst() {
+	s_in=$1 s_out=''
+	while :; do
+		case $s_in in
+		*"$2"*)
+			s_out=$s_out${s_in%%"$2"*}$3
+			s_in=${s_in#*"$2"}
+			;;
+		*) break ;;
+		esac
+	done
+	printf '%s' "$s_out$s_in"
+}
+
+# pause: a short sleep (10 ms where sleep takes fractions).
+pause() {
+	sleep 0.01 2>/dev/null || sleep 1
+}
+
+# settle QUIET TIMEOUT: wait until the screen has not changed for QUIET
+# polls in a row (about 10 ms apart); false after TIMEOUT polls.
+settle() {
+	st_prev='' st_same=0 st_i=0
+	while [ "$st_i" -lt "$2" ]; do
+		st_cur=$(tm capture-pane -p -t t: 2>/dev/null) || st_cur='(no pane)'
+		if [ "$st_i" -gt 0 ] && [ "$st_cur" = "$st_prev" ]; then
+			st_same=$((st_same + 1))
+			[ "$st_same" -ge "$1" ] && return 0
+		else
+			st_same=0
+			st_prev=$st_cur
+		fi
+		st_i=$((st_i + 1))
+		pause
+	done
+	return 1
+}
+
+# alive PID: the process exists and is not a zombie.
+alive() {
+	al_stat=$(ps -o stat= -p "$1" 2>/dev/null) || return 1
+	case $al_stat in
+	'' | Z*) return 1 ;;
+	esac
+	return 0
+}
+
+# capture: the screen to $cdir/screen, with attributes to $cdir/sgr
+# (ESC written as \e). After the screen's lines, $cdir/screen says what
+# is in reverse video (the selection bars), line by line, and where the
+# cursor is when it is shown (a prompt):
+#   -- reverse video, line 4: [    Custom Models      ]
+#   -- cursor at line 40, column 8
+capture() {
+	tm capture-pane -p -t t: >"$cdir/screen" 2>/dev/null || : >"$cdir/screen"
+	tm capture-pane -p -e -t t: >"$cdir/sgr.raw" 2>/dev/null || : >"$cdir/sgr.raw"
+	LC_ALL=C sed "s/$esc/\\\\e/g" "$cdir/sgr.raw" >"$cdir/sgr"
+	reverse_spans "$cdir/sgr.raw" >>"$cdir/screen"
+	cap_cursor=$(tm display -p -t t: '#{cursor_flag} #{cursor_x} #{cursor_y}' 2>/dev/null)
+	case $cap_cursor in
+	'1 '*)
+		cap_y=${cap_cursor##* } cap_x=${cap_cursor#1 }
+		cap_x=${cap_x% *}
+		echo "-- cursor at line $((cap_y + 1)), column $((cap_x + 1))" >>"$cdir/screen"
+		;;
+	esac
+}
+
+# reverse_spans FILE: the text in reverse video in FILE (a capture-pane
+# -e), one "-- reverse video, line N: [TEXT]" a span.
+reverse_spans() {
+	LC_ALL=C awk -v ESC="$esc" '
+	function flush() {
+		if (span != "")
+			printf "-- reverse video, line %d: [%s]\n", NR, span
+		span = ""
+	}
+	function sgr(params,    n, p, i) {
+		n = split(params, p, ";")
+		if (n == 0) { rev = 0; return }
+		for (i = 1; i <= n; i++) {
+			if (p[i] == "" || p[i] == "0") rev = 0
+			else if (p[i] == "7") rev = 1
+			else if (p[i] == "27") rev = 0
+			else if (p[i] == "38" || p[i] == "48" || p[i] == "58")
+				i += p[i + 1] == "5" ? 2 : p[i + 1] == "2" ? 4 : 0
+		}
+	}
+	{
+		line = $0
+		span = ""
+		while (line != "") {
+			i = index(line, ESC "[")
+			text = i ? substr(line, 1, i - 1) : line
+			if (rev)
+				span = span text
+			else
+				flush()
+			if (!i)
+				break
+			line = substr(line, i + 2)
+			match(line, /^[0-9;:]*/)
+			params = substr(line, 1, RLENGTH)
+			line = substr(line, RLENGTH + 1)
+			if (substr(line, 1, 1) == "m")
+				sgr(params)
+			line = substr(line, 2)
+		}
+		flush()
+	}' "$1"
+}
+
+# unsafe FILE: describe the first character a terminal must not see
+# (nothing when the file is clean): C0 controls but newline (and ESC when
+# $2 is "esc"), DEL, C1 controls, bidi controls, U+FEFF, invalid UTF-8.
+unsafe() {
+	od -An -v -tx1 "$1" | LC_ALL=C awk -v allow_esc="${2-}" '
+	function bad(why) {
+		if (!found)
+			printf "byte offset %d: %s\n", off, why
+		found = 1
+	}
+	function check(c) {
+		if ((c < 32 && c != 10 && !(c == 27 && allow_esc == "esc")) || c == 127)
+			bad(sprintf("control character U+%04X", c))
+		else if (c >= 128 && c < 160)
+			bad(sprintf("C1 control U+%04X", c))
+		else if (c == 1564 || c == 8206 || c == 8207 ||
+		    (c >= 8234 && c <= 8238) || (c >= 8294 && c <= 8297))
+			bad(sprintf("bidi control U+%04X", c))
+		else if (c == 65279)
+			bad("U+FEFF")
+	}
+	function byte(b) {
+		if (need) {
+			if (b >= 128 && b < 192) {
+				cp = cp * 64 + b - 128
+				if (--need == 0)
+					check(cp)
+				return
+			}
+			bad("invalid UTF-8")
+			need = 0
+		}
+		if (b < 128)
+			check(b)
+		else if (b >= 194 && b < 224) {
+			cp = b - 192; need = 1
+		} else if (b >= 224 && b < 240) {
+			cp = b - 224; need = 2
+		} else if (b >= 240 && b < 245) {
+			cp = b - 240; need = 3
+		} else
+			bad("invalid UTF-8")
+	}
+	BEGIN {
+		for (i = 0; i < 256; i++)
+			val[sprintf("%02x", i)] = i
+	}
+	{
+		for (f = 1; f <= NF; f++) {
+			byte(val[$f])
+			off++
+		}
+	}
+	END {
+		if (need)
+			bad("truncated UTF-8")
+	}'
+}
+
+# not_sgr FILE: the first escape sequence in FILE (a capture-pane -e) that
+# is not SGR, if any.
+not_sgr() {
+	LC_ALL=C sed "s/$esc\\[[0-9;:]*m//g" "$1" | LC_ALL=C grep -n "$esc" |
+	    LC_ALL=C sed -n "1{s/$esc/\\\\e/g;s/^\\([0-9]*\\):\\(.\\{0,40\\}\\).*/line \\1: \\2/p;}"
+}
+
+# raw_unsafe FILE: the first sequence in the bytes written to the pane that
+# a roster string could have smuggled in (nothing when clean). ncurses
+# writes CSI sequences, charset designations, ESC 7/8/=/>/M/D/E/H and
+# plain text; anything else is reported.
+raw_unsafe() {
+	od -An -v -tx1 "$1" | LC_ALL=C awk '
+	function bad(why) {
+		if (!found)
+			printf "byte offset %d: %s\n", off, why
+		found = 1
+	}
+	function cpcheck(c) {
+		if (c >= 128 && c < 160)
+			bad(sprintf("C1 control U+%04X", c))
+		else if (c == 1564 || c == 8206 || c == 8207 ||
+		    (c >= 8234 && c <= 8238) || (c >= 8294 && c <= 8297))
+			bad(sprintf("bidi control U+%04X", c))
+	}
+	function byte(b) {
+		if (st == "esc") {
+			if (b == 91) { st = "csi"; params = ""; return }
+			if (b == 40 || b == 41 || b == 42 || b == 43) { st = "charset"; return }
+			if (b == 55 || b == 56 || b == 61 || b == 62 || b == 77 ||
+			    b == 68 || b == 69 || b == 72) { st = ""; return }
+			if (b == 93) bad("OSC (ESC ])")
+			else if (b == 80) bad("DCS (ESC P)")
+			else if (b == 95) bad("APC (ESC _)")
+			else if (b == 94) bad("PM (ESC ^)")
+			else if (b == 88) bad("SOS (ESC X)")
+			else if (b == 107) bad("screen title (ESC k)")
+			else if (b == 99) bad("reset (ESC c)")
+			else bad(sprintf("ESC 0x%02x", b))
+			st = ""
+			return
+		}
+		if (st == "charset") { st = ""; return }
+		if (st == "csi") {
+			if (b >= 48 && b <= 63) { params = params sprintf("%c", b); return }
+			if (b >= 32 && b <= 47) return
+			if (b == 74 && (params == "2" || params == "3"))
+				bad("CSI " params " J (erase the whole screen)")
+			st = ""
+			if (b >= 64 && b <= 126)
+				return
+		}
+		if (need) {
+			if (b >= 128 && b < 192) {
+				cp = cp * 64 + b - 128
+				if (--need == 0)
+					cpcheck(cp)
+				return
+			}
+			need = 0
+		}
+		if (b == 27) st = "esc"
+		else if (b >= 194 && b < 224) { cp = b - 192; need = 1 }
+		else if (b >= 224 && b < 240) { cp = b - 224; need = 2 }
+		else if (b >= 240 && b < 245) { cp = b - 240; need = 3 }
+	}
+	BEGIN {
+		for (i = 0; i < 256; i++)
+			val[sprintf("%02x", i)] = i
+	}
+	{
+		for (f = 1; f <= NF; f++) {
+			byte(val[$f])
+			off++
+		}
+	}'
+}
+
+# diff_note EXPECTED ACTUAL: the unified diff as TAP comments.
+diff_note() {
+	diff -u "$1" "$2" | sed 's/^/# /'
+}
+
+# Count the cases first: TAP wants the plan up front.
+total=$(grep -c -v -E '^[[:space:]]*(#|$)' "$cases")
+echo "1..$total"
+
+set -f # no globbing when splitting the case lines
+n=0
+failed=0
+start=$(date +%s)
+while IFS= read -r line || [ -n "$line" ]; do
+	trimmed=${line#"${line%%[![:space:]]*}"}
+	case $trimmed in
+	'' | '#'*) continue ;;
+	esac
+	n=$((n + 1))
+
+	# NAME WIDTH HEIGHT SETTINGS EXPECT KEYS... [# comment]
+	# shellcheck disable=SC2086 # word splitting is the format (set -f is on)
+	set -- $line
+	name=$1 width=${2-} height=${3-} settings=${4-} expect=${5-}
+	shift $(($# < 5 ? $# : 5))
+	keys='' todo='' comment=false
+	for w in "$@"; do
+		if $comment; then
+			todo="$todo $w"
+		elif [ "$w" = "#" ]; then
+			comment=true
+		else
+			keys="$keys $w"
+		fi
+	done
+	case $todo in
+	' TODO'*) directive=" # TODO${todo# TODO}" ;;
+	*) directive='' todo='' ;;
+	esac
+	case $name in
+	'' | *[!A-Za-z0-9._-]*)
+		echo "not ok $n - bad case name '$name'"
+		failed=$((failed + 1))
+		continue
+		;;
+	esac
+	if [ -n "$only" ]; then
+		case $only in
+		*" $name "*) ;;
+		*)
+			echo "ok $n - $name # SKIP not selected"
+			continue
+			;;
+		esac
+	fi
+	case $width$height in
+	'' | *[!0-9]*)
+		echo "not ok $n - $name: bad size '$width $height' in cases"
+		failed=$((failed + 1))
+		continue
+		;;
+	esac
+	case $expect in
+	running | gone | exit=[0-9]*) ;;
+	*)
+		echo "not ok $n - $name: bad EXPECT '$expect' in cases"
+		failed=$((failed + 1))
+		continue
+		;;
+	esac
+
+	# the settings: environment, roster, redirections, extra goldens
+	roster=data pipe='' stdin='' sgr=false
+	envs="PATH=$(quote "$PATH") HOME=$(quote "$tmp/home") TERM=screen-256color"
+	envs="$envs LANG=C.UTF-8 TEAMTUI_NOW=1795000000"
+	bad=''
+	if [ "$settings" != - ]; then
+		old_ifs=$IFS
+		IFS=,
+		# shellcheck disable=SC2086
+		set -- $settings
+		IFS=$old_ifs
+		for s in "$@"; do
+			case $s in
+			roster=*) roster=${s#roster=} ;;
+			stdout=pipe) pipe='| cat' ;;
+			stdin=null) stdin='</dev/null' ;;
+			sgr) sgr=true ;;
+			[A-Z]*=*) envs="$envs $(quote "$s")" ;;
+			*) bad=$s ;;
+			esac
+		done
+	fi
+	if [ -n "$bad" ]; then
+		echo "not ok $n - $name: bad setting '$bad' in cases"
+		failed=$((failed + 1))
+		continue
+	fi
+
+	cdir=$tmp/c$n
+	mkdir "$cdir" || exit 1
+	# The pane's script: wait for pipe-pane to be on, run teamtui with its
+	# pid in $cdir/pid (sh -c execs env which execs teamtui: one pid), then
+	# say how it ended and whether the tty modes are as before.
+	cat >"$cdir/run" <<EOF
+cd $(quote "$cdir") || exit 1
+while [ ! -e go ]; do sleep 0.01 2>/dev/null || sleep 1; done
+cd $(quote "$abs_srcdir") || exit 1
+modes=\$(stty -g)
+{ sh -c 'echo \$\$ >"\$0"; exec "\$@"' $(quote "$cdir/pid") env -i $envs \\
+    $(quote "$TEAMTUI") --roster $(quote "$roster") $stdin; echo \$? >$(quote "$cdir/status"); } $pipe
+rc=\$(cat $(quote "$cdir/status"))
+if [ "\$modes" = "\$(stty -g)" ]; then
+	echo "exit=\$rc"; echo restored >$(quote "$cdir/tty")
+else
+	echo "exit=\$rc, tty modes changed"; echo changed >$(quote "$cdir/tty")
+fi
+exec sleep 3600
+EOF
+
+	notes=$cdir/notes
+	: >"$notes"
+	ok=true
+	t0=$(date +%s)
+	if ! tm start-server \; set -g status off \; \
+	    new-session -d -s t -x "$width" -y "$height" "exec sh $(quote "$cdir/run")" \
+	    >"$cdir/tmux.err" 2>&1; then
+		echo "not ok $n - $name$directive"
+		echo "# tmux new-session failed:"
+		sed 's/^/# /' "$cdir/tmux.err"
+		[ -z "$todo" ] && failed=$((failed + 1))
+		continue
+	fi
+	title0=$(tm display -p -t t: '#{pane_title}')
+	tm pipe-pane -t t: -o "exec cat >>$(quote "$cdir/raw")"
+	: >"$cdir/go"
+	i=0
+	while [ ! -s "$cdir/pid" ] && [ $i -lt 200 ]; do
+		pause
+		i=$((i + 1))
+	done
+	pid=$(cat "$cdir/pid" 2>/dev/null)
+	settle 3 150 || echo "# the first screen did not settle" >>"$notes"
+
+	# the keys, one step at a time
+	for k in $keys; do
+		case $k in
+		resize:*x*)
+			settle 5 100
+			k=${k#resize:}
+			tm resize-window -t t: -x "${k%x*}" -y "${k#*x}" 2>>"$notes"
+			;;
+		signal:*)
+			settle 5 100
+			[ -n "$pid" ] && kill -s "${k#signal:}" "$pid" 2>>"$notes"
+			;;
+		kill-session)
+			settle 5 100
+			tm kill-session -t t: 2>>"$notes"
+			;;
+		type:*)
+			text=$(subst "${k#type:}" @SP@ ' ')
+			tm send-keys -t t: -l -- "$text" 2>>"$notes"
+			;;
+		*'*'[0-9]*)
+			# KEY*N: KEY N times, in one send-keys
+			key=${k%'*'*} count=${k##*'*'}
+			set --
+			while [ "$count" -gt 0 ]; do
+				set -- "$@" "$key"
+				count=$((count - 1))
+			done
+			tm send-keys -t t: -- "$@" 2>>"$notes"
+			;;
+		';') tm send-keys -t t: -- '\;' 2>>"$notes" ;;
+		*) tm send-keys -t t: -- "$k" 2>>"$notes" ;;
+		esac
+		[ "$k" = kill-session ] || settle 3 150
+	done
+
+	# the process
+	case $expect in
+	running)
+		if [ -z "$pid" ] || ! alive "$pid"; then
+			ok=false
+			echo "# teamtui is not running any more (expected: still running)" >>"$notes"
+		fi
+		;;
+	gone)
+		i=0
+		while [ -n "$pid" ] && alive "$pid" && [ $i -lt 100 ]; do
+			pause
+			i=$((i + 1))
+		done
+		if [ -z "$pid" ]; then
+			ok=false
+			echo "# teamtui never started" >>"$notes"
+		elif alive "$pid"; then
+			ok=false
+			echo "# teamtui (pid $pid) is still running 1 s after its session was killed" >>"$notes"
+			kill -s KILL "$pid" 2>/dev/null
+		fi
+		;;
+	exit=*)
+		i=0
+		while [ ! -s "$cdir/tty" ] && [ $i -lt 100 ]; do
+			pause
+			i=$((i + 1))
+		done
+		settle 3 100
+		rc=$(cat "$cdir/status" 2>/dev/null)
+		if [ ! -s "$cdir/tty" ]; then
+			ok=false
+			echo "# teamtui did not exit (expected: $expect)" >>"$notes"
+		elif [ "exit=$rc" != "$expect" ]; then
+			ok=false
+			echo "# exit status $rc, expected ${expect#exit=}" >>"$notes"
+		fi
+		if [ -n "$pid" ] && alive "$pid"; then
+			ok=false
+			echo "# teamtui (pid $pid) is still running" >>"$notes"
+		fi
+		if [ "$(cat "$cdir/tty" 2>/dev/null)" = changed ]; then
+			ok=false
+			echo "# the tty modes were not restored (stty -g differs)" >>"$notes"
+		fi
+		# normal screen, cursor visible, keypad modes off
+		flags=$(tm display -p -t t: \
+		    'alternate_on=#{alternate_on} cursor_flag=#{cursor_flag} keypad_cursor_flag=#{keypad_cursor_flag} keypad_flag=#{keypad_flag}')
+		if [ "$flags" != 'alternate_on=0 cursor_flag=1 keypad_cursor_flag=0 keypad_flag=0' ]; then
+			ok=false
+			echo "# the terminal was not restored: $flags" >>"$notes"
+		fi
+		;;
+	esac
+
+	# the screen
+	exp=$screens/$name.screen
+	exp_sgr=$screens/$name.sgr
+	if [ "$expect" != gone ]; then
+		capture
+		title=$(tm display -p -t t: '#{pane_title}')
+		if [ "$title" != "$title0" ]; then
+			ok=false
+			echo "# the pane title was changed to '$title'" >>"$notes"
+		fi
+		what=$(unsafe "$cdir/screen")
+		if [ -n "$what" ]; then
+			ok=false
+			echo "# unsafe screen: $what" >>"$notes"
+		fi
+		what=$(unsafe "$cdir/sgr.raw" esc)
+		[ -z "$what" ] && what=$(not_sgr "$cdir/sgr.raw")
+		if [ -n "$what" ]; then
+			ok=false
+			echo "# unsafe attributed screen (capture-pane -e): $what" >>"$notes"
+		fi
+		# a slow machine: the screen may not have been final yet
+		if { ! cmp -s "$exp" "$cdir/screen" ||
+		    { $sgr && ! cmp -s "$exp_sgr" "$cdir/sgr"; }; } && ! $update; then
+			settle 30 200
+			capture
+		fi
+	fi
+	tm pipe-pane -t t: 2>/dev/null # closes the pipe: cat finishes the file
+	tm kill-server >/dev/null 2>&1
+	if [ -n "$pid" ] && alive "$pid"; then
+		kill -s KILL "$pid" 2>/dev/null
+	fi
+	i=0
+	while [ ! -s "$cdir/raw" ] && [ $i -lt 20 ]; do
+		pause
+		i=$((i + 1))
+	done
+	what=$(raw_unsafe "$cdir/raw")
+	if [ -n "$what" ]; then
+		ok=false
+		echo "# unsafe output to the terminal: $what" >>"$notes"
+	fi
+	if [ "$expect" != gone ]; then
+		# never bless a screen whose checks failed
+		if $update && [ -z "$todo" ] && $ok; then
+			cp "$cdir/screen" "$exp"
+			if $sgr; then
+				cp "$cdir/sgr" "$exp_sgr"
+			else
+				rm -f "$exp_sgr"
+			fi
+		fi
+		if [ ! -f "$exp" ]; then
+			ok=false
+			echo "# no $name.screen (write it by hand, or run with --update and review)" >>"$notes"
+		elif ! cmp -s "$exp" "$cdir/screen"; then
+			ok=false
+			echo "# the screen differs from $name.screen:" >>"$notes"
+			diff_note "$exp" "$cdir/screen" >>"$notes"
+		fi
+		if $sgr && [ ! -f "$exp_sgr" ]; then
+			ok=false
+			echo "# no $name.sgr (write it by hand, or run with --update and review)" >>"$notes"
+		elif $sgr && ! cmp -s "$exp_sgr" "$cdir/sgr"; then
+			ok=false
+			echo "# the attributes differ from $name.sgr:" >>"$notes"
+			diff_note "$exp_sgr" "$cdir/sgr" >>"$notes"
+		fi
+	fi
+	secs=$(($(date +%s) - t0))
+
+	if $ok; then
+		echo "ok $n - $name$directive"
+	else
+		echo "not ok $n - $name$directive"
+		# the notes quote the screen: keep its controls off the log
+		LC_ALL=C sed "s/$esc/^[/g" "$notes" |
+		    LC_ALL=C tr '\000-\010\013-\037\177' '?'
+		[ -z "$todo" ] && failed=$((failed + 1))
+	fi
+	[ "$secs" -gt 2 ] && echo "# $name took about $secs s"
+done <"$cases"
+
+echo "# $n cases in about $(($(date +%s) - start)) s"
+if [ "$n" -ne "$total" ]; then
+	echo "# ran $n cases, planned $total"
+	failed=$((failed + 1))
+fi
+[ "$failed" -eq 0 ]
