@@ -784,6 +784,13 @@ size_t search_query(search_index *s, const char *query, search_hit *out,
 		}
 		if (doc->kind == SEARCH_GROUP && named)
 			score += 200;
+		/* every word in one text ("maintainer backend" in one project)
+		 * beats the words scattered over several */
+		bool together = nw > 1;
+		for (size_t i = 1; i < nw; i++)
+			together &= s->reasons[i][d] == s->reasons[0][d];
+		if (together)
+			score += 30;
 		if (maintainer)
 			score += wants_maintainer ? 150 : 40;
 		struct ranked *rk = &tmp[k];

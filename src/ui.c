@@ -14,11 +14,14 @@
 #include "teamtui/clipboard.h"
 #include "teamtui/launch.h"
 #include "teamtui/screen.h"
+#include "teamtui/search.h"
 #include "teamtui/utf8.h"
 
 enum { MIN_W = 40, MIN_H = 8 };
 
-typedef enum { PROMPT_NONE, PROMPT_SEARCH, PROMPT_JUMP, PROMPT_FILTER } prompt_kind;
+typedef enum {
+	PROMPT_NONE, PROMPT_SEARCH, PROMPT_JUMP, PROMPT_FILTER, PROMPT_FIND
+} prompt_kind;
 
 struct prompt {
 	prompt_kind kind;
@@ -91,7 +94,7 @@ bool ui_open_row(tui *t, const row *rw)
 static int column_class(row_kind k)
 {
 	switch (k) {
-	case ROW_PERSON:
+	case ROW_PERSON: case ROW_GROUP:
 		return 0;
 	case ROW_TEXT: case ROW_LINK: case ROW_LABEL: case ROW_CHANNEL:
 		return 1;
@@ -231,6 +234,8 @@ static void reload(tui *t)
 		return;
 	}
 	resolver_free(t->rs);
+	search_free(t->index);
+	t->index = NULL; /* rebuilt from the new roster on the next search */
 	roster_free(t->r);
 	diag_free(&t->diags);
 	t->r = r;
@@ -301,6 +306,22 @@ static void jump_to_person(tui *t, const char *q)
 	ui_push(t, view_person_new(t, hit));
 }
 
+static void page(view *v, request req)
+{
+	long hpage = v->height > 2 ? v->height - 1 : 1;
+	switch (req) {
+	case REQ_UP: rows_move(&v->rows, -1); break;
+	case REQ_DOWN: rows_move(&v->rows, 1); break;
+	case REQ_PAGE_UP: rows_move(&v->rows, -hpage); break;
+	case REQ_PAGE_DOWN: rows_move(&v->rows, hpage); break;
+	case REQ_HALF_UP: rows_move(&v->rows, -(hpage / 2 ? hpage / 2 : 1)); break;
+	case REQ_HALF_DOWN: rows_move(&v->rows, hpage / 2 ? hpage / 2 : 1); break;
+	case REQ_TOP: rows_first(&v->rows); break;
+	case REQ_BOTTOM: rows_last(&v->rows); break;
+	default: break;
+	}
+}
+
 static void prompt_apply(tui *t, struct prompt *p)
 {
 	view *v = ui_top(t);
@@ -313,12 +334,26 @@ static void prompt_apply(tui *t, struct prompt *p)
 			t->status[0] = '\0';
 	} else if (p->kind == PROMPT_FILTER && view_is_people(v)) {
 		view_people_filter(v, t, p->text);
+	} else if (p->kind == PROMPT_FIND && view_is_search(v)) {
+		view_search_set(v, t, p->text);
 	}
 }
 
 static void prompt_key(tui *t, struct prompt *p, const key_event *k)
 {
 	view *v = ui_top(t);
+	if (p->kind == PROMPT_FIND && k->fn) { /* arrows move in the results */
+		request req = keys_lookup(k->code, true);
+		if (req >= REQ_UP && req <= REQ_BOTTOM) {
+			page(v, req);
+			return;
+		}
+	}
+	if (p->kind == PROMPT_FIND && !k->fn && k->code == 27) {
+		p->kind = PROMPT_NONE; /* Esc closes the search */
+		ui_back(t);
+		return;
+	}
 	if (!k->fn && k->code == 27) { /* Esc: cancel, back where we were */
 		if (p->kind == PROMPT_SEARCH) {
 			v->rows.cursor = p->saved_cursor;
@@ -337,6 +372,9 @@ static void prompt_key(tui *t, struct prompt *p, const key_event *k)
 			snprintf(t->search, sizeof(t->search), "%s", p->text);
 		else if (kind == PROMPT_JUMP && p->len)
 			jump_to_person(t, p->text);
+		else if (kind == PROMPT_FIND && v->rows.cursor < v->rows.n &&
+			 !ui_open_row(t, &v->rows.v[v->rows.cursor]))
+			ui_message(t, STYLE_WARNING, "no match to open");
 		return;
 	}
 	if ((k->fn && k->code == KEY_BACKSPACE) ||
@@ -365,6 +403,10 @@ static void prompt_start(tui *t, struct prompt *p, prompt_kind kind)
 	p->kind = kind;
 	p->len = 0;
 	p->text[0] = '\0';
+	if (kind == PROMPT_FIND && view_is_search(v)) { /* edit the last query */
+		snprintf(p->text, sizeof(p->text), "%s", view_search_query(v));
+		p->len = strlen(p->text);
+	}
 	p->saved_cursor = v->rows.cursor;
 	p->saved_top = v->rows.top;
 	t->status[0] = '\0';
@@ -399,6 +441,7 @@ static void draw(tui *t, const struct prompt *p)
 	if (p->kind != PROMPT_NONE) {
 		const char *lead = p->kind == PROMPT_SEARCH ? "/"
 				   : p->kind == PROMPT_JUMP ? "person: "
+				   : p->kind == PROMPT_FIND ? "who: "
 							    : "filter: ";
 		char line[300];
 		snprintf(line, sizeof(line), "%s%s", lead, p->text);
@@ -414,7 +457,7 @@ static void draw(tui *t, const struct prompt *p)
 				 t->diags.count ? "" : " \u00b7 ? help");
 		char right[96] = "";
 		if (t->diags.count)
-			snprintf(right, sizeof(right), "%zu errors, %zu warnings (w) \u00b7 ? help",
+			snprintf(right, sizeof(right), "%zu errors, %zu warnings (!) \u00b7 ? help",
 				 t->diags.errors, t->diags.warnings);
 		int rw = (int)utf8_width(right);
 		row_style st = t->status[0] ? t->status_style : STYLE_DIM;
@@ -427,20 +470,11 @@ static void draw(tui *t, const struct prompt *p)
 	screen_flush();
 }
 
-static void page(view *v, request req)
+
+/* The keys the directory tree keeps when typing starts a search. */
+static bool tree_key(int c)
 {
-	long hpage = v->height > 2 ? v->height - 1 : 1;
-	switch (req) {
-	case REQ_UP: rows_move(&v->rows, -1); break;
-	case REQ_DOWN: rows_move(&v->rows, 1); break;
-	case REQ_PAGE_UP: rows_move(&v->rows, -hpage); break;
-	case REQ_PAGE_DOWN: rows_move(&v->rows, hpage); break;
-	case REQ_HALF_UP: rows_move(&v->rows, -(hpage / 2 ? hpage / 2 : 1)); break;
-	case REQ_HALF_DOWN: rows_move(&v->rows, hpage / 2 ? hpage / 2 : 1); break;
-	case REQ_TOP: rows_first(&v->rows); break;
-	case REQ_BOTTOM: rows_last(&v->rows); break;
-	default: break;
-	}
+	return c < 128 && strchr("jkhlgGnNq?/:", c);
 }
 
 static void handle(tui *t, struct prompt *p, request req)
@@ -481,6 +515,12 @@ static void handle(tui *t, struct prompt *p, request req)
 		break;
 	case REQ_JUMP_PERSON:
 		prompt_start(t, p, PROMPT_JUMP);
+		break;
+	case REQ_FIND:
+		if (!view_is_search(v))
+			ui_push(t, view_search_new(t));
+		if (view_is_search(ui_top(t)))
+			prompt_start(t, p, PROMPT_FIND);
 		break;
 	case REQ_PEOPLE:
 		ui_push(t, view_people_new(t, NULL));
@@ -560,7 +600,17 @@ int ui_run(const char *dir, roster **r, diag_list *diags)
 			ui_back(&t);
 			continue;
 		}
-		handle(&t, &p, keys_lookup(k.code, k.fn));
+		request req = keys_lookup(k.code, k.fn);
+		if (!k.fn && k.code > ' ' && k.code != 127 && view_is_dir(ui_top(&t)) &&
+		    !view_dir_focused_row(ui_top(&t)) && !tree_key(k.code)) {
+			/* typing on the opening screen searches: "sean", "@sean";
+			 * only the tree's own keys keep their meaning there */
+			handle(&t, &p, REQ_FIND);
+			if (p.kind == PROMPT_FIND)
+				prompt_key(&t, &p, &k);
+			continue;
+		}
+		handle(&t, &p, req);
 	}
 	screen_close();
 	if (bench) {
@@ -572,6 +622,7 @@ int ui_run(const char *dir, roster **r, diag_list *diags)
 	}
 	while (t.depth)
 		view_free(t.stack[--t.depth]);
+	search_free(t.index);
 	resolver_free(t.rs);
 	*r = t.r; /* the caller frees the roster and its diagnostics */
 	*diags = t.diags;

@@ -286,6 +286,34 @@ static bool search_dir(view *v, tui *t, const char *needle, int dir,
 	return found;
 }
 
+/* The card of a section or stage: its groups and their managers. */
+static void summary_rows(rows *out, tui *t, const row *node)
+{
+	const roster *r = t->r;
+	const section *sec = node->tag == NODE_SECTION ? node->item : NULL;
+	const stage *stg = node->tag == NODE_STAGE ? node->item : NULL;
+	row *rw = rows_add(out, ROW_TEXT, STYLE_HEADING, 0);
+	if (rw)
+		rw->cells[0] = sec ? sec->name : stg->name;
+	if (stg && stg->section && (rw = rows_add(out, ROW_TEXT, STYLE_DIM, 0)))
+		rw->cells[0] = rows_own(out, ui_concat("Stage of ", stg->section->name));
+	size_t n = 0;
+	for (size_t i = 0; i < r->ngroups; i++) {
+		const group *g = &r->groups[i];
+		if (!(stg ? g->stage == stg : g->stage && g->stage->section == sec))
+			continue;
+		if (!n++)
+			ui_heading(out, "Groups", (size_t)-1);
+		const person *m = g->team ? roster_person(r, g->team->manager) : NULL;
+		if ((rw = rows_add(out, ROW_GROUP, STYLE_NORMAL, 1))) {
+			rw->item = g;
+			rw->cells[0] = g->name;
+			rw->cells[1] = m ? ui_person_name(m) : "";
+			rw->copy = g->id;
+		}
+	}
+}
+
 static void draw(view *v, tui *t, int y, int x, int h, int w)
 {
 	struct dir_state *st = v->state;
@@ -296,6 +324,8 @@ static void draw(view *v, tui *t, int y, int x, int h, int w)
 		st->card.cursor = st->card.top = 0;
 		if (rw && rw->kind == ROW_GROUP)
 			view_group_rows(&st->card, t, subject);
+		else if (rw && rw->kind == ROW_SECTION)
+			summary_rows(&st->card, t, rw);
 		st->card_of = subject;
 		rows_first(&st->card);
 		if (st->focus == 1 && !st->card.n)

@@ -46,6 +46,7 @@ struct tui {
 	char status[512];     /* one-shot message for the status line */
 	row_style status_style;
 	char search[256];     /* the last search, for n / N */
+	struct search_index *index; /* for `s`, built on first use */
 	bool quit;
 };
 
@@ -67,6 +68,11 @@ view *view_person_new(tui *t, const person *p);
 view *view_people_new(tui *t, const char *filter);
 view *view_help_new(tui *t);
 view *view_diags_new(tui *t);
+view *view_search_new(tui *t);
+bool view_is_search(const view *v);
+/* The query of a search view; results are rebuilt on every change. */
+void view_search_set(view *v, tui *t, const char *query);
+const char *view_search_query(const view *v);
 
 /* What a few views expose to the main loop. */
 bool view_is_dir(const view *v);

@@ -1,0 +1,108 @@
+/* view_search.c: "who do I ask?" in the TUI: ranked people and groups,
+ * updated on every keystroke, each with why it matched. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "teamtui/search.h"
+#include "teamtui/ui.h"
+
+enum { MAX_HITS = 200 };
+
+struct search_state {
+	char query[256];
+	search_hit hits[MAX_HITS];
+	size_t nhits;
+};
+
+static bool build(view *v, tui *t)
+{
+	struct search_state *st = v->state;
+	rows_clear(&v->rows);
+	v->rows.cursor = v->rows.top = 0;
+	if (!t->index)
+		t->index = search_build(t->r);
+	st->nhits = t->index && st->query[0]
+			? search_query(t->index, st->query, st->hits, MAX_HITS)
+			: 0;
+	row *rw = rows_add(&v->rows, ROW_TEXT, STYLE_HEADING, 0);
+	if (rw) {
+		char head[320];
+		if (!st->query[0])
+			snprintf(head, sizeof(head), "Type a name, @handle, role, expertise, project, label or channel");
+		else
+			snprintf(head, sizeof(head), "%zu%s match%s for '%s'", st->nhits,
+				 st->nhits == MAX_HITS ? "+" : "", st->nhits == 1 ? "" : "es",
+				 st->query);
+		rw->cells[0] = rows_own(&v->rows, strdup(head));
+	}
+	for (size_t i = 0; i < st->nhits; i++) {
+		const search_hit *h = &st->hits[i];
+		bool person = h->kind == SEARCH_PERSON;
+		if (!(rw = rows_add(&v->rows, person ? ROW_PERSON : ROW_GROUP,
+				    STYLE_NORMAL, 0)))
+			break;
+		rw->item = person ? (const void *)h->person : (const void *)h->group;
+		rw->cells[0] = person ? ui_person_name(h->person) : h->group->name;
+		rw->cells[1] = h->reason;
+		if (person)
+			rw->cells[2] = h->person->gitlab
+					   ? rows_own(&v->rows, ui_concat("@", h->person->gitlab))
+					   : "";
+		else
+			rw->cells[2] = h->group->channels.n ? h->group->channels.v[0] : "";
+		rw->cells[3] = person ? "person" : "group";
+		rw->copy = *rw->cells[2] ? rw->cells[2]
+			   : person     ? h->person->slug
+					: h->group->id;
+	}
+	rows_first(&v->rows);
+	return true;
+}
+
+static char *title(view *v, tui *t)
+{
+	(void)v;
+	(void)t;
+	return strdup("Who do I ask?");
+}
+
+static void free_view(view *v)
+{
+	free(v->state);
+}
+
+static const view_ops search_ops = {
+	.name = "search", .build = build, .title = title, .free = free_view,
+};
+
+bool view_is_search(const view *v)
+{
+	return v->ops == &search_ops;
+}
+
+void view_search_set(view *v, tui *t, const char *query)
+{
+	struct search_state *st = v->state;
+	snprintf(st->query, sizeof(st->query), "%s", query);
+	build(v, t);
+}
+
+const char *view_search_query(const view *v)
+{
+	return ((const struct search_state *)v->state)->query;
+}
+
+view *view_search_new(tui *t)
+{
+	view *v = calloc(1, sizeof(*v));
+	struct search_state *st = calloc(1, sizeof(*st));
+	if (!v || !st) {
+		free(v);
+		free(st);
+		return NULL;
+	}
+	v->ops = &search_ops;
+	v->state = st;
+	build(v, t);
+	return v;
+}
