@@ -16,7 +16,7 @@
 typedef enum {
 	F_HANDLE, F_SLUG, F_NAME, F_GROUP_NAME, F_GROUP_ID, F_LABEL, F_CHANNEL,
 	F_PROJECT, F_ROLE, F_EXPERTISE, F_JOB_TITLE, F_SPECIALTY, F_DOMAIN,
-	F_DEPARTMENT, F_STAGE, F_DESCRIPTION, F_COUNT
+	F_DEPARTMENT, F_STAGE, F_DESCRIPTION, F_ROLE_ABBREV, F_COUNT
 } field;
 
 /* How much a word found in each field counts, and how the reason says it.
@@ -26,13 +26,17 @@ static const struct {
 	int weight;
 } fields[F_COUNT] = {
 	[F_NAME] = {"name", 100},	    [F_HANDLE] = {"handle", 95},
-	[F_SLUG] = {"slug", 90},	    [F_GROUP_NAME] = {"group", 80},
+	/* a slug's words (vacancy-senior-backend-...) are weak evidence; a
+	 * whole slug gets the exact-match bonus anyway */
+	[F_SLUG] = {"slug", 30},	    [F_GROUP_NAME] = {"group", 80},
 	[F_GROUP_ID] = {"group", 70},	    [F_LABEL] = {"label", 75},
 	[F_CHANNEL] = {"channel", 75},	    [F_PROJECT] = {"project", 55},
 	[F_ROLE] = {"role", 50},	    [F_EXPERTISE] = {"expertise", 50},
 	[F_JOB_TITLE] = {"job title", 45},  [F_SPECIALTY] = {"specialty", 40},
 	[F_DOMAIN] = {"domain expertise", 40}, [F_DEPARTMENT] = {"department", 20},
 	[F_STAGE] = {"stage", 25},	    [F_DESCRIPTION] = {"description", 10},
+	/* "pm", "em", "set": said on purpose, so above a name's prefix */
+	[F_ROLE_ABBREV] = {"role", 90},
 };
 
 enum { Q_EXACT = 100, Q_PREFIX = 80, Q_TYPO = 60, MAX_WORDS = 8 };
@@ -69,8 +73,6 @@ struct search_index {
 	size_t ntok_slots;
 	uint32_t *post_start, *post;
 	size_t *sorted;    /* token ids by string, for prefixes */
-	size_t *by_len_start, *by_len; /* token ids bucketed by length */
-	size_t max_len;
 	/* per query scratch */
 	int *score, *word_score;
 	uint32_t *word_reason;
@@ -237,33 +239,43 @@ static const struct {
 	{"backend", "be"},
 };
 
+/* A text of document doc, shown as `value` in reasons; its index, or
+ * (size_t)-1 when out of memory. */
+static size_t add_text(search_index *s, uint32_t doc, field f,
+		       const char *value, const project_role *pr)
+{
+	if (s->ntexts == s->captexts) {
+		size_t cap = s->captexts ? s->captexts * 2 : 4096;
+		struct text *t = realloc(s->texts, cap * sizeof(*t));
+		if (!t)
+			return (size_t)-1;
+		s->texts = t;
+		s->captexts = cap;
+	}
+	s->texts[s->ntexts] = (struct text){doc, (uint8_t)f, value, pr};
+	return s->ntexts++;
+}
+
 static void tokenize(search_index *s, struct pairs *p, size_t ti,
-		     const char *value, field f);
+		     const char *value);
 
 static void index_text(search_index *s, struct pairs *p, uint32_t doc,
 		       field f, const char *value, const project_role *pr)
 {
 	if (!value || !*value)
 		return;
-	if (s->ntexts == s->captexts) {
-		size_t cap = s->captexts ? s->captexts * 2 : 4096;
-		struct text *t = realloc(s->texts, cap * sizeof(*t));
-		if (!t)
-			return;
-		s->texts = t;
-		s->captexts = cap;
-	}
-	size_t ti = s->ntexts++;
-	s->texts[ti] = (struct text){doc, (uint8_t)f, value, pr};
+	size_t ti = add_text(s, doc, f, value, pr);
+	if (ti == (size_t)-1)
+		return;
 	if (pr) /* a project's roles are searchable with it: "maintainer backend" */
 		for (size_t i = 0; i < pr->roles.n; i++)
-			tokenize(s, p, ti, pr->roles.v[i], f);
-	tokenize(s, p, ti, value, f);
+			tokenize(s, p, ti, pr->roles.v[i]);
+	tokenize(s, p, ti, value);
 }
 
 /* The words of value (and neighbours joined) as postings of text ti. */
 static void tokenize(search_index *s, struct pairs *p, size_t ti,
-		     const char *value, field f)
+		     const char *value)
 {
 	char *folded = search_fold(value);
 	if (!folded)
@@ -291,12 +303,24 @@ static void tokenize(search_index *s, struct pairs *p, size_t ti,
 		prev = w;
 		prevlen = n;
 	}
-	if (f == F_ROLE || f == F_JOB_TITLE)
-		for (size_t i = 0; i < sizeof(abbreviations) / sizeof(*abbreviations); i++)
-			if (strstr(folded, abbreviations[i].phrase))
-				pair_add(p, token_add(s, abbreviations[i].abbrev,
-						      strlen(abbreviations[i].abbrev)),
-					 ti);
+	free(folded);
+}
+
+/* The abbreviations a role answers to ("pm"), as a text of their own
+ * whose only words they are. */
+static void index_abbreviations(search_index *s, struct pairs *p, uint32_t doc,
+				const char *role)
+{
+	char *folded = role ? search_fold(role) : NULL;
+	size_t ti = (size_t)-1;
+	for (size_t i = 0; folded && i < sizeof(abbreviations) / sizeof(*abbreviations); i++) {
+		if (!strstr(folded, abbreviations[i].phrase))
+			continue;
+		if (ti == (size_t)-1 && (ti = add_text(s, doc, F_ROLE_ABBREV, role, NULL)) == (size_t)-1)
+			break;
+		pair_add(p, token_add(s, abbreviations[i].abbrev,
+				      strlen(abbreviations[i].abbrev)), ti);
+	}
 	free(folded);
 }
 
@@ -318,8 +342,11 @@ static void index_person(search_index *s, struct pairs *p, uint32_t d,
 				  (uint32_t)s->ntexts, 0};
 	index_text(s, p, d, F_HANDLE, x->gitlab, NULL);
 	index_text(s, p, d, F_SLUG, x->slug, NULL);
-	index_text(s, p, d, F_NAME, x->name, NULL);
+	/* a vacancy's "name" is a job title, not someone to ask */
+	index_text(s, p, d, x->type == PERSON_VACANCY ? F_JOB_TITLE : F_NAME,
+		   x->name, NULL);
 	index_text(s, p, d, F_ROLE, x->role, NULL);
+	index_abbreviations(s, p, d, x->role);
 	index_text(s, p, d, F_JOB_TITLE, x->job_title, NULL);
 	for (size_t i = 0; i < x->departments.n; i++)
 		index_text(s, p, d, F_DEPARTMENT, x->departments.v[i], NULL);
@@ -408,32 +435,11 @@ search_index *search_build(const roster *r)
 		s->post[s->post_start[p.v[i].token] + fill[p.v[i].token]++] = p.v[i].text;
 	free(fill);
 	free(p.v);
-	for (size_t i = 0; i < s->ntokens; i++) {
+	for (size_t i = 0; i < s->ntokens; i++)
 		s->sorted[i] = i;
-		size_t n = strlen(s->tokens[i]);
-		s->max_len = n > s->max_len ? n : s->max_len;
-	}
 	sorting = s;
 	if (s->ntokens > 1)
 		qsort(s->sorted, s->ntokens, sizeof(size_t), token_cmp);
-	/* token ids by length, for the typo pass */
-	s->by_len_start = calloc(s->max_len + 3, sizeof(size_t));
-	s->by_len = malloc((s->ntokens + 1) * sizeof(size_t));
-	size_t *lfill = calloc(s->max_len + 2, sizeof(size_t));
-	if (!s->by_len_start || !s->by_len || !lfill) {
-		free(lfill);
-		search_free(s);
-		return NULL;
-	}
-	for (size_t i = 0; i < s->ntokens; i++)
-		s->by_len_start[strlen(s->tokens[i]) + 1]++;
-	for (size_t l = 0; l <= s->max_len; l++)
-		s->by_len_start[l + 1] += s->by_len_start[l];
-	for (size_t i = 0; i < s->ntokens; i++) {
-		size_t l = strlen(s->tokens[i]);
-		s->by_len[s->by_len_start[l] + lfill[l]++] = i;
-	}
-	free(lfill);
 	return s;
 }
 
@@ -449,8 +455,6 @@ void search_free(search_index *s)
 	free(s->post_start);
 	free(s->post);
 	free(s->sorted);
-	free(s->by_len_start);
-	free(s->by_len);
 	free(s->score);
 	free(s->word_score);
 	free(s->word_reason);
@@ -461,32 +465,42 @@ void search_free(search_index *s)
 	free(s);
 }
 
-/* Edit distance of a and b, or limit + 1 once it is certain to exceed it. */
+/* Edit distance of a and b counting a swap of neighbours as one edit
+ * ("gitlay" is one typo from "gitaly"), or limit + 1 once it is certain to
+ * exceed the limit. */
 static size_t bounded_distance(const char *a, size_t la, const char *b,
 			       size_t lb, size_t limit)
 {
 	if ((la > lb ? la - lb : lb - la) > limit || la > 63 || lb > 63)
 		return limit + 1;
-	size_t row[64];
+	size_t rows[3][64], *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
 	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
+		prev[j] = j;
+	size_t prev_best = 0; /* a swap reaches back two rows: both must fail */
 	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0], best = row[0] = i;
+		cur[0] = i;
+		size_t best = i;
 		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t v = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < v)
-				v = up + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			row[j] = v;
-			diag = up;
+			size_t v = prev[j - 1] + (a[i - 1] != b[j - 1]);
+			if (prev[j] + 1 < v)
+				v = prev[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < v)
+				v = prev2[j - 2] + 1;
+			cur[j] = v;
 			best = v < best ? v : best;
 		}
-		if (best > limit)
+		if (best > limit && prev_best > limit)
 			return limit + 1;
+		prev_best = best;
+		size_t *t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
 	}
-	return row[lb];
+	return prev[lb];
 }
 
 /* Credit every text holding token t (match quality q) to its document
@@ -539,18 +553,28 @@ static void match_word(search_index *s, const char *w, size_t word)
 				credit(s, t, Q_PREFIX, word);
 		}
 	}
-	/* typos: one edit in words of five letters or more, two from nine */
+	/* typos: one edit in words of five letters or more, two from nine,
+	 * against whole words and against the start of longer ones (so a
+	 * typo while typing still finds: "sean carol"). The first letter is
+	 * taken as typed, which keeps this to one run of the sorted tokens. */
 	if (n >= 5) {
 		size_t lim = n >= 9 ? 2 : 1;
-		for (size_t l = n - lim; l <= n + lim && l <= s->max_len; l++)
-			for (size_t k = s->by_len_start[l]; k < s->by_len_start[l + 1]; k++) {
-				size_t t = s->by_len[k];
-				const char *tok = s->tokens[t];
-				if ((long)t == exact || (tok[0] != w[0] && tok[1] != w[1]))
-					continue; /* a cheap filter: typos rarely hit both */
-				if (bounded_distance(w, n, tok, l, lim) <= lim)
-					credit(s, t, Q_TYPO, word);
-			}
+		char first[2] = {w[0], 0};
+		size_t i = lower_bound(s, first);
+		for (; i < s->ntokens; i++) {
+			size_t t = s->sorted[i];
+			const char *tok = s->tokens[t];
+			if (tok[0] != w[0])
+				break;
+			size_t l = strlen(tok);
+			if ((long)t == exact || l + lim < n)
+				continue;
+			size_t d = bounded_distance(w, n, tok, l, lim);
+			for (size_t pl = n - lim; d > lim && pl <= n + lim && pl < l; pl++)
+				d = bounded_distance(w, n, tok, pl, lim);
+			if (d <= lim && strncmp(tok, w, n))
+				credit(s, t, Q_TYPO, word);
+		}
 	}
 }
 
@@ -793,6 +817,10 @@ size_t search_query(search_index *s, const char *query, search_hit *out,
 			score += 30;
 		if (maintainer)
 			score += wants_maintainer ? 150 : 40;
+		/* nobody to ask yet: vacancies after the people */
+		if (doc->kind == SEARCH_PERSON &&
+		    ((const person *)doc->item)->type == PERSON_VACANCY)
+			score -= 40;
 		struct ranked *rk = &tmp[k];
 		memset(rk, 0, sizeof(*rk));
 		rk->doc = d;
