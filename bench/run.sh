@@ -81,6 +81,9 @@ for size in "2000 60" "100000 3000"; do
 	echo "   resolve one group ($first)  $(field "$res" resolve_one_ms) ms"
 	echo "   peak RSS                       $(field "$res" peak_rss_kb) KiB (model arena $(field "$res" arena_kb) KiB)"
 	echo "   teamtui show $first (process)  $show ms"
+	sr=$(bench/bench-search "$dir")
+	echo "   who: index build               $(field "$sr" index_ms) ms"
+	echo "   who: per keystroke             $(field "$sr" mean_ms) ms mean, $(field "$sr" worst_ms) ms worst ($(field "$sr" keystrokes) keystrokes)"
 	if command -v script >/dev/null 2>&1; then
 		echo "   TUI: exec to first screen      $(tui_first_ms "$dir") ms"
 		echo "   TUI: redraw per keystroke      $(tui_key_ms "$dir") ms"

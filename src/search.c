@@ -685,22 +685,71 @@ static uint32_t explain(const search_index *s, uint32_t d, char *const *words,
 	return best;
 }
 
+/* A candidate while ranking: small, so sorting tens of thousands is cheap;
+ * the hit (with its reason) is written only for the ones returned. */
 struct ranked {
-	search_hit hit;
+	int score;
 	uint32_t doc, text;
 };
 
-static int hit_cmp(const void *a, const void *b)
+static const search_index *ranking;
+
+/* Best first: the score, then a group before a person, then roster
+ * order (documents are numbered in it). */
+static int rank_cmp(const void *a, const void *b)
 {
-	const search_hit *x = &((const struct ranked *)a)->hit;
-	const search_hit *y = &((const struct ranked *)b)->hit;
+	const struct ranked *x = a, *y = b;
 	if (x->score != y->score)
 		return x->score > y->score ? -1 : 1;
-	const char *nx = x->kind == SEARCH_PERSON ? x->person->slug : x->group->id;
-	const char *ny = y->kind == SEARCH_PERSON ? y->person->slug : y->group->id;
-	if (x->kind != y->kind)
-		return x->kind == SEARCH_GROUP ? -1 : 1;
-	return strcmp(nx, ny);
+	bool gx = ranking->docs[x->doc].kind == SEARCH_GROUP;
+	bool gy = ranking->docs[y->doc].kind == SEARCH_GROUP;
+	if (gx != gy)
+		return gx ? -1 : 1;
+	return (x->doc > y->doc) - (x->doc < y->doc);
+}
+
+/* Keep the best `max` of v[0..n) in v[0..max), sorted: a heap of the
+ * best so far with the worst on top, so 80,000 hits for "engineer" cost
+ * n log max, not a full sort. Returns how many. */
+static size_t top_k(struct ranked *v, size_t n, size_t max)
+{
+	if (n <= max) {
+		if (n > 1)
+			qsort(v, n, sizeof(*v), rank_cmp);
+		return n;
+	}
+	/* heap in v[0..max): parent is worse (sorts later) than children */
+	for (size_t i = 0; i < n; i++) {
+		size_t at;
+		if (i < max) {
+			at = i;
+			while (at && rank_cmp(&v[at], &v[(at - 1) / 2]) > 0) {
+				struct ranked t = v[at];
+				v[at] = v[(at - 1) / 2];
+				v[(at - 1) / 2] = t;
+				at = (at - 1) / 2;
+			}
+			continue;
+		}
+		if (rank_cmp(&v[i], &v[0]) >= 0)
+			continue; /* not better than the worst kept */
+		v[0] = v[i];
+		for (at = 0;;) {
+			size_t l = 2 * at + 1, r = l + 1, worst = at;
+			if (l < max && rank_cmp(&v[l], &v[worst]) > 0)
+				worst = l;
+			if (r < max && rank_cmp(&v[r], &v[worst]) > 0)
+				worst = r;
+			if (worst == at)
+				break;
+			struct ranked t = v[at];
+			v[at] = v[worst];
+			v[worst] = t;
+			at = worst;
+		}
+	}
+	qsort(v, max, sizeof(*v), rank_cmp);
+	return max;
 }
 
 size_t search_query(search_index *s, const char *query, search_hit *out,
@@ -821,27 +870,25 @@ size_t search_query(search_index *s, const char *query, search_hit *out,
 		if (doc->kind == SEARCH_PERSON &&
 		    ((const person *)doc->item)->type == PERSON_VACANCY)
 			score -= 40;
-		struct ranked *rk = &tmp[k];
-		memset(rk, 0, sizeof(*rk));
-		rk->doc = d;
-		rk->text = best;
-		rk->hit.kind = doc->kind;
-		if (doc->kind == SEARCH_PERSON)
-			rk->hit.person = doc->item;
-		else
-			rk->hit.group = doc->item;
-		rk->hit.score = score;
+		tmp[k] = (struct ranked){score, d, best};
 		s->matched[d] = 0;
 		s->score[d] = 0;
 	}
 	if (tmp) {
-		if (nalive > 1)
-			qsort(tmp, nalive, sizeof(*tmp), hit_cmp);
-		found = nalive < max ? nalive : max;
+		ranking = s;
+		found = top_k(tmp, nalive, max);
 		for (size_t k = 0; k < found; k++) { /* explained: only the shown */
-			out[k] = tmp[k].hit;
+			const struct doc *doc = &s->docs[tmp[k].doc];
+			search_hit *h = &out[k];
+			memset(h, 0, sizeof(*h));
+			h->kind = doc->kind;
+			if (doc->kind == SEARCH_PERSON)
+				h->person = doc->item;
+			else
+				h->group = doc->item;
+			h->score = tmp[k].score;
 			uint32_t t = explain(s, tmp[k].doc, words, nw, tmp[k].text);
-			describe(&s->texts[t], out[k].reason, sizeof(out[k].reason));
+			describe(&s->texts[t], h->reason, sizeof(h->reason));
 		}
 	}
 	free(tmp);
