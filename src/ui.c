@@ -48,10 +48,28 @@ static void view_free(view *v)
 {
 	if (!v)
 		return;
-	v->ops->free(v);
+	if (v->ops->free)
+		v->ops->free(v);
+	free(v->state);
 	rows_free(&v->rows);
 	free(v->subject);
 	free(v);
+}
+
+view *ui_view_new(tui *t, const view_ops *ops, const char *subject,
+		  size_t state_size)
+{
+	view *v = calloc(1, sizeof(*v));
+	if (!v)
+		return NULL;
+	v->ops = ops;
+	if ((subject && !(v->subject = strdup(subject))) ||
+	    (state_size && !(v->state = calloc(1, state_size))) || !ops->build(v, t)) {
+		view_free(v);
+		return NULL;
+	}
+	rows_first(&v->rows);
+	return v;
 }
 
 void ui_push(tui *t, view *v)

@@ -34,22 +34,11 @@ static char *title(view *v, tui *t)
 	return strdup("Roster errors and warnings");
 }
 
-static void free_view(view *v)
-{
-	(void)v;
-}
-
 static const view_ops diags_ops = {
-	.name = "warnings", .build = build, .title = title, .free = free_view,
+	.name = "warnings", .build = build, .title = title,
 };
 
 view *view_diags_new(tui *t)
 {
-	view *v = calloc(1, sizeof(*v));
-	if (!v)
-		return NULL;
-	v->ops = &diags_ops;
-	build(v, t);
-	rows_first(&v->rows);
-	return v;
+	return ui_view_new(t, &diags_ops, NULL, 0);
 }

@@ -357,7 +357,6 @@ static void free_view(view *v)
 	rows_free(&st->card);
 	free(st->collapsed_section);
 	free(st->collapsed_stage);
-	free(st);
 }
 
 /* The card pane's row under its cursor (for y and o), when focused. */
@@ -387,22 +386,10 @@ bool view_is_dir(const view *v)
 
 view *view_dir_new(tui *t)
 {
-	view *v = calloc(1, sizeof(*v));
-	struct dir_state *st = calloc(1, sizeof(*st));
-	if (!v || !st) {
-		free(v);
-		free(st);
+	view *v = ui_view_new(t, &dir_ops, NULL, sizeof(struct dir_state));
+	if (!v)
 		return NULL;
-	}
-	v->ops = &dir_ops;
-	v->state = st;
-	if (!build(v, t)) {
-		free_view(v);
-		free(v);
-		return NULL;
-	}
 	/* start on the first group: its card is what the user came for */
-	rows_first(&v->rows);
 	for (size_t i = 0; i < v->rows.n; i++)
 		if (v->rows.v[i].kind == ROW_GROUP) {
 			v->rows.cursor = i;

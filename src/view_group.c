@@ -142,27 +142,11 @@ static char *title(view *v, tui *t)
 	return g ? out_text_breadcrumb(g) : strdup(v->subject);
 }
 
-static void free_view(view *v)
-{
-	(void)v;
-}
-
 static const view_ops group_ops = {
-	.name = "group", .build = build, .title = title, .free = free_view,
+	.name = "group", .build = build, .title = title,
 };
 
 view *view_group_new(tui *t, const group *g)
 {
-	view *v = calloc(1, sizeof(*v));
-	if (!v)
-		return NULL;
-	v->ops = &group_ops;
-	v->subject = strdup(g->id);
-	if (!v->subject || !build(v, t)) {
-		free(v->subject);
-		free(v);
-		return NULL;
-	}
-	rows_first(&v->rows);
-	return v;
+	return ui_view_new(t, &group_ops, g->id, 0);
 }

@@ -47,23 +47,11 @@ static bool request_help(view *v, tui *t, request req)
 	return false;
 }
 
-static void free_view(view *v)
-{
-	(void)v;
-}
-
 static const view_ops help_ops = {
 	.name = "help", .build = build, .request = request_help, .title = title,
-	.free = free_view,
 };
 
 view *view_help_new(tui *t)
 {
-	view *v = calloc(1, sizeof(*v));
-	if (!v)
-		return NULL;
-	v->ops = &help_ops;
-	build(v, t);
-	rows_first(&v->rows);
-	return v;
+	return ui_view_new(t, &help_ops, NULL, 0);
 }

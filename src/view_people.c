@@ -127,14 +127,9 @@ static char *title(view *v, tui *t)
 	return strdup("People");
 }
 
-static void free_view(view *v)
-{
-	free(v->state);
-}
-
 static const view_ops people_ops = {
 	.name = "people", .build = build, .request = request_people,
-	.title = title, .free = free_view,
+	.title = title,
 };
 
 /* The filter is the view's own, edited by the `f` prompt through this. */
@@ -152,16 +147,8 @@ bool view_is_people(const view *v)
 
 view *view_people_new(tui *t, const char *filter)
 {
-	view *v = calloc(1, sizeof(*v));
-	struct people_state *st = calloc(1, sizeof(*st));
-	if (!v || !st) {
-		free(v);
-		free(st);
-		return NULL;
-	}
-	v->ops = &people_ops;
-	v->state = st;
-	snprintf(st->filter, sizeof(st->filter), "%s", filter ? filter : "");
-	build(v, t);
+	view *v = ui_view_new(t, &people_ops, NULL, sizeof(struct people_state));
+	if (v && filter) /* rebuilt with the filter: a second build is cheap */
+		view_people_filter(v, t, filter);
 	return v;
 }

@@ -176,27 +176,11 @@ static char *title(view *v, tui *t)
 	return ui_concat("People \u203a ", p ? ui_person_name(p) : v->subject);
 }
 
-static void free_view(view *v)
-{
-	(void)v;
-}
-
 static const view_ops person_ops = {
-	.name = "person", .build = build, .title = title, .free = free_view,
+	.name = "person", .build = build, .title = title,
 };
 
 view *view_person_new(tui *t, const person *p)
 {
-	view *v = calloc(1, sizeof(*v));
-	if (!v)
-		return NULL;
-	v->ops = &person_ops;
-	v->subject = strdup(p->slug);
-	if (!v->subject || !build(v, t)) {
-		free(v->subject);
-		free(v);
-		return NULL;
-	}
-	rows_first(&v->rows);
-	return v;
+	return ui_view_new(t, &person_ops, p->slug, 0);
 }

@@ -66,13 +66,8 @@ static char *title(view *v, tui *t)
 	return strdup("Who do I ask?");
 }
 
-static void free_view(view *v)
-{
-	free(v->state);
-}
-
 static const view_ops search_ops = {
-	.name = "search", .build = build, .title = title, .free = free_view,
+	.name = "search", .build = build, .title = title,
 };
 
 bool view_is_search(const view *v)
@@ -94,15 +89,5 @@ const char *view_search_query(const view *v)
 
 view *view_search_new(tui *t)
 {
-	view *v = calloc(1, sizeof(*v));
-	struct search_state *st = calloc(1, sizeof(*st));
-	if (!v || !st) {
-		free(v);
-		free(st);
-		return NULL;
-	}
-	v->ops = &search_ops;
-	v->state = st;
-	build(v, t);
-	return v;
+	return ui_view_new(t, &search_ops, NULL, sizeof(struct search_state));
 }

@@ -25,6 +25,7 @@ typedef struct view_ops {
 	void (*draw)(view *v, tui *t, int y, int x, int h, int w);
 	/* The breadcrumb shown on the title line (malloc'd). */
 	char *(*title)(view *v, tui *t);
+	/* What the view holds beyond its state block (optional). */
 	void (*free)(view *v);
 } view_ops;
 
@@ -49,6 +50,12 @@ struct tui {
 	struct search_index *index; /* for `s`, built on first use */
 	bool quit;
 };
+
+/* A new view: `state_size` zeroed bytes of state, the subject's id kept
+ * for reloads, built once, cursor on the first selectable row. NULL when
+ * the subject is not in the roster or memory runs out. */
+view *ui_view_new(tui *t, const view_ops *ops, const char *subject,
+		  size_t state_size);
 
 /* The view stack: open pushes (Enter), back pops (Backspace). */
 void ui_push(tui *t, view *v);
