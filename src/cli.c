@@ -10,7 +10,9 @@
 #include "config.h"
 #include "teamtui/check.h"
 #include "teamtui/config.h"
+#include "teamtui/gitlab.h"
 #include "teamtui/out_json.h"
+#include "teamtui/out_okrs.h"
 #include "teamtui/out_text.h"
 #include "teamtui/resolve.h"
 #include "teamtui/roster.h"
@@ -22,7 +24,7 @@
 
 struct args {
 	const char *roster;
-	bool json, help, version;
+	bool json, help, version, offline, refresh;
 	const char *command;
 	const char *arg;
 	char query[1024]; /* who: every word after the command */
@@ -40,6 +42,8 @@ static const char usage_text[] =
     "  check         lint the roster (file:line:column: error|warning: ...)\n"
     "  who QUERY     who do I ask? people and groups ranked, each with why\n"
     "                (--limit N, default 10)\n"
+    "  okrs GROUP    the group's OKRs from GitLab (--offline: the cache only;\n"
+    "                --refresh: ask GitLab even when the cache is fresh)\n"
     "  (none)        the interactive directory; the groups tree when stdout\n"
     "                is not a terminal or TERM is dumb\n"
     "\n"
@@ -73,6 +77,10 @@ static int parse_args(int argc, char **argv, struct args *a)
 				options_done = true;
 			} else if (!strcmp(s, "--json")) {
 				a->json = true;
+			} else if (!strcmp(s, "--offline")) {
+				a->offline = true;
+			} else if (!strcmp(s, "--refresh")) {
+				a->refresh = true;
 			} else if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
 				a->help = true;
 			} else if (!strcmp(s, "--version")) {
@@ -145,18 +153,13 @@ static void report_roster_errors(diag_list *d)
 		d->errors, d->errors == 1 ? "" : "s");
 }
 
+static const group *find_group(const roster *r, const char *id);
+
 static int cmd_show(const roster *r, resolver *rs, const struct args *a)
 {
-	const group *g = roster_group(r, a->arg);
-	if (!g) {
-		const char **ids = malloc((r->ngroups + 1) * sizeof(*ids));
-		for (size_t i = 0; ids && i < r->ngroups; i++)
-			ids[i] = r->groups[i].id;
-		not_found("group", a->arg, ids, ids ? r->ngroups : 0,
-			  "'teamtui groups' lists them");
-		free(ids);
+	const group *g = find_group(r, a->arg);
+	if (!g)
 		return CLI_FAIL;
-	}
 	if (a->json)
 		return out_json_group(stdout, r, rs, g) ? CLI_OK : CLI_FAIL;
 	out_text_group(stdout, r, rs, g);
@@ -197,7 +200,76 @@ static int cmd_check(const roster *r, resolver *rs, diag_list *d,
 
 static bool needs_arg(const char *cmd)
 {
-	return !strcmp(cmd, "show") || !strcmp(cmd, "person") || !strcmp(cmd, "who");
+	return !strcmp(cmd, "show") || !strcmp(cmd, "person") || !strcmp(cmd, "who") ||
+	       !strcmp(cmd, "okrs");
+}
+
+static const group *find_group(const roster *r, const char *id)
+{
+	const group *g = roster_group(r, id);
+	if (!g) {
+		const char **ids = malloc((r->ngroups + 1) * sizeof(*ids));
+		for (size_t i = 0; ids && i < r->ngroups; i++)
+			ids[i] = r->groups[i].id;
+		not_found("group", id, ids, ids ? r->ngroups : 0,
+			  "'teamtui groups' lists them");
+		free(ids);
+	}
+	return g;
+}
+
+/* okrs: one fetch, driven to its end here (the CLI may block; the TUI
+ * drives the same client from its input loop instead). */
+static int cmd_okrs(const roster *r, const struct args *a)
+{
+	const group *g = find_group(r, a->arg);
+	if (!g)
+		return CLI_FAIL;
+	if (!g->okrs.project) {
+		char *id = sanitize(g->id, SANITIZE_VISIBLE);
+		fprintf(stderr, "teamtui: group '%s' has no okrs: source in groups.yml\n",
+			id ? id : "");
+		free(id);
+		return CLI_FAIL;
+	}
+	gitlab_config cfg;
+	char err[512] = "";
+	diag_list cd; /* the GitLab settings' own problems */
+	diag_init(&cd);
+	bool ok = gitlab_config_load(&cfg, &cd);
+	gitlab_client *c = ok ? gitlab_new(&cfg, err, sizeof(err)) : NULL;
+	gitlab_config_free(&cfg);
+	for (size_t i = 0; i < cd.count; i++) {
+		char line[2048];
+		diag_format(&cd.items[i], line, sizeof(line));
+		sanitize_fputs_flags(line, SANITIZE_VISIBLE, stderr);
+		fputc('\n', stderr);
+	}
+	diag_free(&cd);
+	if (!c) {
+		if (*err)
+			fprintf(stderr, "teamtui: %s\n", err);
+		return CLI_FAIL;
+	}
+	gitlab_fetch *f = gitlab_fetch_okrs(c, &g->okrs, a->offline, a->refresh);
+	while (f && gitlab_state(f) == FETCH_RUNNING && gitlab_step(c, 1000) > 0)
+		;
+	int rc = CLI_FAIL;
+	if (f) {
+		if (a->json)
+			out_okrs_json(stdout, g, f);
+		else if (gitlab_fetched_at(f)) /* nothing to show: stderr says why */
+			out_okrs_text(stdout, g, f);
+		if (gitlab_error(f)) {
+			char *e = sanitize(gitlab_error(f), SANITIZE_VISIBLE);
+			fprintf(stderr, "teamtui: %s\n", e ? e : "");
+			free(e);
+		}
+		/* shown from the cache after a failure: still an answer */
+		rc = gitlab_fetched_at(f) ? CLI_OK : CLI_FAIL;
+	}
+	gitlab_free(c);
+	return rc;
 }
 
 static int cmd_who(const roster *r, resolver *rs, const struct args *a)
@@ -241,7 +313,7 @@ int cli_run(int argc, char **argv)
 	}
 	const char *cmd = a.command ? a.command : "groups";
 	static const char *const known[] = {"groups", "show", "person", "check",
-					    "who"};
+					    "who", "okrs"};
 	size_t k = 0;
 	while (k < sizeof(known) / sizeof(*known) && strcmp(known[k], cmd))
 		k++;
@@ -293,6 +365,8 @@ int cli_run(int argc, char **argv)
 			rc = cmd_person(r, rs, &a);
 		else if (!strcmp(cmd, "who"))
 			rc = cmd_who(r, rs, &a);
+		else if (!strcmp(cmd, "okrs"))
+			rc = cmd_okrs(r, &a);
 		else if (a.json)
 			rc = out_json_groups(stdout, r) ? CLI_OK : CLI_FAIL;
 		else

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "teamtui/arena.h"
 #include "teamtui/yload.h"
@@ -47,27 +48,64 @@ static char *expand(const char *value, const char *cfg)
 	return p;
 }
 
-static char *from_config(diag_list *diags)
+/* Read the string values of `keys` from the config file into out[] (each
+ * malloc'd or NULL); `expand_paths`: a relative path is taken from the
+ * config file's directory. Also returns the file's mode (0 if absent). */
+static unsigned read_config(const char *const *keys, char **out, size_t n,
+			    bool expand_paths, diag_list *diags)
 {
+	for (size_t i = 0; i < n; i++)
+		out[i] = NULL;
 	char *cfg = config_path();
 	if (!cfg)
-		return NULL;
-	arena *a = arena_new(), *nodes = arena_new();
-	char *out = NULL;
+		return 0;
+	struct stat st;
+	unsigned mode = stat(cfg, &st) == 0 ? (unsigned)st.st_mode & 0777 : 0;
+	arena *a = mode ? arena_new() : NULL, *nodes = mode ? arena_new() : NULL;
 	if (a && nodes) {
 		yload c = {.model = a, .nodes = nodes, .diags = diags};
 		ynode *root = yload_file(&c, cfg, cfg, true);
-		if (root && yload_expect_map(&c, root, "config.yml")) {
-			const char *v = yload_str(&c, ynode_get(root, "roster"), "roster");
-			if (v && *v)
-				out = expand(v, cfg);
-		}
+		if (root && yload_expect_map(&c, root, "config.yml"))
+			for (size_t i = 0; i < n; i++) {
+				const char *v = yload_str(&c, ynode_get(root, keys[i]), keys[i]);
+				if (v && *v)
+					out[i] = expand_paths ? expand(v, cfg) : strdup(v);
+			}
 		yload_release(&c);
 	}
 	arena_free(a);
 	arena_free(nodes);
 	free(cfg);
+	return mode;
+}
+
+static char *from_config(diag_list *diags)
+{
+	static const char *const keys[] = {"roster"};
+	char *out;
+	read_config(keys, &out, 1, true, diags);
 	return out;
+}
+
+void config_gitlab(char **host, char **token, char **ca_cert, diag_list *diags)
+{
+	static const char *const keys[] = {"gitlab_host", "gitlab_token"};
+	static const char *const paths[] = {"ca_cert"};
+	char *v[2];
+	unsigned mode = read_config(keys, v, 2, false, diags);
+	read_config(paths, ca_cert, 1, true, diags);
+	*host = v[0];
+	*token = v[1];
+	if (*token && (mode & 077)) {
+		/* a token others can read is a leaked token: do not use it */
+		char *cfg = config_path();
+		diag_add(diags, DIAG_ERROR, cfg ? cfg : "config.yml", 0, 0,
+			 "readable by others (mode %03o): gitlab_token ignored; run chmod 600",
+			 mode);
+		free(cfg);
+		free(*token);
+		*token = NULL;
+	}
 }
 
 char *config_roster_dir(const char *flag, roster_source *from, diag_list *diags)
