@@ -237,6 +237,28 @@ static void open_selected(tui *t)
 		ui_message(t, STYLE_NORMAL, "opened %s", rw->url);
 }
 
+/* Rebuild every view from its subject's id (after a reload, or when
+ * GitLab answered), keeping each cursor; a view whose subject is gone is
+ * dropped. */
+static void rebuild(tui *t)
+{
+	int kept = 0;
+	for (int i = 0; i < t->depth; i++) {
+		view *v = t->stack[i];
+		size_t cursor = v->rows.cursor, top = v->rows.top;
+		if (!v->ops->build(v, t) && i > 0) {
+			view_free(v);
+			continue;
+		}
+		v->rows.cursor = cursor < v->rows.n ? cursor : 0;
+		v->rows.top = top;
+		if (v->rows.n && !rows_selectable(&v->rows.v[v->rows.cursor]))
+			rows_move(&v->rows, 1);
+		t->stack[kept++] = v;
+	}
+	t->depth = kept;
+}
+
 /* Reload the roster; every view is rebuilt from its subject's id, and a
  * view whose subject is gone is dropped. */
 static void reload(tui *t)
@@ -254,28 +276,13 @@ static void reload(tui *t)
 	resolver_free(t->rs);
 	search_free(t->index);
 	t->index = NULL; /* rebuilt from the new roster on the next search */
+	ui_fetch_free(t); /* requests name the old roster's groups */
 	roster_free(t->r);
 	diag_free(&t->diags);
 	t->r = r;
 	t->rs = rs;
 	t->diags = d;
-	int kept = 0;
-	for (int i = 0; i < t->depth; i++) {
-		view *v = t->stack[i];
-		size_t cursor = v->rows.cursor, top = v->rows.top;
-		if (i > 0 && !v->ops->build(v, t)) {
-			view_free(v);
-			continue;
-		}
-		if (i == 0)
-			v->ops->build(v, t);
-		v->rows.cursor = cursor < v->rows.n ? cursor : 0;
-		v->rows.top = top;
-		if (v->rows.n && !rows_selectable(&v->rows.v[v->rows.cursor]))
-			rows_move(&v->rows, 1);
-		t->stack[kept++] = v;
-	}
-	t->depth = kept;
+	rebuild(t);
 	ui_message(t, d.errors ? STYLE_ERROR : STYLE_NORMAL,
 		   "reloaded: %zu people, %zu groups, %zu errors, %zu warnings",
 		   r->npeople, r->ngroups, d.errors, d.warnings);
@@ -473,9 +480,16 @@ static void draw(tui *t, const struct prompt *p)
 			snprintf(left, sizeof(left), "%s \u00b7 %zu people \u00b7 %zu groups%s",
 				 t->dir, t->r->npeople, t->r->ngroups,
 				 t->diags.count ? "" : " \u00b7 ? help");
-		char right[96] = "";
-		if (t->diags.count)
-			snprintf(right, sizeof(right), "%zu errors, %zu warnings (!) \u00b7 ? help",
+		char right[160] = "";
+		size_t o = 0;
+		if (ui_fetching(t)) { /* background work, with a spinner */
+			static const char *const spin[] = {"|", "/", "-", "\\"};
+			o = (size_t)snprintf(right, sizeof(right), "%s fetching from GitLab  ",
+					     spin[t->spinner++ % 4]);
+		}
+		if (t->diags.count && o < sizeof(right))
+			snprintf(right + o, sizeof(right) - o,
+				 "%zu errors, %zu warnings (!) \u00b7 ? help",
 				 t->diags.errors, t->diags.warnings);
 		int rw = (int)utf8_width(right);
 		row_style st = t->status[0] ? t->status_style : STYLE_DIM;
@@ -605,9 +619,13 @@ int ui_run(const char *dir, roster **r, diag_list *diags)
 			continue;
 		}
 		key_event k;
-		int rc = screen_getkey(&k, -1);
+		/* while GitLab is being asked, wake every 100 ms to move the
+		 * transfers on; keys are still answered the moment they come */
+		int rc = screen_getkey(&k, ui_fetching(&t) ? 100 : -1);
 		if (rc == SCREEN_EOF)
 			break;
+		if (ui_fetch_step(&t))
+			rebuild(&t);
 		if (rc != SCREEN_KEY || (k.fn && k.code == KEY_RESIZE))
 			continue; /* the next draw uses the new size */
 		if (p.kind != PROMPT_NONE) {
@@ -640,6 +658,7 @@ int ui_run(const char *dir, roster **r, diag_list *diags)
 	}
 	while (t.depth)
 		view_free(t.stack[--t.depth]);
+	ui_fetch_free(&t);
 	search_free(t.index);
 	resolver_free(t.rs);
 	*r = t.r; /* the caller frees the roster and its diagnostics */

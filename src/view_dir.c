@@ -323,7 +323,7 @@ static void draw(view *v, tui *t, int y, int x, int h, int w)
 		rows_clear(&st->card);
 		st->card.cursor = st->card.top = 0;
 		if (rw && rw->kind == ROW_GROUP)
-			view_group_rows(&st->card, t, subject);
+			view_group_rows(&st->card, t, subject, false);
 		else if (rw && rw->kind == ROW_SECTION)
 			summary_rows(&st->card, t, rw);
 		st->card_of = subject;

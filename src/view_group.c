@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "teamtui/gitlab.h"
 #include "teamtui/labelurl.h"
+#include "teamtui/out_okrs.h"
 #include "teamtui/out_text.h"
 #include "teamtui/ui.h"
 
@@ -52,7 +54,64 @@ void ui_person_row(rows *out, const person *p, const char *tag)
 	rw->copy = rw->cells[2] && *rw->cells[2] ? rw->cells[2] : p->slug;
 }
 
-void view_group_rows(rows *out, tui *t, const group *g)
+/* The OKR section: the source, where the data stands, then objectives
+ * with their key results under them. */
+static void okr_rows(rows *out, tui *t, const group *g, bool online)
+{
+	ui_heading(out, "OKRs", (size_t)-1);
+	row *rw = rows_add(out, ROW_LINK, STYLE_NORMAL, 1);
+	if (rw) {
+		rw->cells[0] = g->okrs.project;
+		char *url = labelurl_project(t->r->issues_url, g->okrs.project,
+					     g->okrs.labels.v, g->okrs.labels.n);
+		rw->cells[1] = rw->url = rw->copy = rows_own(out, url);
+	}
+	gitlab_fetch *f = ui_okrs(t, g, online);
+	if (!f) {
+		if ((rw = rows_add(out, ROW_TEXT, STYLE_DIM, 1)))
+			rw->cells[0] = "GitLab is not available (see the status line)";
+		return;
+	}
+	char status[600];
+	out_okrs_status(f, status, sizeof(status));
+	if ((rw = rows_add(out, ROW_TEXT, gitlab_error(f) ? STYLE_WARNING : STYLE_DIM, 1)))
+		rw->cells[0] = rows_own(out, strdup(status));
+	const okr_list *l = gitlab_items(f);
+	size_t *order = malloc((l->n + 1) * sizeof(size_t));
+	int *depth = malloc((l->n + 1) * sizeof(int));
+	size_t n = order && depth ? okr_order(l, order, depth) : 0;
+	for (size_t k = 0; k < n; k++) {
+		const okr_item *it = &l->v[order[k]];
+		if (!(rw = rows_add(out, ROW_LINK, depth[k] ? STYLE_NORMAL : STYLE_ACCENT,
+				    1 + depth[k])))
+			break;
+		char head[96], facts[512];
+		snprintf(head, sizeof(head), "%s #%s",
+			 it->type && !strcmp(it->type, "Key Result") ? "KR"
+			 : it->type ? it->type : "Item",
+			 it->iid ? it->iid : "?");
+		const char *health = okr_health_text(it->health);
+		snprintf(facts, sizeof(facts), "%s%s%s", it->state ? it->state : "",
+			 health ? " \u00b7 " : "", health ? health : "");
+		size_t fl = strlen(facts);
+		if (it->progress >= 0)
+			fl += (size_t)snprintf(facts + fl, sizeof(facts) - fl, " \u00b7 %d%%",
+					       it->progress);
+		if (it->due && fl < sizeof(facts))
+			fl += (size_t)snprintf(facts + fl, sizeof(facts) - fl, " \u00b7 due %s",
+					       it->due);
+		if (it->assignees && fl < sizeof(facts))
+			snprintf(facts + fl, sizeof(facts) - fl, " \u00b7 %s", it->assignees);
+		rw->cells[0] = rows_own(out, strdup(head));
+		rw->cells[1] = it->title ? it->title : "";
+		rw->cells[2] = rows_own(out, strdup(facts));
+		rw->url = rw->copy = it->url;
+	}
+	free(order);
+	free(depth);
+}
+
+void view_group_rows(rows *out, tui *t, const group *g, bool online)
 {
 	const group_team *team = resolve_group(t->rs, g);
 	row *rw = rows_add(out, ROW_TEXT, STYLE_HEADING, 0);
@@ -102,6 +161,14 @@ void view_group_rows(rows *out, tui *t, const group *g)
 				rw->url = rw->cells[1] = rows_own(
 				    out, labelurl_issues(t->r->issues_url, g->labels.v[i]));
 				rw->copy = g->labels.v[i];
+				gitlab_fetch *f = ui_label_count(t, g->labels.v[i], online);
+				if (f && gitlab_count(f) >= 0) {
+					char n[32];
+					snprintf(n, sizeof(n), "%ld open", gitlab_count(f));
+					rw->cells[2] = rows_own(out, strdup(n));
+				} else if (f && gitlab_state(f) == FETCH_RUNNING) {
+					rw->cells[2] = "\u2026";
+				}
 			}
 	}
 	if (g->nlinks) {
@@ -112,18 +179,8 @@ void view_group_rows(rows *out, tui *t, const group *g)
 				rw->cells[1] = rw->url = rw->copy = g->links[i].url;
 			}
 	}
-	if (g->okrs.project) {
-		ui_heading(out, "OKRs", (size_t)-1);
-		if ((rw = rows_add(out, ROW_LINK, STYLE_NORMAL, 1))) {
-			rw->cells[0] = g->okrs.project;
-			char *url = labelurl_project(t->r->issues_url, g->okrs.project,
-						     g->okrs.labels.v, g->okrs.labels.n);
-			rw->cells[1] = rw->url = rw->copy = rows_own(out, url);
-		}
-		for (size_t i = 0; i < g->okrs.labels.n; i++)
-			if ((rw = rows_add(out, ROW_TEXT, STYLE_DIM, 2)))
-				rw->cells[0] = rows_own(out, ui_concat("labelled ", g->okrs.labels.v[i]));
-	}
+	if (g->okrs.project)
+		okr_rows(out, t, g, online);
 }
 
 static bool build(view *v, tui *t)
@@ -132,7 +189,7 @@ static bool build(view *v, tui *t)
 	if (!g)
 		return false;
 	rows_clear(&v->rows);
-	view_group_rows(&v->rows, t, g);
+	view_group_rows(&v->rows, t, g, true);
 	return true;
 }
 

@@ -48,6 +48,11 @@ struct tui {
 	row_style status_style;
 	char search[256];     /* the last search, for n / N */
 	struct search_index *index; /* for `s`, built on first use */
+	struct gitlab_client *gl;   /* GitLab, on first use (ui_fetch.c) */
+	bool gl_tried;
+	struct ui_fetch *fetches;
+	size_t nfetches, capfetches;
+	unsigned spinner;
 	bool quit;
 };
 
@@ -90,13 +95,25 @@ bool view_is_people(const view *v);
 void view_people_filter(view *v, tui *t, const char *filter);
 
 /* The cards' rows, shared by the directory's preview pane. */
-void view_group_rows(rows *out, tui *t, const group *g);
+/* `online`: ask GitLab for the OKRs and label counts (a card that was
+ * opened); else show only what the cache has (the directory's preview). */
+void view_group_rows(rows *out, tui *t, const group *g, bool online);
 void view_person_rows(rows *out, tui *t, const person *p);
 const char *ui_person_name(const person *p);
 /* Row builders the cards share. */
 void ui_heading(rows *out, const char *title, size_t count);
 void ui_person_row(rows *out, const person *p, const char *tag);
 char *ui_concat(const char *a, const char *b); /* malloc'd a + b */
+
+/* GitLab from the interface (ui_fetch.c): a group's OKRs and a label's
+ * open-issue count; `online` false reads the cache only. NULL when GitLab
+ * is not usable (the status line says why). */
+struct gitlab_fetch *ui_okrs(tui *t, const group *g, bool online);
+struct gitlab_fetch *ui_label_count(tui *t, const char *label, bool online);
+bool ui_fetching(const tui *t);
+/* Move the transfers on without waiting; true when one finished. */
+bool ui_fetch_step(tui *t);
+void ui_fetch_free(tui *t);
 
 /* Run the interactive directory. It takes *r and *diags and hands back
  * what it ends with (a reload replaces both). -1 when the terminal could
