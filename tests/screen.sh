@@ -181,6 +181,7 @@ alive() {
 # cursor is when it is shown (a prompt):
 #   -- reverse video, line 4: [    Custom Models      ]
 #   -- cursor at line 40, column 8
+# and with the osc52 setting, what the copy key (y) put in tmux's buffer.
 capture() {
 	tm capture-pane -p -t t: >"$cdir/screen" 2>/dev/null || : >"$cdir/screen"
 	tm capture-pane -p -e -t t: >"$cdir/sgr.raw" 2>/dev/null || : >"$cdir/sgr.raw"
@@ -194,6 +195,10 @@ capture() {
 		echo "-- cursor at line $((cap_y + 1)), column $((cap_x + 1))" >>"$cdir/screen"
 		;;
 	esac
+	if [ -n "$osc52" ]; then # what the copy key put in tmux's buffer
+		printf -- '-- clipboard (OSC 52): %s\n' \
+		    "$(tm show-buffer 2>/dev/null)" >>"$cdir/screen"
+	fi
 }
 
 # reverse_spans FILE: the text in reverse video in FILE (a capture-pane
@@ -311,7 +316,7 @@ not_sgr() {
 # writes CSI sequences, charset designations, ESC 7/8/=/>/M/D/E/H and
 # plain text; anything else is reported.
 raw_unsafe() {
-	od -An -v -tx1 "$1" | LC_ALL=C awk '
+	od -An -v -tx1 "$1" | LC_ALL=C awk -v osc52="${2-}" '
 	function bad(why) {
 		if (!found)
 			printf "byte offset %d: %s\n", off, why
@@ -330,6 +335,7 @@ raw_unsafe() {
 			if (b == 40 || b == 41 || b == 42 || b == 43) { st = "charset"; return }
 			if (b == 55 || b == 56 || b == 61 || b == 62 || b == 77 ||
 			    b == 68 || b == 69 || b == 72) { st = ""; return }
+			if (b == 93 && osc52 == "osc52") { st = "osc"; params = ""; return }
 			if (b == 93) bad("OSC (ESC ])")
 			else if (b == 80) bad("DCS (ESC P)")
 			else if (b == 95) bad("APC (ESC _)")
@@ -342,6 +348,15 @@ raw_unsafe() {
 			return
 		}
 		if (st == "charset") { st = ""; return }
+		if (st == "osc") { # only OSC 52 ; c ; BASE64 BEL, the copy key
+			if (b == 7) {
+				if (params !~ /^52;c;[A-Za-z0-9+\/=]*$/)
+					bad("OSC " substr(params, 1, 20))
+				st = ""
+			} else
+				params = params sprintf("%c", b)
+			return
+		}
 		if (st == "csi") {
 			if (b >= 48 && b <= 63) { params = params sprintf("%c", b); return }
 			if (b >= 32 && b <= 47) return
@@ -449,7 +464,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 	esac
 
 	# the settings: environment, roster, redirections, extra goldens
-	roster=data pipe='' stdin='' sgr=false
+	roster=data pipe='' stdin='' sgr=false osc52=''
 	envs="PATH=$(quote "$PATH") HOME=$(quote "$tmp/home") TERM=screen-256color"
 	envs="$envs LANG=C.UTF-8 TEAMTUI_NOW=1795000000"
 	bad=''
@@ -465,6 +480,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 			stdout=pipe) pipe='| cat' ;;
 			stdin=null) stdin='</dev/null' ;;
 			sgr) sgr=true ;;
+			osc52) osc52=osc52 ;;
 			[A-Z]*=*) envs="$envs $(quote "$s")" ;;
 			*) bad=$s ;;
 			esac
@@ -483,6 +499,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 	# say how it ended and whether the tty modes are as before.
 	cat >"$cdir/run" <<EOF
 cd $(quote "$cdir") || exit 1
+trap : INT # C-c is for teamtui: this shell must live on to say how it ended
 while [ ! -e go ]; do sleep 0.01 2>/dev/null || sleep 1; done
 cd $(quote "$abs_srcdir") || exit 1
 modes=\$(stty -g)
@@ -501,7 +518,7 @@ EOF
 	: >"$notes"
 	ok=true
 	t0=$(date +%s)
-	if ! tm start-server \; set -g status off \; \
+	if ! tm start-server \; set -g status off \; set -g set-clipboard on \; \
 	    new-session -d -s t -x "$width" -y "$height" "exec sh $(quote "$cdir/run")" \
 	    >"$cdir/tmux.err" 2>&1; then
 		echo "not ok $n - $name$directive"
@@ -510,8 +527,10 @@ EOF
 		[ -z "$todo" ] && failed=$((failed + 1))
 		continue
 	fi
-	title0=$(tm display -p -t t: '#{pane_title}')
-	tm pipe-pane -t t: -o "exec cat >>$(quote "$cdir/raw")"
+	title0=$(tm display -p -t t: '#{pane_title}' 2>/dev/null)
+	server=$(tm display -p -t t: '#{pid}' 2>/dev/null)
+	tty=$(tm display -p -t t: '#{pane_tty}' 2>/dev/null)
+	tm pipe-pane -t t: -o "exec cat >>$(quote "$cdir/raw")" 2>>"$notes"
 	: >"$cdir/go"
 	i=0
 	while [ ! -s "$cdir/pid" ] && [ $i -lt 200 ]; do
@@ -528,6 +547,14 @@ EOF
 			settle 5 100
 			k=${k#resize:}
 			tm resize-window -t t: -x "${k%x*}" -y "${k#*x}" 2>>"$notes"
+			# tmux may delay telling the pane (at most one resize each
+			# 250 ms): wait until the tty has the new size
+			i=0
+			while [ "$(stty size <"$tty" 2>/dev/null)" != "${k#*x} ${k%x*}" ] &&
+			    [ $i -lt 150 ]; do
+				pause
+				i=$((i + 1))
+			done
 			;;
 		signal:*)
 			settle 5 100
@@ -605,7 +632,7 @@ EOF
 		fi
 		# normal screen, cursor visible, keypad modes off
 		flags=$(tm display -p -t t: \
-		    'alternate_on=#{alternate_on} cursor_flag=#{cursor_flag} keypad_cursor_flag=#{keypad_cursor_flag} keypad_flag=#{keypad_flag}')
+		    'alternate_on=#{alternate_on} cursor_flag=#{cursor_flag} keypad_cursor_flag=#{keypad_cursor_flag} keypad_flag=#{keypad_flag}' 2>/dev/null)
 		if [ "$flags" != 'alternate_on=0 cursor_flag=1 keypad_cursor_flag=0 keypad_flag=0' ]; then
 			ok=false
 			echo "# the terminal was not restored: $flags" >>"$notes"
@@ -618,7 +645,7 @@ EOF
 	exp_sgr=$screens/$name.sgr
 	if [ "$expect" != gone ]; then
 		capture
-		title=$(tm display -p -t t: '#{pane_title}')
+		title=$(tm display -p -t t: '#{pane_title}' 2>/dev/null)
 		if [ "$title" != "$title0" ]; then
 			ok=false
 			echo "# the pane title was changed to '$title'" >>"$notes"
@@ -643,6 +670,12 @@ EOF
 	fi
 	tm pipe-pane -t t: 2>/dev/null # closes the pipe: cat finishes the file
 	tm kill-server >/dev/null 2>&1
+	# the next case's server must not meet this one on the socket
+	i=0
+	while [ -n "$server" ] && alive "$server" && [ $i -lt 100 ]; do
+		pause
+		i=$((i + 1))
+	done
 	if [ -n "$pid" ] && alive "$pid"; then
 		kill -s KILL "$pid" 2>/dev/null
 	fi
@@ -651,7 +684,7 @@ EOF
 		pause
 		i=$((i + 1))
 	done
-	what=$(raw_unsafe "$cdir/raw")
+	what=$(raw_unsafe "$cdir/raw" $osc52)
 	if [ -n "$what" ]; then
 		ok=false
 		echo "# unsafe output to the terminal: $what" >>"$notes"
