@@ -28,7 +28,8 @@ const key_binding keys_table[] = {
 	{KEY_RIGHT, REQ_EXPAND, "Right", NULL},
 	{'h', REQ_COLLAPSE, "h", "collapse (tree) or go back"},
 	{KEY_LEFT, REQ_COLLAPSE, "Left", NULL},
-	{KEY_BACKSPACE, REQ_BACK, "Backspace", "go back to where you were"},
+	{KEY_BACKSPACE, REQ_BACK, "Backspace", "go back to where you were; cancel a prompt"},
+	{27, REQ_BACK, "Esc", NULL},
 	{127, REQ_BACK, "Backspace", NULL},
 	{CTRL('h'), REQ_BACK, "Backspace", NULL},
 	{'\t', REQ_NEXT_PANE, "Tab", "next pane or section"},
@@ -52,6 +53,7 @@ const key_binding keys_table[] = {
 	{'?', REQ_HELP, "?", "this help"},
 	{CTRL('l'), REQ_REDRAW, "Ctrl-L", "redraw the screen"},
 	{'q', REQ_QUIT, "q", "quit"},
+	{CTRL('z'), REQ_SUSPEND, "Ctrl-Z", "suspend (fg resumes)"},
 	{0, REQ_NONE, NULL, NULL},
 };
 

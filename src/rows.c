@@ -11,6 +11,7 @@ void rows_clear(rows *r)
 		free(r->owned[i]);
 	r->nowned = 0;
 	r->n = 0;
+	r->colw_w = -1;
 }
 
 void rows_free(rows *r)
@@ -33,6 +34,7 @@ row *rows_add(rows *r, row_kind kind, row_style style, int indent)
 	}
 	row *rw = &r->v[r->n++];
 	memset(rw, 0, sizeof(*rw));
+	r->colw_w = -1; /* new content: measure again */
 	rw->kind = kind;
 	rw->style = style;
 	rw->indent = indent;

@@ -165,7 +165,10 @@ void screen_vline(int y, int x, int height)
 void screen_cursor(int y, int x)
 {
 	if (y < 0) {
-		curs_set(0);
+		/* a terminal that cannot hide the cursor (vt100) gets it parked
+		 * in the bottom-right corner, away from the text */
+		if (curs_set(0) == ERR)
+			move(LINES - 1, COLS - 1);
 		return;
 	}
 	move(y, x);

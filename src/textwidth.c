@@ -49,6 +49,10 @@ size_t textwidth_fit(const char *s, size_t cols, char *out, size_t size)
 		w += cw;
 		i += n;
 	}
+	while (i > 0 && s[i - 1] == ' ') { /* "Technical …" reads as a word */
+		i--;
+		w--;
+	}
 	memcpy(out, s, i);
 	memcpy(out + i, ellipsis, sizeof(ellipsis));
 	return w + 1;

@@ -4,6 +4,7 @@
 #include "teamtui/ui.h"
 
 #include <curses.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include <time.h>
 
 #include "teamtui/clipboard.h"
+#include "teamtui/sanitize.h"
 #include "teamtui/launch.h"
 #include "teamtui/screen.h"
 #include "teamtui/search.h"
@@ -121,23 +123,31 @@ static int column_class(row_kind k)
 	}
 }
 
-/* Column widths for the rows of one kind: each cell as wide as its
- * widest text (capped), the second column (a role) giving way first when
- * space runs out, then the first (a name). */
-static void column_widths(const rows *r, row_kind kind, int w, int *cols)
+/* Columns of a text as shown: sanitized first, as screen_put does. */
+static int cell_width(const char *s)
 {
-	static const int cap[ROW_CELLS] = {30, 60, 24, 12};
+	char *clean = sanitize(s, SANITIZE_LINE);
+	int w = clean ? (int)utf8_width(clean) : 0;
+	free(clean);
+	return w;
+}
+
+/* Column widths for one class of rows in `w` columns: each cell as wide
+ * as its widest text (capped); when that is too wide, names give way
+ * first (to 16), then handles (12), tags (8), and the role last (it goes
+ * when less than 8 would be left). Lines of one cell span the width and
+ * do not count. */
+static void column_widths(const rows *r, int class, int w, int *cols)
+{
+	static const int cap[ROW_CELLS] = {30, 60, 24, 20};
 	int need[ROW_CELLS] = {0};
 	for (size_t i = 0; i < r->n; i++) {
 		const row *rw = &r->v[i];
-		/* rows of a kind share columns; "label  value" rows (text,
-		 * links, labels, channels) align together whatever their kind */
-		if (column_class(rw->kind) != column_class(kind) ||
-		    (rw->kind == ROW_TEXT && rw->style == STYLE_HEADING))
-			continue; /* headings span the width */
+		if (column_class(rw->kind) != class || !rw->cells[1])
+			continue;
 		for (int c = 0; c < ROW_CELLS; c++)
 			if (rw->cells[c]) {
-				int cw = (int)utf8_width(rw->cells[c]) + rw->indent * (c == 0) * 2;
+				int cw = cell_width(rw->cells[c]) + (c == 0 ? rw->indent * 2 : 0);
 				need[c] = cw > need[c] ? cw : need[c];
 			}
 	}
@@ -146,51 +156,61 @@ static void column_widths(const rows *r, row_kind kind, int w, int *cols)
 		cols[c] = need[c] < cap[c] ? need[c] : cap[c];
 		total += cols[c] + (cols[c] ? 2 : 0);
 	}
-	/* too wide: names give way first (to 20 columns), then handles (to
-	 * 16), then the role (to 10) */
-	static const int order[] = {0, 2, 1}, floor[] = {20, 16, 10};
-	for (int k = 0; k < 3 && total > w; k++) {
+	static const int order[] = {0, 2, 3, 1}, floor[] = {16, 12, 8, 0};
+	for (int k = 0; k < 4 && total > w; k++) {
 		int c = order[k];
 		int can = cols[c] - floor[k] > 0 ? cols[c] - floor[k] : 0;
 		int by = total - w < can ? total - w : can;
 		cols[c] -= by;
 		total -= by;
+		if (c == 1 && cols[1] < 8 && cols[1] > 0) { /* a useless sliver */
+			total -= cols[1] + 2;
+			cols[1] = 0;
+		}
 	}
 }
 
 void ui_draw_rows(rows *r, int y, int x, int h, int w, bool focused)
 {
 	rows_scroll(r, (size_t)h);
-	int widths[ROW_DANGLING + 1][ROW_CELLS];
-	for (int k = 0; k <= ROW_DANGLING; k++)
-		column_widths(r, (row_kind)k, w, widths[k]);
+	if (r->colw_w != w) { /* widths change only with the rows or the width */
+		for (int k = 0; k < 3; k++)
+			column_widths(r, k, w, r->colw[k]);
+		r->colw_w = w;
+	}
 	for (int line = 0; line < h; line++) {
 		size_t i = r->top + (size_t)line;
 		if (i >= r->n)
 			break;
 		const row *rw = &r->v[i];
 		bool sel = focused && i == r->cursor && rows_selectable(rw);
+		/* the other pane's cursor stays visible, quieter: bold */
+		bool mark = !focused && i == r->cursor && rows_selectable(rw);
 		int cx = x + rw->indent * 2, end = x + w;
-		const int *cols = widths[rw->kind];
+		const int *cols = r->colw[column_class(rw->kind)];
 		if (sel) /* the bar spans the pane */
 			screen_put(y + line, x, w, "", STYLE_NORMAL, true, true);
-		if (rw->kind == ROW_TEXT && !rw->cells[1]) { /* one cell: the whole line */
-			screen_put(y + line, cx, end - cx, rw->cells[0], rw->style, sel, false);
+		if (!rw->cells[1]) { /* one cell: the whole line */
+			screen_put(y + line, cx, end - cx, rw->cells[0],
+				   mark ? STYLE_HEADING : rw->style, sel, false);
 			continue;
 		}
 		for (int c = 0; c < ROW_CELLS && cx < end; c++) {
 			if (!rw->cells[c])
 				continue;
-			int cw = c == 0 ? cols[0] - rw->indent * 2 : cols[c];
 			bool last = c == ROW_CELLS - 1 || !rw->cells[c + 1];
-			if (last || cw <= 0)
+			int cw = c == 0 ? cols[0] - rw->indent * 2 : cols[c];
+			if (!last && cw <= 0)
+				continue; /* a column given up for lack of room */
+			if (last)
 				cw = end - cx;
-			row_style style = c == 0 ? rw->style
+			row_style style = c == 0 ? (mark ? STYLE_HEADING : rw->style)
 					  : c == 2 ? STYLE_ACCENT
 					  : c == 3 ? STYLE_DIM
 						   : STYLE_NORMAL;
 			if (rw->kind == ROW_LINK || rw->kind == ROW_LABEL)
-				style = c == 1 ? STYLE_ACCENT : rw->style;
+				style = c == 0 ? (mark ? STYLE_HEADING : rw->style)
+					: c == 1 ? STYLE_ACCENT : STYLE_DIM;
 			screen_put(y + line, cx, cw < end - cx ? cw : end - cx,
 				   rw->cells[c], style, sel, false);
 			cx += cw + 2;
@@ -310,16 +330,22 @@ static void jump_to_person(tui *t, const char *q)
 	if (!hit)
 		hit = roster_person_by_handle(t->r, q);
 	size_t n = 0;
-	for (size_t i = 0; !hit && i < t->r->npeople; i++) {
+	for (size_t i = 0; !hit && i < t->r->npeople && n < 2; i++) {
 		const person *p = &t->r->people[i];
 		const char *name = ui_person_name(p);
 		size_t len = strlen(q);
 		bool m = false;
 		for (const char *h = name; *h && !m; h++)
 			m = !strncasecmp(h, q, len);
-		if (m && n++ == 0)
-			hit = p;
+		n += m;
 	}
+	if (!hit && n == 1) /* exactly one name matches: open it */
+		for (size_t i = 0; !hit && i < t->r->npeople; i++) {
+			const char *name = ui_person_name(&t->r->people[i]);
+			for (const char *h = name; *h && !hit; h++)
+				if (!strncasecmp(h, q, strlen(q)))
+					hit = &t->r->people[i];
+		}
 	if (n > 1) {
 		ui_push(t, view_people_new(t, q));
 		return;
@@ -351,8 +377,12 @@ static void prompt_apply(tui *t, struct prompt *p)
 {
 	view *v = ui_top(t);
 	if (p->kind == PROMPT_SEARCH) {
-		/* incremental: from where the search started */
-		v->rows.cursor = p->saved_cursor;
+		/* incremental: from where the search started (in the tree, also
+		 * with the nodes opened by the last keystroke's match closed) */
+		if (view_is_dir(v))
+			view_dir_restore(v, t);
+		else
+			v->rows.cursor = p->saved_cursor;
 		if (p->len && !do_search(t, p->text, 1, true))
 			ui_message(t, STYLE_WARNING, "no match for '%s'", p->text);
 		else
@@ -380,7 +410,9 @@ static void prompt_key(tui *t, struct prompt *p, const key_event *k)
 		return;
 	}
 	if (!k->fn && k->code == 27) { /* Esc: cancel, back where we were */
-		if (p->kind == PROMPT_SEARCH) {
+		if (p->kind == PROMPT_SEARCH && view_is_dir(v)) {
+			view_dir_restore(v, t);
+		} else if (p->kind == PROMPT_SEARCH) {
 			v->rows.cursor = p->saved_cursor;
 			v->rows.top = p->saved_top;
 		} else if (p->kind == PROMPT_FILTER && view_is_people(v)) {
@@ -434,6 +466,8 @@ static void prompt_start(tui *t, struct prompt *p, prompt_kind kind)
 	}
 	p->saved_cursor = v->rows.cursor;
 	p->saved_top = v->rows.top;
+	if (kind == PROMPT_SEARCH && view_is_dir(v))
+		view_dir_mark(v);
 	t->status[0] = '\0';
 }
 
@@ -489,8 +523,9 @@ static void draw(tui *t, const struct prompt *p)
 		}
 		if (t->diags.count && o < sizeof(right))
 			snprintf(right + o, sizeof(right) - o,
-				 "%zu errors, %zu warnings (!) \u00b7 ? help",
-				 t->diags.errors, t->diags.warnings);
+				 "%zu error%s, %zu warning%s (!) \u00b7 ? help",
+				 t->diags.errors, t->diags.errors == 1 ? "" : "s",
+				 t->diags.warnings, t->diags.warnings == 1 ? "" : "s");
 		int rw = (int)utf8_width(right);
 		row_style st = t->status[0] ? t->status_style : STYLE_DIM;
 		screen_put(h - 1, 0, w - rw - 1, left, st, false, false);
@@ -506,7 +541,7 @@ static void draw(tui *t, const struct prompt *p)
 /* The keys the directory tree keeps when typing starts a search. */
 static bool tree_key(int c)
 {
-	return c < 128 && strchr("jkhlgGnNq?/:", c);
+	return c < 128 && strchr("jkhlgGnNq?/:!", c);
 }
 
 static void handle(tui *t, struct prompt *p, request req)
@@ -585,6 +620,11 @@ static void handle(tui *t, struct prompt *p, request req)
 	case REQ_QUIT:
 		t->quit = true;
 		break;
+	case REQ_SUSPEND: /* only in raw mode does Ctrl-Z reach us as a key */
+		screen_pause();
+		raise(SIGTSTP);
+		screen_resume();
+		break;
 	default:
 		break;
 	}
@@ -630,10 +670,6 @@ int ui_run(const char *dir, roster **r, diag_list *diags)
 			continue; /* the next draw uses the new size */
 		if (p.kind != PROMPT_NONE) {
 			prompt_key(&t, &p, &k);
-			continue;
-		}
-		if (!k.fn && k.code == 27) { /* Esc: back, like Backspace */
-			ui_back(&t);
 			continue;
 		}
 		request req = keys_lookup(k.code, k.fn);

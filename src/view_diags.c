@@ -9,8 +9,9 @@ static bool build(view *v, tui *t)
 	rows_clear(&v->rows);
 	diag_sort(&t->diags);
 	char head[128];
-	snprintf(head, sizeof(head), "%zu errors, %zu warnings in %s",
-		 t->diags.errors, t->diags.warnings, t->dir);
+	snprintf(head, sizeof(head), "%zu error%s, %zu warning%s in %s",
+		 t->diags.errors, t->diags.errors == 1 ? "" : "s", t->diags.warnings,
+		 t->diags.warnings == 1 ? "" : "s", t->dir);
 	row *rw = rows_add(&v->rows, ROW_TEXT, STYLE_HEADING, 0);
 	if (rw)
 		rw->cells[0] = rows_own(&v->rows, strdup(head));

@@ -16,6 +16,11 @@ struct dir_state {
 	rows card;		 /* preview of the group under the cursor */
 	const void *card_of;	 /* what the card shows */
 	int focus;		 /* 0 tree, 1 card */
+	bool card_shown;	 /* wide enough for the card at the last draw */
+	/* before a search: what Esc puts back (the cursor's item, and which
+	 * nodes were collapsed, since the search may open some) */
+	const void *saved_item;
+	bool *saved_section, *saved_stage;
 };
 
 static size_t section_index(const roster *r, const section *s)
@@ -194,7 +199,7 @@ static bool request_dir(view *v, tui *t, request req)
 	switch (req) {
 	case REQ_NEXT_PANE:
 	case REQ_PREV_PANE:
-		if (st->card.n) {
+		if (st->card.n && st->card_shown) {
 			st->focus = 1;
 			if (!rows_selectable(&st->card.v[st->card.cursor]))
 				rows_first(&st->card);
@@ -297,13 +302,17 @@ static void summary_rows(rows *out, tui *t, const row *node)
 		rw->cells[0] = sec ? sec->name : stg->name;
 	if (stg && stg->section && (rw = rows_add(out, ROW_TEXT, STYLE_DIM, 0)))
 		rw->cells[0] = rows_own(out, ui_concat("Stage of ", stg->section->name));
-	size_t n = 0;
+	size_t n = 0, total = 0;
+	for (size_t i = 0; i < r->ngroups; i++) {
+		const group *g = &r->groups[i];
+		total += stg ? g->stage == stg : g->stage && g->stage->section == sec;
+	}
 	for (size_t i = 0; i < r->ngroups; i++) {
 		const group *g = &r->groups[i];
 		if (!(stg ? g->stage == stg : g->stage && g->stage->section == sec))
 			continue;
 		if (!n++)
-			ui_heading(out, "Groups", (size_t)-1);
+			ui_heading(out, "Groups", total);
 		const person *m = g->team ? roster_person(r, g->team->manager) : NULL;
 		if ((rw = rows_add(out, ROW_GROUP, STYLE_NORMAL, 1))) {
 			rw->item = g;
@@ -332,6 +341,9 @@ static void draw(view *v, tui *t, int y, int x, int h, int w)
 			st->focus = 0;
 	}
 	int tree_w = w >= 80 ? (w / 3 > 40 ? 40 : w / 3) : w;
+	st->card_shown = tree_w < w;
+	if (!st->card_shown)
+		st->focus = 0;
 	ui_draw_rows(&v->rows, y, x, h, tree_w, st->focus == 0);
 	if (tree_w < w) {
 		screen_vline(y, x + tree_w, h);
@@ -357,6 +369,36 @@ static void free_view(view *v)
 	rows_free(&st->card);
 	free(st->collapsed_section);
 	free(st->collapsed_stage);
+	free(st->saved_section);
+	free(st->saved_stage);
+}
+
+void view_dir_mark(view *v)
+{
+	struct dir_state *st = v->state;
+	const row *rw = cursor_row(v);
+	st->saved_item = rw ? rw->item : NULL;
+	free(st->saved_section);
+	free(st->saved_stage);
+	st->saved_section = malloc(st->nsections * sizeof(bool));
+	st->saved_stage = malloc(st->nstages * sizeof(bool));
+	if (st->saved_section)
+		memcpy(st->saved_section, st->collapsed_section, st->nsections * sizeof(bool));
+	if (st->saved_stage)
+		memcpy(st->saved_stage, st->collapsed_stage, st->nstages * sizeof(bool));
+}
+
+void view_dir_restore(view *v, tui *t)
+{
+	struct dir_state *st = v->state;
+	if (st->saved_section)
+		memcpy(st->collapsed_section, st->saved_section, st->nsections * sizeof(bool));
+	if (st->saved_stage)
+		memcpy(st->collapsed_stage, st->saved_stage, st->nstages * sizeof(bool));
+	build(v, t);
+	for (size_t i = 0; i < v->rows.n; i++)
+		if (v->rows.v[i].item == st->saved_item)
+			v->rows.cursor = i;
 }
 
 /* The card pane's row under its cursor (for y and o), when focused. */

@@ -74,8 +74,11 @@ static void okr_rows(rows *out, tui *t, const group *g, bool online)
 	}
 	char status[600];
 	out_okrs_status(f, status, sizeof(status));
-	if ((rw = rows_add(out, ROW_TEXT, gitlab_error(f) ? STYLE_WARNING : STYLE_DIM, 1)))
-		rw->cells[0] = rows_own(out, strdup(status));
+	bool never = !online && !gitlab_fetched_at(f); /* the preview asks nobody */
+	if ((rw = rows_add(out, ROW_TEXT,
+			   gitlab_error(f) && !never ? STYLE_WARNING : STYLE_DIM, 1)))
+		rw->cells[0] = never ? "Enter opens the group and asks GitLab"
+				     : rows_own(out, strdup(status));
 	const okr_list *l = gitlab_items(f);
 	size_t *order = malloc((l->n + 1) * sizeof(size_t));
 	int *depth = malloc((l->n + 1) * sizeof(int));
@@ -157,17 +160,20 @@ void view_group_rows(rows *out, tui *t, const group *g, bool online)
 		ui_heading(out, "Labels", g->labels.n);
 		for (size_t i = 0; i < g->labels.n; i++)
 			if ((rw = rows_add(out, ROW_LABEL, STYLE_NORMAL, 1))) {
+				/* label, open issues, link: the count's column is
+				 * there from the start, so nothing moves when it comes */
 				rw->cells[0] = g->labels.v[i];
-				rw->url = rw->cells[1] = rows_own(
+				rw->url = rw->cells[2] = rows_own(
 				    out, labelurl_issues(t->r->issues_url, g->labels.v[i]));
 				rw->copy = g->labels.v[i];
 				gitlab_fetch *f = ui_label_count(t, g->labels.v[i], online);
+				rw->cells[1] = "";
 				if (f && gitlab_count(f) >= 0) {
 					char n[32];
 					snprintf(n, sizeof(n), "%ld open", gitlab_count(f));
-					rw->cells[2] = rows_own(out, strdup(n));
+					rw->cells[1] = rows_own(out, strdup(n));
 				} else if (f && gitlab_state(f) == FETCH_RUNNING) {
-					rw->cells[2] = "\u2026";
+					rw->cells[1] = "\u2026";
 				}
 			}
 	}

@@ -23,8 +23,9 @@ static bool build(view *v, tui *t)
 	}
 	rows_add(&v->rows, ROW_TEXT, STYLE_NORMAL, 0);
 	if ((rw = rows_add(&v->rows, ROW_TEXT, STYLE_DIM, 0)))
-		rw->cells[0] = "On the directory, typing starts a search; only j k h l g G n N q "
-			       "? / : keep their meaning there (Ctrl-R reloads, ! shows warnings).";
+		rw->cells[0] = "On the directory, typing starts a search.";
+	if ((rw = rows_add(&v->rows, ROW_TEXT, STYLE_DIM, 0)))
+		rw->cells[0] = "There only j k h l g G n N q ? / : ! keep their meaning; Ctrl-R reloads.";
 	if ((rw = rows_add(&v->rows, ROW_TEXT, STYLE_DIM, 0)))
 		rw->cells[0] = "Esc, q or Backspace closes this help.";
 	return true;

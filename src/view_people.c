@@ -93,11 +93,11 @@ static bool build(view *v, tui *t)
 			rw->item = list[i];
 			rw->cells[0] = ui_person_name(list[i]);
 			rw->cells[1] = list[i]->role ? list[i]->role : "";
-			rw->cells[2] = manager_name(t->r, list[i]);
-			rw->cells[3] = list[i]->gitlab
+			rw->cells[2] = list[i]->gitlab
 					   ? rows_own(&v->rows, ui_concat("@", list[i]->gitlab))
 					   : "";
-			rw->copy = *rw->cells[3] ? rw->cells[3] : list[i]->slug;
+			rw->cells[3] = manager_name(t->r, list[i]);
+			rw->copy = *rw->cells[2] ? rw->cells[2] : list[i]->slug;
 			if (slug && !strcmp(list[i]->slug, slug))
 				v->rows.cursor = v->rows.n - 1;
 		}

@@ -44,6 +44,10 @@ static bool build(view *v, tui *t)
 		rw->item = person ? (const void *)h->person : (const void *)h->group;
 		rw->cells[0] = person ? ui_person_name(h->person) : h->group->name;
 		rw->cells[1] = h->reason;
+		/* "name: Sean Carroll" beside Sean Carroll says nothing: the role
+		 * tells more (the reason stays in `teamtui who`) */
+		if (person && h->person->role && !strncmp(h->reason, "name: ", 6))
+			rw->cells[1] = h->person->role;
 		if (person)
 			rw->cells[2] = h->person->gitlab
 					   ? rows_own(&v->rows, ui_concat("@", h->person->gitlab))

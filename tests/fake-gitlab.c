@@ -572,7 +572,12 @@ int main(int argc, char **argv)
 			spawn(ls, c);
 		}
 	}
-	/* No child may outlive the server. */
+	/* No child may outlive the server. Signals stay blocked from here on: a
+	 * second SIGTERM (timeout(1) sends two) must not disturb LeakSanitizer's
+	 * exit-time scan, which it can hang. */
+	sigset_t all;
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, NULL);
 	for (int i = 0; i < MAX_KIDS; i++)
 		if (kids[i])
 			kill(kids[i], SIGTERM);

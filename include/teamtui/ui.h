@@ -91,6 +91,10 @@ bool view_is_dir(const view *v);
 bool view_dir_search(view *v, tui *t, const char *needle, int dir,
 		     bool include_from);
 const row *view_dir_focused_row(view *v);
+/* Before a search that may open collapsed nodes, and on Esc: back to how
+ * the tree was, the cursor on the same item. */
+void view_dir_mark(view *v);
+void view_dir_restore(view *v, tui *t);
 bool view_is_people(const view *v);
 void view_people_filter(view *v, tui *t, const char *filter);
 

@@ -1,0 +1,183 @@
+#!/bin/sh
+# okrs.sh: `teamtui okrs` against a fake GitLab (tests/fake-gitlab.c) on
+# 127.0.0.1 -- never the internet. Each case starts the server with one
+# scenario (tests/gitlab/routes-NAME) and checks what the user sees (stdout,
+# stderr, exit status), the requests the server logged, and the cache.
+# TAP output.
+set -u
+: "${TEAMTUI:?}" "${srcdir:?}"
+FAKE=${FAKE_GITLAB:-$(dirname "$TEAMTUI")/tests/fake-gitlab}
+GL=$srcdir/tests/gitlab
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/teamtui-okrs.XXXXXX") || exit 99
+pid=
+cleanup() {
+	[ -n "$pid" ] && kill "$pid" 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+# loopback only: no proxy may carry a test request anywhere
+unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY \
+	no_proxy NO_PROXY
+
+n=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+	n=$((n + 1))
+	echo "not ok $n - $1"
+	shift
+	for line in "$@"; do printf '# %s\n' "$line"; done
+}
+check() { # NAME CONDITION-COMMAND...
+	name=$1
+	shift
+	if "$@"; then ok "$name"; else not_ok "$name" "failed: $*"; fi
+}
+
+# start_server SCENARIO: a fresh server and request log
+start_server() {
+	stop_server
+	: >"$tmp/log"
+	"$FAKE" "$GL/routes-$1" "$tmp/log" >"$tmp/port" 2>"$tmp/server.err" &
+	pid=$!
+	i=0
+	while ! grep -q '^port=' "$tmp/port" 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -gt 100 ] && { echo "Bail out! fake-gitlab did not start"; exit 1; }
+		sleep 0.05
+	done
+	port=$(sed -n 's/^port=//p' "$tmp/port")
+}
+stop_server() {
+	[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+	pid=
+}
+
+# run_tt CACHE-NAME ARGS...: teamtui with the fake host, a token, a cache
+run_tt() {
+	cache=$tmp/cache-$1
+	shift
+	env HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$cache" \
+		LC_ALL=C.UTF-8 GITLAB_HOST="http://127.0.0.1:$port" \
+		GITLAB_TOKEN=glpat-test-secret TEAMTUI_GITLAB_STALL=2 \
+		"$TEAMTUI" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	# what changes from run to run
+	sed -i -e "s/127\.0\.0\.1:$port/127.0.0.1:PORT/g" \
+		-e 's/"fetched_at":	"[0-9T:Z-]*"/"fetched_at":	"@TIME@"/' "$tmp/out" "$tmp/err"
+}
+
+requests() { wc -l <"$tmp/log" | tr -d ' '; }
+
+# same NAME EXPECTED-FILE ACTUAL-FILE
+same() {
+	if diff -u "$2" "$3" >"$tmp/diff" 2>&1; then
+		ok "$1"
+	else
+		n=$((n + 1))
+		echo "not ok $n - $1"
+		sed 's/^/# /' "$tmp/diff"
+	fi
+}
+
+is() { # NAME GOT WANT
+	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got:  '$2'" "want: '$3'"; fi
+}
+
+DATA=$srcdir/data
+
+# --- two pages of work items, then the cache ------------------------------
+start_server two-pages
+run_tt a --roster "$DATA" okrs custom-models
+is "two pages: exit 0" "$rc" 0
+same "two pages: objectives with their key results" "$GL/expect/two-pages.out" "$tmp/out"
+is "two pages: nothing on stderr" "$(cat "$tmp/err")" ""
+is "two pages: two requests" "$(requests)" 2
+check "the token went as a Bearer header" grep -q '"authorization":"Bearer glpat-test-secret"' "$tmp/log"
+check "the token is in no URL" sh -c "! grep -q 'glpat-test-secret' \"\$1\" || ! grep -o '\"target\":\"[^\"]*\"' \"\$1\" | grep -q glpat" sh "$tmp/log"
+check "page 2 asked with the cursor of page 1" grep -q 'after\\":\\"Y3Vyc29yMQ' "$tmp/log"
+check "the GraphQL variables name the project and labels" \
+	grep -q 'fullPath\\":\\"gitlab-com/gitlab-OKRs\\",\\"labels\\":\[\\"group::custom models\\"\]' "$tmp/log"
+dir=$tmp/cache-a/teamtui
+is "cache directory mode" "$(stat -c %a "$dir")" 700
+is "cache file mode" "$(stat -c %a "$dir"/*.json)" 600
+check "the cache holds no token" sh -c "! grep -rq glpat-test-secret \"\$1\"" sh "$dir"
+is "no temporary file left" "$(ls "$dir" | grep -c tmp)" 0
+
+run_tt a --roster "$DATA" okrs custom-models
+is "fresh cache: no new request" "$(requests)" 2
+check "fresh cache: said so" grep -q '^cached just now$' "$tmp/out"
+
+run_tt a --roster "$DATA" okrs custom-models --refresh
+is "--refresh asks again, with the ETag" "$(grep -c '"if_none_match":"\\"v1\\""' "$tmp/log")" 1
+is "304: one request, the cached answer" "$(requests)" 3
+check "304: shown from the cache" grep -q '^cached just now$' "$tmp/out"
+
+run_tt a --roster "$DATA" --json okrs custom-models
+same "--json: nested, sanitized" "$GL/expect/two-pages.json" "$tmp/out"
+
+# --- failures: a one-line reason, the cache when there is one -------------
+fail_case() { # SCENARIO WANT-STDERR
+	start_server "$1"
+	run_tt "$1" --roster "$DATA" okrs custom-models
+	is "$1: exit 1 with nothing cached" "$rc" 1
+	is "$1: the reason" "$(cat "$tmp/err")" "$2"
+	is "$1: nothing on stdout" "$(cat "$tmp/out")" ""
+}
+fail_case unauthorized "teamtui: 401 bad or missing token (GITLAB_TOKEN)"
+fail_case notfound "teamtui: 404 project not found, or private to you: gitlab-com/gitlab-OKRs"
+fail_case cut "teamtui: the connection closed in the middle of the answer"
+fail_case invalid "teamtui: invalid JSON from the server (near byte 57)"
+fail_case huge "teamtui: the answer is over 8 MB; refused"
+fail_case redirect "teamtui: redirected to https://evil.example/steal; not followed (the token stays with GITLAB_HOST)"
+is "redirect: the token did not follow (one request)" "$(requests)" 1
+fail_case graphql-error "teamtui: GitLab: Field 'workItems' doesn't exist on type 'Project'"
+fail_case project-null "teamtui: project not found, or private to you"
+
+start_server ratelimited
+run_tt rl --roster "$DATA" okrs custom-models
+check "429: rate limited until HH:MM" grep -Eq '^teamtui: 429 rate limited until [0-2][0-9]:[0-5][0-9]$' "$tmp/err"
+
+start_server stall
+t0=$(date +%s)
+run_tt stall --roster "$DATA" okrs custom-models
+t1=$(date +%s)
+is "stall: the reason" "$(cat "$tmp/err")" "teamtui: timed out: 127.0.0.1:PORT stopped answering"
+check "stall: given up after the stall timeout, not the total one" test $((t1 - t0)) -lt 15
+
+# a failure with something cached: the cache, its age, the reason
+start_server unauthorized
+run_tt a --roster "$DATA" okrs custom-models --refresh
+is "401 with a cache: exit 0" "$rc" 0; cat "$tmp/err" >&2; ls -la "$tmp/cache-a/teamtui" >&2
+check "401 with a cache: cached answer, age and reason" \
+	grep -q '^cached just now (401 bad or missing token (GITLAB_TOKEN))$' "$tmp/out"
+check "401 with a cache: the objectives still shown" grep -q 'Objective #' "$tmp/out"
+
+# --- offline --------------------------------------------------------------
+stop_server
+run_tt a --roster "$DATA" okrs custom-models --offline
+is "--offline: from the cache" "$rc" 0
+run_tt empty --roster "$DATA" okrs custom-models --offline
+is "--offline with nothing cached: exit 1" "$rc" 1
+is "--offline with nothing cached: the reason" "$(cat "$tmp/err")" "teamtui: offline, and nothing cached yet"
+for f in "$tmp"/cache-a/teamtui/*.json; do printf '{"fetched_at": 1, "items": [tru' >"$f"; done
+run_tt a --roster "$DATA" okrs custom-models --offline
+is "a corrupt cache file is not trusted" "$(cat "$tmp/err")" "teamtui: offline, and nothing cached yet"
+is "and it is removed" "$(ls "$tmp/cache-a/teamtui" | wc -l | tr -d ' ')" 0
+
+# --- ordinary issues through REST, paged by the Link header ---------------
+start_server issues-paged
+run_tt rest --roster "$GL/roster-issues" okrs custom-models
+is "issues: exit 0" "$rc" 0
+same "issues: two pages by the Link header" "$GL/expect/issues.out" "$tmp/out"
+is "issues: two requests" "$(requests)" 2
+check "issues: asked by REST, not GraphQL" sh -c "! grep -q graphql \"\$1\"" sh "$tmp/log"
+
+# --- settings ---------------------------------------------------------------
+port=1
+run_tt x --roster "$DATA" okrs custom-models
+check "nothing listening: cannot connect" grep -q '^teamtui: cannot connect to 127.0.0.1:PORT$' "$tmp/err"
+env HOME="$tmp/home" XDG_CACHE_HOME="$tmp/c2" GITLAB_HOST=http://gitlab.example.com \
+	"$TEAMTUI" --roster "$DATA" okrs custom-models >"$tmp/out" 2>"$tmp/err"
+check "plain http to another host is refused" grep -q "must be https://" "$tmp/err"
+
+echo "1..$n"
