@@ -114,10 +114,12 @@ bool ui_open_row(tui *t, const row *rw)
 static int column_class(row_kind k)
 {
 	switch (k) {
-	case ROW_PERSON: case ROW_GROUP:
+	case ROW_PERSON: case ROW_GROUP: case ROW_DANGLING:
 		return 0;
-	case ROW_TEXT: case ROW_LINK: case ROW_LABEL: case ROW_CHANNEL:
+	case ROW_TEXT: case ROW_LINK: case ROW_CHANNEL:
 		return 1;
+	case ROW_LABEL: /* label, count, link: columns of its own */
+		return 3;
 	default:
 		return 2;
 	}
@@ -133,13 +135,14 @@ static int cell_width(const char *s)
 }
 
 /* Column widths for one class of rows in `w` columns: each cell as wide
- * as its widest text (capped); when that is too wide, names give way
- * first (to 16), then handles (12), tags (8), and the role last (it goes
- * when less than 8 would be left). Lines of one cell span the width and
- * do not count. */
+ * as its widest text (capped); when that is too wide, the role gives way
+ * first (to 14), then handles (to 12), names (to 16), tags (to 8), and
+ * the role last of all (it goes when less than 8 would be left): who it
+ * is matters more than what the title says. Lines of one cell span the
+ * width and do not count. */
 static void column_widths(const rows *r, int class, int w, int *cols)
 {
-	static const int cap[ROW_CELLS] = {30, 60, 24, 20};
+	static const int cap[ROW_CELLS] = {24, 60, 24, 20};
 	int need[ROW_CELLS] = {0};
 	for (size_t i = 0; i < r->n; i++) {
 		const row *rw = &r->v[i];
@@ -156,8 +159,8 @@ static void column_widths(const rows *r, int class, int w, int *cols)
 		cols[c] = need[c] < cap[c] ? need[c] : cap[c];
 		total += cols[c] + (cols[c] ? 2 : 0);
 	}
-	static const int order[] = {0, 2, 3, 1}, floor[] = {16, 12, 8, 0};
-	for (int k = 0; k < 4 && total > w; k++) {
+	static const int order[] = {1, 2, 0, 3, 1}, floor[] = {14, 12, 16, 8, 0};
+	for (int k = 0; k < 5 && total > w; k++) {
 		int c = order[k];
 		int can = cols[c] - floor[k] > 0 ? cols[c] - floor[k] : 0;
 		int by = total - w < can ? total - w : can;
@@ -170,11 +173,12 @@ static void column_widths(const rows *r, int class, int w, int *cols)
 	}
 }
 
-void ui_draw_rows(rows *r, int y, int x, int h, int w, bool focused)
+void ui_draw_rows(rows *r, int y, int x, int h, int w, cursor_mode mode)
 {
+	bool focused = mode == CURSOR_BAR;
 	rows_scroll(r, (size_t)h);
 	if (r->colw_w != w) { /* widths change only with the rows or the width */
-		for (int k = 0; k < 3; k++)
+		for (int k = 0; k < 4; k++)
 			column_widths(r, k, w, r->colw[k]);
 		r->colw_w = w;
 	}
@@ -185,7 +189,7 @@ void ui_draw_rows(rows *r, int y, int x, int h, int w, bool focused)
 		const row *rw = &r->v[i];
 		bool sel = focused && i == r->cursor && rows_selectable(rw);
 		/* the other pane's cursor stays visible, quieter: bold */
-		bool mark = !focused && i == r->cursor && rows_selectable(rw);
+		bool mark = mode == CURSOR_MARK && i == r->cursor && rows_selectable(rw);
 		int cx = x + rw->indent * 2, end = x + w;
 		const int *cols = r->colw[column_class(rw->kind)];
 		if (sel) /* the bar spans the pane */
@@ -496,7 +500,7 @@ static void draw(tui *t, const struct prompt *p)
 	if (v->ops->draw)
 		v->ops->draw(v, t, 1, 0, h - 2, w);
 	else
-		ui_draw_rows(&v->rows, 1, 0, h - 2, w, true);
+		ui_draw_rows(&v->rows, 1, 0, h - 2, w, CURSOR_BAR);
 	if (p->kind != PROMPT_NONE) {
 		const char *lead = p->kind == PROMPT_SEARCH ? "/"
 				   : p->kind == PROMPT_JUMP ? "person: "

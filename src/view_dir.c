@@ -344,11 +344,11 @@ static void draw(view *v, tui *t, int y, int x, int h, int w)
 	st->card_shown = tree_w < w;
 	if (!st->card_shown)
 		st->focus = 0;
-	ui_draw_rows(&v->rows, y, x, h, tree_w, st->focus == 0);
+	ui_draw_rows(&v->rows, y, x, h, tree_w, st->focus == 0 ? CURSOR_BAR : CURSOR_MARK);
 	if (tree_w < w) {
 		screen_vline(y, x + tree_w, h);
 		ui_draw_rows(&st->card, y, x + tree_w + 2, h, w - tree_w - 2,
-			     st->focus == 1);
+			     st->focus == 1 ? CURSOR_BAR : CURSOR_NONE);
 	}
 }
 

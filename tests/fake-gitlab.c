@@ -1,9 +1,9 @@
 /*
  * fake-gitlab: a scripted HTTP/1.1 server that plays GitLab in the tests.
  *
- *   fake-gitlab ROUTES-FILE LOG-FILE
+ *   fake-gitlab ROUTES-FILE LOG-FILE [PORT]
  *
- * Binds 127.0.0.1 on an ephemeral port, prints "port=N" on stdout, then
+ * Binds 127.0.0.1 on PORT or an ephemeral port, prints "port=N" on stdout, then
  * points stdout at /dev/null (so `$(fake-gitlab ... &)` returns), and serves
  * until SIGTERM/SIGINT or until 120 s pass without a connection (a crashed
  * test never leaves it running). Each connection is served by a forked child,
@@ -143,12 +143,13 @@ static char *read_whole(const char *path, size_t *len)
 {
 	char *p = NULL, tmp[8192];
 	FILE *out = open_memstream(&p, len);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = out ? open(path, O_RDONLY | O_CLOEXEC) : -1;
 	ssize_t n = fd < 0 ? -1 : 0;
 	while (fd >= 0 && (n = read(fd, tmp, sizeof tmp)) > 0)
 		fwrite(tmp, 1, (size_t)n, out);
 	int saved = errno;
-	fclose(out);
+	if (out)
+		fclose(out);
 	if (fd >= 0)
 		close(fd);
 	if (n < 0) {
@@ -229,6 +230,8 @@ static void load_routes(const char *path)
 		int n = split(s, w, MAX_WORDS);
 		if (n == 0)
 			continue;
+		if (n < 0)
+			die("%s:%d: %s", path, line, n == -1 ? "too many words" : "unterminated quote");
 		if (n < 6 || strcmp(w[3], "->"))
 			die("%s:%d: want METHOD TARGET BODY -> STATUS FILE [option ...]", path, line);
 		if (!num(w[4], &st) || st < 100 || st > 999)
@@ -261,7 +264,7 @@ static const char *reason(int status)
 	for (size_t i = 0; i < sizeof t / sizeof *t; i++)
 		if (t[i].code == status)
 			return t[i].text;
-	return "Whatever";
+	return "Unknown";
 }
 
 /* Sleeps in short slices, so that a child whose server was killed outright
@@ -516,17 +519,23 @@ static void spawn(int ls, int c)
 
 int main(int argc, char **argv)
 {
-	if (argc != 3) {
-		fputs("usage: fake-gitlab ROUTES-FILE LOG-FILE\n", stderr);
+	if (argc != 3 && argc != 4) {
+		fputs("usage: fake-gitlab ROUTES-FILE LOG-FILE [PORT]\n", stderr);
 		return 2;
 	}
 	load_routes(argv[1]);
 	if ((log_fd = open(argv[2], O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644)) < 0)
 		die("%s: %s", argv[2], strerror(errno));
 
-	struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	/* PORT (optional): the port of an earlier server, so a test can
+	 * change scenarios while the client's cache key (host:port) stays */
+	struct sockaddr_in a = {.sin_family = AF_INET,
+				.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
+				.sin_port = htons(argc == 4 ? (uint16_t)atoi(argv[3]) : 0)};
 	socklen_t alen = sizeof a;
-	int ls = socket(AF_INET, SOCK_STREAM, 0);
+	int ls = socket(AF_INET, SOCK_STREAM, 0), one = 1;
+	if (ls >= 0)
+		setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
 	if (ls < 0 || bind(ls, (struct sockaddr *)&a, sizeof a) || listen(ls, 64) ||
 	    getsockname(ls, (struct sockaddr *)&a, &alen))
 		die("listen: %s", strerror(errno));

@@ -44,7 +44,7 @@ typedef struct rows {
 	size_t cursor, top; /* cursor row, first row on screen */
 	char **owned; /* strings the view allocated for its rows */
 	size_t nowned, capowned;
-	int colw[3][ROW_CELLS]; /* column widths by class, for colw_w columns */
+	int colw[4][ROW_CELLS]; /* column widths by class, for colw_w columns */
 	int colw_w;		/* -1 or 0: to be measured */
 } rows;
 

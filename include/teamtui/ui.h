@@ -71,8 +71,10 @@ void ui_message(tui *t, row_style style, const char *fmt, ...)
 
 /* Open the card of the item under the cursor of `rows`, if any. */
 bool ui_open_row(tui *t, const row *rw);
-/* Draw rows in a rectangle; the cursor bar only when focused. */
-void ui_draw_rows(rows *r, int y, int x, int h, int w, bool focused);
+/* Draw rows in a rectangle: the cursor as a bar (the focused pane), in
+ * bold (the tree while its card has the focus), or not at all. */
+typedef enum { CURSOR_NONE, CURSOR_BAR, CURSOR_MARK } cursor_mode;
+void ui_draw_rows(rows *r, int y, int x, int h, int w, cursor_mode mode);
 
 view *view_dir_new(tui *t);
 view *view_group_new(tui *t, const group *g);
