@@ -1,0 +1,28 @@
+/* config: where the roster is, and the user's settings file. */
+#ifndef TEAMTUI_CONFIG_H
+#define TEAMTUI_CONFIG_H
+
+#include "teamtui/diag.h"
+
+typedef enum {
+	ROSTER_FROM_FLAG,
+	ROSTER_FROM_ENV,
+	ROSTER_FROM_CONFIG,
+	ROSTER_FROM_SAMPLE,
+} roster_source;
+
+/* The roster directory, malloc'd: `flag` (--roster), then
+ * $TEAMTUI_ROSTER, then `roster:` in
+ * ${XDG_CONFIG_HOME:-~/.config}/teamtui/config.yml, then the installed
+ * sample. Problems reading the config file go to diags. */
+char *config_roster_dir(const char *flag, roster_source *from, diag_list *diags);
+
+/* The config file's path, malloc'd (it may not exist). */
+char *config_path(void);
+
+/* gitlab_host, gitlab_token and ca_cert from the config file (each
+ * malloc'd, NULL when absent). The token is read only when the file is
+ * readable by its owner alone; otherwise it is refused with an error. */
+void config_gitlab(char **host, char **token, char **ca_cert, diag_list *diags);
+
+#endif
