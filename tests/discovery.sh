@@ -52,5 +52,5 @@ printf 'roster: [not, a, path]\n' >"$tmp/xdg/teamtui/config.yml"
 # missing too, and sorts before or after it depending on where it lives)
 check "a bad config file is reported with its position" \
 	"$tmp/xdg/teamtui/config.yml:1:9: error: 'roster' must be a string, not a list" \
-	sh -c "env -u TEAMTUI_ROSTER HOME='$tmp/home' XDG_CONFIG_HOME='$tmp/xdg' '$TEAMTUI' check | grep -F 'config.yml:'"
+	sh -c "env -u TEAMTUI_ROSTER HOME='$tmp/home' XDG_CONFIG_HOME='$tmp/xdg' '$TEAMTUI' check 2>/dev/null | grep -F 'config.yml:1:'"
 echo "1..$n"
