@@ -124,60 +124,7 @@ normalize() {
 # controls, bidi controls, U+FEFF, invalid UTF-8; then JSON escapes of
 # the same characters, which a consumer would turn back into them.
 unsafe() {
-	od -An -v -tx1 "$1" | LC_ALL=C awk '
-	function bad(why) {
-		if (!found)
-			printf "byte offset %d: %s\n", off, why
-		found = 1
-	}
-	function check(c) {
-		if ((c < 32 && c != 9 && c != 10) || c == 127)
-			bad(sprintf("control character U+%04X", c))
-		else if (c >= 128 && c < 160)
-			bad(sprintf("C1 control U+%04X", c))
-		else if (c == 1564 || c == 8206 || c == 8207 ||
-		    (c >= 8234 && c <= 8238) || (c >= 8294 && c <= 8297))
-			bad(sprintf("bidi control U+%04X", c))
-		else if (c == 65279)
-			bad("U+FEFF")
-	}
-	function byte(b) {
-		if (need) {
-			if (b >= 128 && b < 192) {
-				cp = cp * 64 + b - 128
-				if (--need == 0)
-					check(cp)
-				return
-			}
-			bad("invalid UTF-8")
-			need = 0
-		}
-		if (b < 128)
-			check(b)
-		else if (b >= 194 && b < 224) {
-			cp = b - 192; need = 1
-		} else if (b >= 224 && b < 240) {
-			cp = b - 224; need = 2
-		} else if (b >= 240 && b < 245) {
-			cp = b - 240; need = 3
-		} else
-			bad("invalid UTF-8")
-	}
-	BEGIN {
-		for (i = 0; i < 256; i++)
-			val[sprintf("%02x", i)] = i
-		off = 0
-	}
-	{
-		for (f = 1; f <= NF; f++) {
-			byte(val[$f])
-			off++
-		}
-	}
-	END {
-		if (need)
-			bad("truncated UTF-8")
-	}'
+	od -An -v -tx1 "$1" | LC_ALL=C awk -v allow=tab -f "$abs_srcdir/tests/unsafe-bytes.awk"
 	LC_ALL=C grep -n -E \
 	    '\\u(00[01][0-9a-fA-F]|007[fF]|00[89][0-9a-fA-F]|061[cC]|200[eEfF]|202[a-eA-E]|206[6-9]|[fF][eE][fF][fF])' \
 	    "$1" | sed -n '1s/^\([0-9]*\):.*/line \1: a JSON escape of a control character/p'
