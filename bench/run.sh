@@ -12,13 +12,13 @@ repeat=${BENCH_REPEAT:-5}
 
 now_ms() { date +%s%N | awk '{ printf "%.1f", $1 / 1e6 }'; }
 
-# best wall time of `teamtui --roster DIR show GROUP` over $repeat runs
-show_ms() {
+# best_ms COMMAND...: the best wall time of COMMAND over $repeat runs
+best_ms() {
 	best=
 	i=0
 	while [ $i -lt "$repeat" ]; do
 		t0=$(now_ms)
-		./teamtui --roster "$1" show "$2" >/dev/null
+		"$@" >/dev/null 2>&1
 		t1=$(now_ms)
 		t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
 		if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then
@@ -29,26 +29,16 @@ show_ms() {
 	echo "$best"
 }
 
+show_ms() { best_ms ./teamtui --roster "$1" show "$2"; }
+
 field() { printf '%s\n' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 
 # The interactive directory in a pseudo-terminal (script(1)), 120x40:
 # exec to the first complete screen (TEAMTUI_BENCH_KEYS empty: draw once,
 # quit), best of $repeat.
 tui_first_ms() {
-	best=
-	i=0
-	while [ $i -lt "$repeat" ]; do
-		t0=$(now_ms)
-		COLUMNS=120 LINES=40 TERM=xterm TEAMTUI_BENCH_KEYS= \
-			script -qfc "./teamtui --roster '$1'" /dev/null >/dev/null 2>&1
-		t1=$(now_ms)
-		t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
-		if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then
-			best=$t
-		fi
-		i=$((i + 1))
-	done
-	echo "$best"
+	best_ms env COLUMNS=120 LINES=40 TERM=xterm TEAMTUI_BENCH_KEYS= \
+		script -qfc "./teamtui --roster '$1'" /dev/null
 }
 
 # Redraw cost per keystroke: 300 moves down then 300 up the directory
