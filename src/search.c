@@ -99,6 +99,27 @@ static const char *const fold_table[0x180 - 0xC0] = {
 	"u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
 };
 
+/* Latin Extended Additional, U+1E00..U+1EFF (Vietnamese and others), the
+ * same way; "" where there is no plain letter underneath. */
+static const char *const fold_extended[0x100] = {
+	"a", "a", "b", "b", "b", "b", "b", "b", "c", "c", "d", "d", "d", "d", "d", "d",
+	"d", "d", "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "f", "f",
+	"g", "g", "h", "h", "h", "h", "h", "h", "h", "h", "h", "h", "i", "i", "i", "i",
+	"k", "k", "k", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l", "l", "m", "m",
+	"m", "m", "m", "m", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",
+	"o", "o", "o", "o", "p", "p", "p", "p", "r", "r", "r", "r", "r", "r", "r", "r",
+	"s", "s", "s", "s", "s", "s", "s", "s", "s", "s", "t", "t", "t", "t", "t", "t",
+	"t", "t", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "v", "v", "v", "v",
+	"w", "w", "w", "w", "w", "w", "w", "w", "w", "w", "x", "x", "x", "x", "y", "y",
+	"z", "z", "z", "z", "z", "z", "h", "t", "w", "y", "", "", "", "", "ss", "",
+	"a", "a", "a", "a", "a", "a", "a", "a", "a", "a", "a", "a", "a", "a", "a", "a",
+	"a", "a", "a", "a", "a", "a", "a", "a", "e", "e", "e", "e", "e", "e", "e", "e",
+	"e", "e", "e", "e", "e", "e", "e", "e", "i", "i", "i", "i", "o", "o", "o", "o",
+	"o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "o",
+	"o", "o", "o", "o", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u",
+	"u", "u", "y", "y", "y", "y", "y", "y", "y", "y", "", "", "", "", "", "",
+};
+
 char *search_fold(const char *s)
 {
 	size_t len = strlen(s);
@@ -113,8 +134,10 @@ char *search_fold(const char *s)
 			out[o++] = (char)tolower((int)cp);
 		} else if (cp >= 0x300 && cp <= 0x36F) {
 			/* combining accents: dropped */
-		} else if (cp >= 0xC0 && cp < 0x180) {
-			const char *f = fold_table[cp - 0xC0];
+		} else if ((cp >= 0xC0 && cp < 0x180) ||
+			   (cp >= 0x1E00 && cp < 0x1F00 && *fold_extended[cp - 0x1E00])) {
+			const char *f = cp < 0x180 ? fold_table[cp - 0xC0]
+						   : fold_extended[cp - 0x1E00];
 			size_t n = strlen(f);
 			memcpy(out + o, f, n);
 			o += n;

@@ -82,8 +82,8 @@ static const char *ids(const search_hit *h, size_t n, size_t want)
 int main(void)
 {
 	utf8_locale_init();
-	char *f = search_fold("Szász Réka ÆØÅ Łódź Ĳssel Straße Ame\xcc\x81lie 山田");
-	tap_is_str(f, "szasz reka aeoa lodz ijssel strasse amelie 山田",
+	char *f = search_fold("Szász Réka ÆØÅ Łódź Ĳssel Straße Ame\xcc\x81lie Nguyễn Thị 山田");
+	tap_is_str(f, "szasz reka aeoa lodz ijssel strasse amelie nguyen thi 山田",
 		   "folding: lower case, accents off, ligatures spelt out");
 	free(f);
 
