@@ -454,6 +454,43 @@ static gitlab_fetch *new_fetch(gitlab_client *c, fetch_kind kind)
 	return f;
 }
 
+/* 429's Retry-After is remembered (in the cache directory, per host and
+ * token) so that no request goes out before it, from this process or the
+ * next one. */
+static void rate_limit_key(const gitlab_client *c, char key[33])
+{
+	const char *parts[] = {"rate-limit", c->cfg.base, c->token_id};
+	cache_key(parts, 3, key);
+}
+
+static time_t rate_limited_until(const gitlab_client *c)
+{
+	char key[33];
+	size_t len;
+	rate_limit_key(c, key);
+	char *text = cache_read(c->cache, key, &len);
+	time_t until = text ? (time_t)atoll(text) : 0;
+	free(text);
+	return until > time(NULL) ? until : 0;
+}
+
+static void remember_rate_limit(const gitlab_client *c, time_t until)
+{
+	char key[33], text[32], err[256];
+	rate_limit_key(c, key);
+	snprintf(text, sizeof(text), "%lld", (long long)until);
+	cache_write(c->cache, key, text, err, sizeof(err));
+}
+
+static void fail_rate_limited(gitlab_fetch *f, time_t until)
+{
+	char buf[16];
+	struct tm tm;
+	localtime_r(&until, &tm);
+	strftime(buf, sizeof(buf), "%H:%M", &tm);
+	fail(f, "429 rate limited until %s", buf);
+}
+
 static void begin(gitlab_fetch *f, bool offline, bool refresh)
 {
 	bool cached = load_cached(f);
@@ -466,6 +503,11 @@ static void begin(gitlab_fetch *f, bool offline, bool refresh)
 	}
 	if (cached && !refresh && time(NULL) - f->fetched_at < FRESH_SECONDS) {
 		f->state = FETCH_DONE;
+		return;
+	}
+	time_t until = rate_limited_until(f->client);
+	if (until) { /* GitLab asked us to wait: the cache meanwhile */
+		fail_rate_limited(f, until);
 		return;
 	}
 	char *url = first_url(f);
@@ -589,10 +631,8 @@ static void http_error(gitlab_fetch *f, long code)
 		else if (ra)
 			until = curl_getdate(ra, NULL); /* an HTTP date */
 		if (until > 0) {
-			struct tm tm;
-			localtime_r(&until, &tm);
-			strftime(buf, sizeof(buf), "%H:%M", &tm);
-			fail(f, "429 rate limited until %s", buf);
+			remember_rate_limit(f->client, until);
+			fail_rate_limited(f, until);
 		} else {
 			fail(f, "429 rate limited%s", NULL);
 		}

@@ -140,6 +140,10 @@ fail_case project-null "teamtui: project not found, or private to you"
 start_server ratelimited
 run_tt rl --roster "$DATA" okrs custom-models
 check "429: rate limited until HH:MM" grep -Eq '^teamtui: 429 rate limited until [0-2][0-9]:[0-5][0-9]$' "$tmp/err"
+start_server two-pages
+run_tt rl --roster "$DATA" okrs custom-models
+is "429: Retry-After is honoured: no request before then" "$(requests)" 0
+check "429: ... and the user is told until when" grep -Eq '^teamtui: 429 rate limited until [0-2][0-9]:[0-5][0-9]$' "$tmp/err"
 
 start_server stall
 t0=$(date +%s)
