@@ -353,6 +353,7 @@ void people_load_tree(yload *c, const char *dir, people_buf *out)
 	free(sub);
 	if (w.n > 1)
 		qsort(w.v, w.n, sizeof(*w.v), entry_cmp);
+	arena_mark empty = arena_save(c->nodes);
 	for (size_t i = 0; i < w.n; i++) {
 		struct entry *e = &w.v[i];
 		size_t before = c->diags->count + c->diags->suppressed;
@@ -368,9 +369,8 @@ void people_load_tree(yload *c, const char *dir, people_buf *out)
 		} else if (root) {
 			yload_error(c, root, "person cut short by the error above; skipped");
 		}
-		/* each file's tree is garbage once read */
-		arena_free(c->nodes);
-		c->nodes = arena_new();
+		/* each file's tree is garbage once read: reuse its memory */
+		arena_restore(c->nodes, empty);
 		free(e->path);
 		free(e->display);
 		free(e->slug);
