@@ -49,10 +49,11 @@ static char *expand(const char *value, const char *cfg)
 }
 
 /* Read the string values of `keys` from the config file into out[] (each
- * malloc'd or NULL); `expand_paths`: a relative path is taken from the
- * config file's directory. Also returns the file's mode (0 if absent). */
-static unsigned read_config(const char *const *keys, char **out, size_t n,
-			    bool expand_paths, diag_list *diags)
+ * malloc'd or NULL); a key whose paths[] is true names a path, taken from
+ * the config file's directory when relative. Returns the file's mode (0
+ * when there is no file). */
+static unsigned read_config(const char *const *keys, const bool *paths,
+			    char **out, size_t n, diag_list *diags)
 {
 	for (size_t i = 0; i < n; i++)
 		out[i] = NULL;
@@ -69,7 +70,7 @@ static unsigned read_config(const char *const *keys, char **out, size_t n,
 			for (size_t i = 0; i < n; i++) {
 				const char *v = yload_str(&c, ynode_get(root, keys[i]), keys[i]);
 				if (v && *v)
-					out[i] = expand_paths ? expand(v, cfg) : strdup(v);
+					out[i] = paths[i] ? expand(v, cfg) : strdup(v);
 			}
 		yload_release(&c);
 	}
@@ -82,20 +83,21 @@ static unsigned read_config(const char *const *keys, char **out, size_t n,
 static char *from_config(diag_list *diags)
 {
 	static const char *const keys[] = {"roster"};
+	static const bool paths[] = {true};
 	char *out;
-	read_config(keys, &out, 1, true, diags);
+	read_config(keys, paths, &out, 1, diags);
 	return out;
 }
 
 void config_gitlab(char **host, char **token, char **ca_cert, diag_list *diags)
 {
-	static const char *const keys[] = {"gitlab_host", "gitlab_token"};
-	static const char *const paths[] = {"ca_cert"};
-	char *v[2];
-	unsigned mode = read_config(keys, v, 2, false, diags);
-	read_config(paths, ca_cert, 1, true, diags);
+	static const char *const keys[] = {"gitlab_host", "gitlab_token", "ca_cert"};
+	static const bool paths[] = {false, false, true};
+	char *v[3];
+	unsigned mode = read_config(keys, paths, v, 3, diags);
 	*host = v[0];
 	*token = v[1];
+	*ca_cert = v[2];
 	if (*token && (mode & 077)) {
 		/* a token others can read is a leaked token: do not use it */
 		char *cfg = config_path();
