@@ -59,6 +59,7 @@ abs_srcdir=$(cd "$srcdir" && pwd) || {
 	echo "Bail out! cannot enter srcdir=$srcdir"
 	exit 1
 }
+. "$abs_srcdir/tests/lib.sh"
 golden=$abs_srcdir/tests/golden
 cases=$golden/cases
 if [ ! -r "$cases" ]; then
@@ -80,25 +81,7 @@ mkdir "$tmp/home" || exit 1
 unset TEAMTUI_ROSTER
 esc=$(printf '\033')
 
-# subst TEXT TOKEN REPLACEMENT: every TOKEN in TEXT replaced, literally.
-subst() {
-	s_in=$1 s_out=''
-	while :; do
-		case $s_in in
-		*"$2"*)
-			s_out=$s_out${s_in%%"$2"*}$3
-			s_in=${s_in#*"$2"}
-			;;
-		*) break ;;
-		esac
-	done
-	printf '%s' "$s_out$s_in"
-}
 
-# quote WORD: WORD as a single-quoted shell word, for eval.
-quote() {
-	printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"
-}
 
 # normalize FILE: the absolute srcdir and the temporary directory written
 # as @SRCDIR@ and @TMP@, in place. Files without them are left untouched
@@ -124,16 +107,12 @@ normalize() {
 # controls, bidi controls, U+FEFF, invalid UTF-8; then JSON escapes of
 # the same characters, which a consumer would turn back into them.
 unsafe() {
-	od -An -v -tx1 "$1" | LC_ALL=C awk -v allow=tab -f "$abs_srcdir/tests/unsafe-bytes.awk"
+	unsafe_bytes "$1" tab
 	LC_ALL=C grep -n -E \
 	    '\\u(00[01][0-9a-fA-F]|007[fF]|00[89][0-9a-fA-F]|061[cC]|200[eEfF]|202[a-eA-E]|206[6-9]|[fF][eE][fF][fF])' \
 	    "$1" | sed -n '1s/^\([0-9]*\):.*/line \1: a JSON escape of a control character/p'
 }
 
-# diff_note EXPECTED ACTUAL: the unified diff as TAP comments.
-diff_note() {
-	diff -u "$1" "$2" | sed 's/^/# /'
-}
 
 # Count the cases first: TAP wants the plan up front.
 total=$(grep -c -v -E '^[[:space:]]*(#|$)' "$cases")

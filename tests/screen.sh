@@ -77,6 +77,7 @@ abs_srcdir=$(cd "$srcdir" && pwd) || {
 	echo "Bail out! cannot enter srcdir=$srcdir"
 	exit 1
 }
+. "$abs_srcdir/tests/lib.sh"
 screens=$abs_srcdir/tests/screen
 cases=$screens/cases
 if [ ! -r "$cases" ]; then
@@ -130,25 +131,7 @@ done
 
 esc=$(printf '\033')
 
-# quote WORD: WORD as a single-quoted shell word.
-quote() {
-	printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"
-}
 
-# subst TEXT TOKEN REPLACEMENT: every TOKEN in TEXT replaced, literally.
-subst() {
-	s_in=$1 s_out=''
-	while :; do
-		case $s_in in
-		*"$2"*)
-			s_out=$s_out${s_in%%"$2"*}$3
-			s_in=${s_in#*"$2"}
-			;;
-		*) break ;;
-		esac
-	done
-	printf '%s' "$s_out$s_in"
-}
 
 # pause: a short sleep (10 ms where sleep takes fractions).
 pause() {
@@ -261,7 +244,7 @@ reverse_spans() {
 # (nothing when the file is clean): C0 controls but newline (and ESC when
 # $2 is "esc"), DEL, C1 controls, bidi controls, U+FEFF, invalid UTF-8.
 unsafe() {
-	od -An -v -tx1 "$1" | LC_ALL=C awk -v allow="${2-}" -f "$abs_srcdir/tests/unsafe-bytes.awk"
+	unsafe_bytes "$1" "${2-}"
 }
 
 # not_sgr FILE: the first escape sequence in FILE (a capture-pane -e) that
@@ -384,10 +367,6 @@ raw_unsafe() {
 	}'
 }
 
-# diff_note EXPECTED ACTUAL: the unified diff as TAP comments.
-diff_note() {
-	diff -u "$1" "$2" | sed 's/^/# /'
-}
 
 # the probe's server must be gone before the first case starts one
 i=0
