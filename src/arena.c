@@ -2,9 +2,7 @@
  * table for interning. */
 #include "teamtui/arena.h"
 
-#include <stdarg.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,23 +98,6 @@ char *arena_strndup(arena *a, const char *s, size_t len)
 char *arena_strdup(arena *a, const char *s)
 {
 	return arena_strndup(a, s, strlen(s));
-}
-
-char *arena_printf(arena *a, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return NULL;
-	char *p = arena_alloc(a, (size_t)n + 1);
-	if (!p)
-		return NULL;
-	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return p;
 }
 
 /* Eight bytes a step, then a final mix so the low bits (the table index)

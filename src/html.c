@@ -21,7 +21,9 @@ static const struct {
 	{"reg", 0x00AE},   {"trade", 0x2122},  {"bull", 0x2022},
 };
 
-size_t html_entity(const char *s, char *out, size_t *outlen)
+/* Decode one entity at s (s[0] == '&') into out (room for 4 bytes).
+ * Returns the bytes consumed, 0 if it is not an entity we know. */
+static size_t html_entity(const char *s, char *out, size_t *outlen)
 {
 	const char *semi = memchr(s, ';', strnlen(s, 12));
 	if (!semi || semi - s < 3)

@@ -268,11 +268,6 @@ pattern_result pattern_match(const pattern *p, const char *subject,
 	return PATTERN_LIMIT;
 }
 
-const char *pattern_source(const pattern *p)
-{
-	return p->source;
-}
-
 const char *pattern_required(const pattern *p)
 {
 	return p->required;

@@ -1,5 +1,6 @@
 /* test-text.c: the text helpers: HTML to plain text, the output sanitizer,
  * UTF-8 widths, the RE2 syntax gate, "did you mean". */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,6 +86,26 @@ int main(void)
 	re2("a{1001}", "repeat count over 1000", "RE2's repeat limit");
 	re2("a{2,1001}", "repeat count over 1000", "RE2's repeat limit, upper bound");
 	re2("a{2,1000}", NULL, "1000 is allowed");
+
+	static const struct {
+		const char *re, *want;
+	} lits[] = {
+		{"Engineering Manager(.*)Custom Models", "Engineering Manager"},
+		{"Manage:Source Code 1(,|$)", "Manage:Source Code 1"},
+		{"Backend Engineers?", "Backend Engineer"},
+		{"(?i)custom models", NULL},
+		{"Custom Models|Duo Chat", NULL},
+		{"a.b", NULL},
+	};
+	for (size_t i = 0; i < sizeof(lits) / sizeof(*lits); i++) {
+		char err[128];
+		size_t off;
+		pattern *p = pattern_compile(lits[i].re, err, sizeof(err), &off);
+		char name[128];
+		snprintf(name, sizeof(name), "required literal of '%s'", lits[i].re);
+		tap_is_str(p ? pattern_required(p) : "(invalid)", lits[i].want, name);
+		pattern_free(p);
+	}
 
 	static const char *const ids[] = {"custom-models", "duo-chat", "code-review",
 					  "source-code", "gitaly"};

@@ -19,8 +19,6 @@ void *arena_alloc(arena *a, size_t size);
 void *arena_calloc(arena *a, size_t count, size_t size);
 char *arena_strndup(arena *a, const char *s, size_t len);
 char *arena_strdup(arena *a, const char *s);
-char *arena_printf(arena *a, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
 
 /* The canonical copy of s[0..len): equal strings give the same pointer. */
 const char *arena_intern(arena *a, const char *s, size_t len);

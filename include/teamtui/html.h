@@ -12,8 +12,4 @@
  * space and the ends are trimmed, line by line. */
 char *html_to_text(const char *html, int keep_lines);
 
-/* Decode one entity at s (s[0] == '&') into out (room for 4 bytes).
- * Returns the bytes consumed, 0 if it is not an entity we know. */
-size_t html_entity(const char *s, char *out, size_t *outlen);
-
 #endif

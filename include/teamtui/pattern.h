@@ -27,7 +27,6 @@ void pattern_free(pattern *p);
 /* subject[len] must be NUL (the literal pre-check uses strstr). */
 pattern_result pattern_match(const pattern *p, const char *subject,
 			     size_t len);
-const char *pattern_source(const pattern *p);
 /* The literal a subject must contain to match (a fast pre-check), or NULL;
  * exposed for tests. */
 const char *pattern_required(const pattern *p);
