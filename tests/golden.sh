@@ -34,6 +34,7 @@
 # Only ${TMPDIR:-/tmp} is written to (nothing in srcdir or the build tree,
 # unless --update), so this runs under `make distcheck`.
 set -u
+. "$(dirname "$0")/lib.sh"
 
 update=false
 for a in "$@"; do
@@ -46,20 +47,7 @@ for a in "$@"; do
 	esac
 done
 
-if [ -z "${TEAMTUI:-}" ]; then
-	echo "Bail out! TEAMTUI is not set (the teamtui binary to test)"
-	exit 1
-fi
-if [ ! -x "$TEAMTUI" ]; then
-	echo "Bail out! TEAMTUI=$TEAMTUI is not an executable file"
-	exit 1
-fi
-srcdir=${srcdir:-$(dirname "$0")/..}
-abs_srcdir=$(cd "$srcdir" && pwd) || {
-	echo "Bail out! cannot enter srcdir=$srcdir"
-	exit 1
-}
-. "$abs_srcdir/tests/lib.sh"
+runner_setup
 golden=$abs_srcdir/tests/golden
 cases=$golden/cases
 if [ ! -r "$cases" ]; then

@@ -1,5 +1,23 @@
 # lib.sh: shell helpers shared by the golden runners (golden.sh,
-# screen.sh). Sourced after abs_srcdir is set.
+# screen.sh), sourced from the script's own directory.
+
+# runner_setup: $TEAMTUI must be the binary under test; abs_srcdir is set
+# from $srcdir (default: the script's parent). "Bail out!" otherwise.
+runner_setup() {
+	if [ -z "${TEAMTUI:-}" ]; then
+		echo "Bail out! TEAMTUI is not set (the teamtui binary to test)"
+		exit 1
+	fi
+	if [ ! -x "$TEAMTUI" ]; then
+		echo "Bail out! TEAMTUI=$TEAMTUI is not an executable file"
+		exit 1
+	fi
+	srcdir=${srcdir:-$(dirname "$0")/..}
+	abs_srcdir=$(cd "$srcdir" && pwd) || {
+		echo "Bail out! cannot enter srcdir=$srcdir"
+		exit 1
+	}
+}
 
 # quote WORD: WORD as a single-quoted shell word, for eval.
 quote() {

@@ -46,6 +46,7 @@
 # Only ${TMPDIR:-/tmp} is written to (the tmux socket too), so this runs
 # under `make distcheck`; the private tmux server is killed on exit.
 set -u
+. "$(dirname "$0")/lib.sh"
 
 update=false
 only=''
@@ -60,24 +61,11 @@ for a in "$@"; do
 	esac
 done
 
-if [ -z "${TEAMTUI:-}" ]; then
-	echo "Bail out! TEAMTUI is not set (the teamtui binary to test)"
-	exit 1
-fi
-if [ ! -x "$TEAMTUI" ]; then
-	echo "Bail out! TEAMTUI=$TEAMTUI is not an executable file"
-	exit 1
-fi
+runner_setup
 case $TEAMTUI in
 /*) ;;
 *) TEAMTUI=$(pwd)/$TEAMTUI ;; # the pane runs in the source directory
 esac
-srcdir=${srcdir:-$(dirname "$0")/..}
-abs_srcdir=$(cd "$srcdir" && pwd) || {
-	echo "Bail out! cannot enter srcdir=$srcdir"
-	exit 1
-}
-. "$abs_srcdir/tests/lib.sh"
 screens=$abs_srcdir/tests/screen
 cases=$screens/cases
 if [ ! -r "$cases" ]; then
