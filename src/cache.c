@@ -21,47 +21,98 @@ static char *path_of(const char *dir, const char *key, const char *suffix)
 	return p;
 }
 
-/* mkdir -p with mode 0700 for the last component */
-static bool make_dirs(char *path)
+/* The environment variable `name` when it is an absolute path naming an
+ * existing directory; otherwise NULL, with why appended to why[] (nothing
+ * when it is unset or empty and `quiet_unset`). */
+static const char *existing_dir(const char *name, bool quiet_unset, char *why,
+				size_t whysize)
 {
-	for (char *s = path + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		int rc = mkdir(path, 0700);
-		*s = '/';
-		if (rc < 0 && errno != EEXIST)
-			return false;
+	const char *v = getenv(name);
+	size_t used = strlen(why);
+	const char *sep = used ? "; " : "";
+	struct stat st;
+	if (!v || !*v) {
+		if (!quiet_unset)
+			snprintf(why + used, whysize - used, "%s%s is not set", sep, name);
+		return NULL;
 	}
-	return mkdir(path, 0700) == 0 || errno == EEXIST;
+	if (v[0] != '/')
+		snprintf(why + used, whysize - used, "%s%s=%s is not an absolute path",
+			 sep, name, v);
+	else if (stat(v, &st) < 0)
+		snprintf(why + used, whysize - used, "%s%s=%s: %s", sep, name, v,
+			 strerror(errno));
+	else if (!S_ISDIR(st.st_mode))
+		snprintf(why + used, whysize - used, "%s%s=%s is not a directory", sep,
+			 name, v);
+	else
+		return v;
+	return NULL;
+}
+
+/* mkdir(path, 0700) unless it exists; the reason in err when it fails. */
+static bool make_dir(const char *path, char *err, size_t errsize)
+{
+	if (mkdir(path, 0700) == 0 || errno == EEXIST)
+		return true;
+	snprintf(err, errsize, "cannot create %s: %s", path, strerror(errno));
+	return false;
 }
 
 char *cache_dir(char *err, size_t errsize)
 {
-	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-	char buf[4096];
-	if (xdg && xdg[0] == '/')
-		snprintf(buf, sizeof(buf), "%s/teamtui", xdg);
-	else if (home && *home)
-		snprintf(buf, sizeof(buf), "%s/.cache/teamtui", home);
-	else {
-		snprintf(err, errsize, "no cache directory: HOME is not set");
+	char buf[4096], why[1024] = "";
+	*err = '\0';
+	/* XDG: "If $XDG_CACHE_HOME is either not set or empty, a default equal
+	 * to $HOME/.cache should be used"; relative paths are invalid there and
+	 * ignored. Either way only what lies below an existing directory is
+	 * ever created. */
+	const char *xdg = getenv("XDG_CACHE_HOME");
+	const char *base = xdg && xdg[0] == '/'
+				   ? existing_dir("XDG_CACHE_HOME", true, why, sizeof(why))
+				   : NULL;
+	if (base) {
+		if ((size_t)snprintf(buf, sizeof(buf), "%s/teamtui", base) >= sizeof(buf)) {
+			snprintf(err, errsize, "XDG_CACHE_HOME is too long");
+			return NULL;
+		}
+	} else {
+		const char *home = existing_dir("HOME", false, why, sizeof(why));
+		if (!home) {
+			snprintf(err, errsize, "%s", why);
+			return NULL;
+		}
+		if ((size_t)snprintf(buf, sizeof(buf), "%s/.cache", home) >= sizeof(buf) - 8) {
+			snprintf(err, errsize, "HOME is too long");
+			return NULL;
+		}
+		if (!make_dir(buf, err, errsize))
+			return NULL;
+		strcat(buf, "/teamtui");
+	}
+	if (!make_dir(buf, err, errsize))
+		return NULL;
+	struct stat st;
+	if (stat(buf, &st) < 0) {
+		snprintf(err, errsize, "cannot stat %s: %s", buf, strerror(errno));
 		return NULL;
 	}
-	struct stat st;
-	if (!make_dirs(buf) || stat(buf, &st) < 0 || !S_ISDIR(st.st_mode)) {
-		snprintf(err, errsize, "cache directory %s: %s", buf, strerror(errno));
+	if (!S_ISDIR(st.st_mode)) {
+		snprintf(err, errsize, "%s is not a directory", buf);
 		return NULL;
 	}
 	if (st.st_uid != getuid()) {
-		snprintf(err, errsize, "cache directory %s belongs to someone else", buf);
+		snprintf(err, errsize, "%s belongs to another user", buf);
 		return NULL;
 	}
 	if ((st.st_mode & 0777) != 0700 && chmod(buf, 0700) < 0) {
-		snprintf(err, errsize, "cache directory %s: %s", buf, strerror(errno));
+		snprintf(err, errsize, "cannot chmod 700 %s: %s", buf, strerror(errno));
 		return NULL;
 	}
-	return strdup(buf);
+	char *dir = strdup(buf);
+	if (!dir)
+		snprintf(err, errsize, "out of memory");
+	return dir;
 }
 
 static uint64_t fnv(uint64_t h, const char *s, size_t n)
@@ -94,24 +145,50 @@ bool cache_write(const char *dir, const char *key, const char *text,
 {
 	char *final = path_of(dir, key, ".json");
 	char *tmp = path_of(dir, key, ".tmpXXXXXX");
+	if (!final || !tmp) {
+		snprintf(err, errsize, "out of memory");
+		free(final);
+		free(tmp);
+		return false;
+	}
+	/* mkstemp: O_EXCL, mode 0600 (POSIX.1-2008). It has no close-on-exec
+	 * flag there (mkostemp is not POSIX.1-2008), so it is set at once; the
+	 * TUI starts programs from this same thread, never in between. */
+	int fd = mkstemp(tmp);
 	bool ok = false;
-	int fd = final && tmp ? mkstemp(tmp) : -1; /* mkstemp: 0600, O_EXCL */
 	if (fd < 0) {
-		snprintf(err, errsize, "cache: %s", strerror(errno));
+		snprintf(err, errsize, "cannot create a temporary file in %s: %s", dir,
+			 strerror(errno));
 		goto done;
 	}
+	const char *failed = NULL;
+	int e = 0;
+	if (fcntl(fd, F_SETFD, FD_CLOEXEC) < 0)
+		failed = "cannot set close-on-exec on", e = errno;
 	size_t len = strlen(text), off = 0;
-	while (off < len) {
+	while (!failed && off < len) {
 		ssize_t w = write(fd, text + off, len - off);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w < 0)
-			break;
-		off += (size_t)w;
+			failed = "cannot write", e = errno;
+		else
+			off += (size_t)w;
 	}
-	bool written = off == len && fchmod(fd, 0600) == 0 && fsync(fd) == 0;
-	if (close(fd) != 0 || !written || rename(tmp, final) != 0) {
-		snprintf(err, errsize, "cache: %s", strerror(errno));
+	if (!failed && fchmod(fd, 0600) < 0)
+		failed = "cannot chmod 600", e = errno;
+	if (!failed && fsync(fd) < 0)
+		failed = "cannot sync", e = errno;
+	if (close(fd) < 0 && !failed)
+		failed = "cannot close", e = errno;
+	if (failed) {
+		snprintf(err, errsize, "%s %s: %s", failed, tmp, strerror(e));
+		unlink(tmp);
+		goto done;
+	}
+	if (rename(tmp, final) < 0) {
+		snprintf(err, errsize, "cannot rename %s to %s: %s", tmp, final,
+			 strerror(errno));
 		unlink(tmp);
 		goto done;
 	}
@@ -122,34 +199,70 @@ done:
 	return ok;
 }
 
-char *cache_read(const char *dir, const char *key, size_t *len)
+char *cache_read(const char *dir, const char *key, size_t *len, char *err,
+		 size_t errsize)
 {
+	*err = '\0';
 	char *path = path_of(dir, key, ".json");
-	int fd = path ? open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) : -1;
-	free(path);
-	if (fd < 0)
+	if (!path) {
+		snprintf(err, errsize, "out of memory");
 		return NULL;
-	struct stat st;
+	}
+	/* O_NONBLOCK: a FIFO planted there must not hang the open */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	char *buf = NULL;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == getuid() &&
-	    st.st_size <= CACHE_MAX_BYTES && (buf = malloc((size_t)st.st_size + 1))) {
-		ssize_t n = read(fd, buf, (size_t)st.st_size);
-		if (n != st.st_size) {
+	struct stat st;
+	if (fd < 0) {
+		if (errno != ENOENT)
+			snprintf(err, errsize, "cannot open %s: %s", path, strerror(errno));
+		free(path);
+		return NULL;
+	}
+	if (fstat(fd, &st) < 0)
+		snprintf(err, errsize, "cannot stat %s: %s", path, strerror(errno));
+	else if (!S_ISREG(st.st_mode))
+		snprintf(err, errsize, "%s is not a regular file", path);
+	else if (st.st_uid != getuid())
+		snprintf(err, errsize, "%s belongs to another user", path);
+	else if (st.st_size > CACHE_MAX_BYTES)
+		snprintf(err, errsize, "%s is over 16 MB", path);
+	else if (!(buf = malloc((size_t)st.st_size + 1)))
+		snprintf(err, errsize, "out of memory");
+	size_t got = 0, want = buf ? (size_t)st.st_size : 0;
+	while (buf && got < want) {
+		ssize_t r = read(fd, buf + got, want - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			if (r < 0)
+				snprintf(err, errsize, "cannot read %s: %s", path,
+					 strerror(errno));
+			else
+				snprintf(err, errsize, "cannot read %s: %zu of %zu bytes",
+					 path, got, want);
 			free(buf);
 			buf = NULL;
-		} else {
-			buf[n] = '\0';
-			*len = (size_t)n;
+			break;
 		}
+		got += (size_t)r;
+	}
+	if (buf) {
+		buf[got] = '\0';
+		*len = got;
 	}
 	close(fd);
+	free(path);
 	return buf;
 }
 
-void cache_drop(const char *dir, const char *key)
+bool cache_drop(const char *dir, const char *key, char *err, size_t errsize)
 {
 	char *path = path_of(dir, key, ".json");
-	if (path)
-		unlink(path);
+	bool ok = path && (unlink(path) == 0 || errno == ENOENT);
+	if (!path)
+		snprintf(err, errsize, "out of memory");
+	else if (!ok)
+		snprintf(err, errsize, "cannot remove %s: %s", path, strerror(errno));
 	free(path);
+	return ok;
 }

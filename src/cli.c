@@ -2,10 +2,12 @@
  * before or after the command, as scripts write them both ways. */
 #include "teamtui/cli.h"
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "config.h"
 #include "teamtui/check.h"
@@ -27,7 +29,7 @@ struct args {
 	bool json, help, version, offline, refresh;
 	const char *command;
 	const char *arg;
-	char query[1024]; /* who: every word after the command */
+	char query[SEARCH_MAX_QUERY_BYTES + 1]; /* who: the words after it */
 	long limit;	  /* who --limit */
 };
 
@@ -86,10 +88,12 @@ static int parse_args(int argc, char **argv, struct args *a)
 			} else if (!strcmp(s, "--version")) {
 				a->version = true;
 			} else if (!strcmp(s, "--roster")) {
-				if (i + 1 >= argc)
+				if (i + 1 >= argc || !argv[i + 1][0])
 					return usage_error("--roster needs a directory%s", "");
 				a->roster = argv[++i];
 			} else if (!strncmp(s, "--roster=", 9)) {
+				if (!s[9])
+					return usage_error("--roster needs a directory%s", "");
 				a->roster = s + 9;
 			} else if (!strcmp(s, "--limit") || !strncmp(s, "--limit=", 8)) {
 				const char *v = s[7] == '=' ? s + 8 : i + 1 < argc ? argv[++i] : "";
@@ -105,7 +109,11 @@ static int parse_args(int argc, char **argv, struct args *a)
 		} else if (!strcmp(a->command, "who")) {
 			/* who takes the rest as one query: teamtui who custom models */
 			size_t l = strlen(a->query);
-			snprintf(a->query + l, sizeof(a->query) - l, "%s%s", l ? " " : "", s);
+			if (l + (l ? 1 : 0) + strlen(s) > SEARCH_MAX_QUERY_BYTES)
+				return usage_error("%s", "the query is longer than 1000 bytes");
+			if (l)
+				a->query[l++] = ' ';
+			memcpy(a->query + l, s, strlen(s) + 1);
 			a->arg = a->query;
 		} else if (!a->arg) {
 			a->arg = s;
@@ -143,14 +151,78 @@ static void report_roster_errors(diag_list *d)
 	for (size_t i = 0; i < d->count && shown < 3; i++) {
 		if (d->items[i].severity != DIAG_ERROR)
 			continue;
-		char line[2048];
-		diag_format(&d->items[i], line, sizeof(line));
-		sanitize_fputs_flags(line, SANITIZE_VISIBLE, stderr);
-		fputc('\n', stderr);
+		diag_print(&d->items[i], stderr);
 		shown++;
 	}
 	fprintf(stderr, "teamtui: the roster has %zu error%s; what loaded is shown (see 'teamtui check')\n",
 		d->errors, d->errors == 1 ? "" : "s");
+}
+
+/* The first error writing standard output (0: none yet). */
+static int output_errno;
+
+static void flush_output(void)
+{
+	errno = 0;
+	if ((fflush(stdout) != 0 || ferror(stdout)) && !output_errno)
+		output_errno = errno ? errno : EIO;
+}
+
+/* What was to be written must have been: a full disk or a pipe closed
+ * early is said in one line (as coreutils do), and is no success. */
+static int finish_output(int rc)
+{
+	flush_output();
+	if (!output_errno)
+		return rc;
+	fprintf(stderr, "teamtui: write error: %s\n", strerror(output_errno));
+	return rc == CLI_OK ? CLI_FAIL : rc;
+}
+
+static void no_roster_hint(void)
+{
+	char *cfg = config_path();
+	fputs("teamtui: no roster: pass --roster DIR, set TEAMTUI_ROSTER, or put "
+	      "'roster: DIR' in ", stderr);
+	sanitize_fputs_flags(cfg ? cfg : "config.yml", SANITIZE_VISIBLE, stderr);
+	fputc('\n', stderr);
+	free(cfg);
+}
+
+/* Falling back to the sample is said, with why: nothing named a roster,
+ * or the config file was there but gave none (its diagnostics say why). */
+static void sample_notice(const char *dir, const diag_list *d)
+{
+	char *cfg = config_path();
+	struct stat st;
+	bool has_cfg = cfg && lstat(cfg, &st) == 0;
+	const char *cfg_file = NULL;
+	for (size_t i = 0; has_cfg && i < d->count; i++)
+		if (cfg && !strcmp(d->items[i].file, cfg))
+			cfg_file = cfg;
+	fputs("teamtui: ", stderr);
+	if (cfg_file) {
+		sanitize_fputs_flags(cfg_file, SANITIZE_VISIBLE, stderr);
+		fputs(" gives no usable 'roster:' (see its errors)", stderr);
+	} else {
+		fputs("no --roster, TEAMTUI_ROSTER or 'roster:' in the config file", stderr);
+	}
+	fputs("; showing the sample organisation in ", stderr);
+	sanitize_fputs_flags(dir, SANITIZE_VISIBLE, stderr);
+	fputc('\n', stderr);
+	free(cfg);
+}
+
+/* The roster directory itself is unusable: every diagnostic (the
+ * config file's too), and how to name another. */
+static void report_fatal(diag_list *d, roster_source from)
+{
+	diag_sort(d);
+	for (size_t i = 0; i < d->count; i++) {
+		diag_print(&d->items[i], stderr);
+	}
+	if (from == ROSTER_FROM_SAMPLE)
+		no_roster_hint();
 }
 
 static const group *find_group(const roster *r, const char *id);
@@ -240,17 +312,16 @@ static int cmd_okrs(const roster *r, const struct args *a)
 	gitlab_client *c = ok ? gitlab_new(&cfg, err, sizeof(err)) : NULL;
 	gitlab_config_free(&cfg);
 	for (size_t i = 0; i < cd.count; i++) {
-		char line[2048];
-		diag_format(&cd.items[i], line, sizeof(line));
-		sanitize_fputs_flags(line, SANITIZE_VISIBLE, stderr);
-		fputc('\n', stderr);
+		diag_print(&cd.items[i], stderr);
 	}
 	diag_free(&cd);
-	if (!c) {
-		if (*err)
-			fprintf(stderr, "teamtui: %s\n", err);
-		return CLI_FAIL;
+	if (*err) { /* why there is no client, or a notice ("running without a cache") */
+		char *e = sanitize(err, SANITIZE_VISIBLE);
+		fprintf(stderr, "teamtui: %s\n", e ? e : "");
+		free(e);
 	}
+	if (!c)
+		return CLI_FAIL;
 	gitlab_fetch *f = gitlab_fetch_okrs(c, &g->okrs, a->offline, a->refresh);
 	while (f && gitlab_state(f) == FETCH_RUNNING && gitlab_step(c, 1000) > 0)
 		;
@@ -265,6 +336,11 @@ static int cmd_okrs(const roster *r, const struct args *a)
 			fprintf(stderr, "teamtui: %s\n", e ? e : "");
 			free(e);
 		}
+		if (gitlab_warning(f)) { /* an incomplete list, a cache that failed */
+			char *w = sanitize(gitlab_warning(f), SANITIZE_VISIBLE);
+			fprintf(stderr, "teamtui: warning: %s\n", w ? w : "");
+			free(w);
+		}
 		/* shown from the cache after a failure: still an answer */
 		rc = gitlab_fetched_at(f) ? CLI_OK : CLI_FAIL;
 	}
@@ -274,6 +350,9 @@ static int cmd_okrs(const roster *r, const struct args *a)
 
 static int cmd_who(const roster *r, resolver *rs, const struct args *a)
 {
+	const char *problem = search_query_problem(a->arg);
+	if (problem)
+		return usage_error("%s", problem);
 	search_index *s = search_build(r);
 	size_t max = a->limit ? (size_t)a->limit : 10;
 	search_hit *hits = s ? calloc(max, sizeof(*hits)) : NULL;
@@ -305,11 +384,11 @@ int cli_run(int argc, char **argv)
 		return rc;
 	if (a.help || (a.command && !strcmp(a.command, "help"))) {
 		fputs(usage_text, stdout);
-		return CLI_OK;
+		return finish_output(CLI_OK);
 	}
 	if (a.version) {
 		puts(PACKAGE_STRING);
-		return CLI_OK;
+		return finish_output(CLI_OK);
 	}
 	const char *cmd = a.command ? a.command : "groups";
 	static const char *const known[] = {"groups", "show", "person", "check",
@@ -328,6 +407,8 @@ int cli_run(int argc, char **argv)
 	diag_init(&d);
 	roster_source from;
 	char *dir = config_roster_dir(a.roster, &from, &d);
+	if (dir && from == ROSTER_FROM_SAMPLE) /* a fallback says so */
+		sample_notice(dir, &d);
 	roster *r = dir ? roster_load(dir, &d) : NULL;
 	resolver *rs = r ? resolver_new(r) : NULL;
 	if (!rs) {
@@ -337,12 +418,27 @@ int cli_run(int argc, char **argv)
 		diag_free(&d);
 		return CLI_FAIL;
 	}
-	if (!a.command && !a.json && screen_usable()) {
+	if (r->dir_errno && strcmp(cmd, "check")) {
+		/* nothing to show: say why, and open no empty directory */
+		report_fatal(&d, from);
+		resolver_free(rs);
+		roster_free(r);
+		free(dir);
+		diag_free(&d);
+		return CLI_FAIL;
+	}
+	char why[256] = ""; /* why there is no TUI, or what it fell back on */
+	if (!a.command && !a.json && screen_usable(why, sizeof(why))) {
 		/* the interactive directory; it owns the roster while it runs */
 		resolver_free(rs);
 		rs = NULL;
-		int ui = ui_run(dir, &r, &d);
-		if (ui >= 0) { /* 0, or 128 + the signal that ended it */
+		int ui = ui_run(dir, &r, &d, why, sizeof(why));
+		if (ui >= 0) { /* 0, 1 (the terminal went away), 128 + a signal */
+			if (*why) { /* the terminal is back: what the TUI fell back on */
+				fputs("teamtui: ", stderr);
+				sanitize_fputs_flags(why, SANITIZE_VISIBLE, stderr);
+				fputc('\n', stderr);
+			}
 			roster_free(r);
 			free(dir);
 			diag_free(&d);
@@ -355,6 +451,11 @@ int cli_run(int argc, char **argv)
 			diag_free(&d);
 			return CLI_FAIL;
 		}
+	}
+	if (*why) { /* no fallback is silent: one line on why it is text */
+		fputs("teamtui: ", stderr);
+		sanitize_fputs_flags(why, SANITIZE_VISIBLE, stderr);
+		fputs("; printing the directory as text\n", stderr);
 	}
 	if (!strcmp(cmd, "check")) {
 		rc = cmd_check(r, rs, &d, &a);
@@ -374,25 +475,17 @@ int cli_run(int argc, char **argv)
 		/* a regex that gave up may have left someone out: say so */
 		const diag_list *rd = resolve_diags(rs);
 		for (size_t i = 0; i < rd->count; i++) {
-			char line[2048];
-			diag_format(&rd->items[i], line, sizeof(line));
-			sanitize_fputs_flags(line, SANITIZE_VISIBLE, stderr);
-			fputc('\n', stderr);
+			diag_print(&rd->items[i], stderr);
 		}
 		if (d.errors) {
 			report_roster_errors(&d);
 			rc = CLI_FAIL;
 		}
 	}
-	fflush(stdout); /* the hint follows the output it explains */
-	if (from == ROSTER_FROM_SAMPLE && !r->npeople && d.errors) {
-		char *cfg = config_path();
-		fprintf(stderr, "teamtui: no roster: pass --roster DIR, set TEAMTUI_ROSTER, "
-				"or put 'roster: DIR' in %s\n", cfg ? cfg : "config.yml");
-		free(cfg);
-	}
-	if ((fflush(stdout) != 0 || ferror(stdout)) && rc == CLI_OK)
-		rc = CLI_FAIL; /* a full disk or closed pipe is not success */
+	flush_output(); /* the hint follows the output it explains */
+	if (from == ROSTER_FROM_SAMPLE && !r->npeople && d.errors)
+		no_roster_hint();
+	rc = finish_output(rc); /* a full disk or closed pipe is not success */
 	resolver_free(rs);
 	roster_free(r);
 	free(dir);

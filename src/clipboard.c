@@ -33,7 +33,15 @@ char *clipboard_base64(const unsigned char *d, size_t len)
 	return out;
 }
 
-char *clipboard_osc52(const char *text, int tmux)
+clipboard_wrap clipboard_wrap_from_env(void)
+{
+	const char *sty = getenv("STY"), *tmux = getenv("TMUX");
+	return sty && *sty && !(tmux && *tmux) ? CLIPBOARD_GNU_SCREEN : CLIPBOARD_PLAIN;
+}
+
+enum { SCREEN_CHUNK = 76 }; /* what screen's DCS buffer surely holds */
+
+char *clipboard_osc52(const char *text, clipboard_wrap wrap)
 {
 	char *clean = sanitize(text, SANITIZE_LINE);
 	char *b64 = clean ? clipboard_base64((const unsigned char *)clean, strlen(clean))
@@ -41,14 +49,27 @@ char *clipboard_osc52(const char *text, int tmux)
 	free(clean);
 	if (!b64)
 		return NULL;
-	size_t n = strlen(b64) + 32;
-	char *out = malloc(n);
-	if (out) {
-		if (tmux) /* tmux passthrough: ESC doubled inside DCS tmux; ... ST */
-			snprintf(out, n, "\033Ptmux;\033\033]52;c;%s\a\033\\", b64);
-		else
-			snprintf(out, n, "\033]52;c;%s\a", b64);
-	}
+	size_t n = strlen(b64) + 16;
+	char *osc = malloc(n);
+	if (osc)
+		snprintf(osc, n, "\033]52;c;%s\a", b64);
 	free(b64);
+	if (!osc || wrap != CLIPBOARD_GNU_SCREEN)
+		return osc;
+	/* ESC P chunk ESC \, chunk after chunk: screen passes each on */
+	size_t len = strlen(osc), chunks = (len + SCREEN_CHUNK - 1) / SCREEN_CHUNK;
+	char *out = malloc(len + chunks * 4 + 1);
+	if (out) {
+		size_t o = 0;
+		for (size_t i = 0; i < len; i += SCREEN_CHUNK) {
+			size_t k = len - i < SCREEN_CHUNK ? len - i : SCREEN_CHUNK;
+			memcpy(out + o, "\033P", 2);
+			memcpy(out + o + 2, osc + i, k);
+			memcpy(out + o + 2 + k, "\033\\", 2);
+			o += k + 4;
+		}
+		out[o] = '\0';
+	}
+	free(osc);
 	return out;
 }

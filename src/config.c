@@ -2,12 +2,39 @@
  * loader as the roster, so its errors look the same. */
 #include "teamtui/config.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "teamtui/arena.h"
+#include "teamtui/suggest.h"
 #include "teamtui/yload.h"
+
+/* Every key config.yml may have (teamtui(1), FILES). */
+static const char *const known_keys[] = {"roster", "gitlab_host",
+					 "gitlab_token", "ca_cert"};
+enum { NKNOWN = sizeof(known_keys) / sizeof(*known_keys) };
+
+/* An unknown key is a warning with the closest known one: a typo
+ * ("rooster:") must not silently fall back to another roster. */
+static void check_keys(yload *c, const ynode *root)
+{
+	for (size_t i = 0; i < root->n; i++) {
+		const ynode *k = root->items[2 * i];
+		size_t j = 0;
+		while (j < NKNOWN && strcmp(known_keys[j], k->str))
+			j++;
+		if (j < NKNOWN)
+			continue;
+		const char *best[1];
+		if (suggest_closest(k->str, known_keys, NKNOWN, best, 1))
+			yload_warning(c, k, "unknown key '%s'; ignored (did you mean '%s'?)",
+				      k->str, best[0]);
+		else
+			yload_warning(c, k, "unknown key '%s'; ignored", k->str);
+	}
+}
 
 #ifndef PKGDATADIR
 #define PKGDATADIR "/usr/local/share/teamtui"
@@ -28,7 +55,9 @@ char *config_path(void)
 	if (xdg && xdg[0] == '/')
 		return concat(xdg, "/teamtui/config.yml", "");
 	const char *home = getenv("HOME");
-	return concat(home ? home : "", "/.config/teamtui/config.yml", "");
+	if (!home || home[0] != '/') /* no home: no config, not /.config */
+		return NULL;
+	return concat(home, "/.config/teamtui/config.yml", "");
 }
 
 /* `~/x` and paths relative to the config file's directory. */
@@ -61,17 +90,26 @@ static unsigned read_config(const char *const *keys, const bool *paths,
 	if (!cfg)
 		return 0;
 	struct stat st;
-	unsigned mode = stat(cfg, &st) == 0 ? (unsigned)st.st_mode & 0777 : 0;
-	arena *a = mode ? arena_new() : NULL, *nodes = mode ? arena_new() : NULL;
+	/* stat, not existence by the mode bits: a file of mode 000 exists
+	 * (and the loader says it cannot be read) */
+	bool there = stat(cfg, &st) == 0;
+	if (!there && errno != ENOENT && errno != ENOTDIR)
+		diag_add(diags, DIAG_ERROR, cfg, 0, 0, "cannot read: %s", strerror(errno));
+	else if (!there && lstat(cfg, &st) == 0) /* a link to nothing */
+		diag_add(diags, DIAG_ERROR, cfg, 0, 0, "symbolic link to nothing; not read");
+	unsigned mode = there ? (unsigned)st.st_mode & 0777 : 0;
+	arena *a = there ? arena_new() : NULL, *nodes = there ? arena_new() : NULL;
 	if (a && nodes) {
 		yload c = {.model = a, .nodes = nodes, .diags = diags};
 		ynode *root = yload_file(&c, cfg, cfg, true);
-		if (root && yload_expect_map(&c, root, "config.yml"))
+		if (root && !ynode_is_null(root) && yload_expect_map(&c, root, "config.yml")) {
+			check_keys(&c, root);
 			for (size_t i = 0; i < n; i++) {
 				const char *v = yload_str(&c, ynode_get(root, keys[i]), keys[i]);
 				if (v && *v)
 					out[i] = paths[i] ? expand(v, cfg) : strdup(v);
 			}
+		}
 		yload_release(&c);
 	}
 	arena_free(a);

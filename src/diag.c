@@ -1,6 +1,8 @@
 /* diag.c: the diagnostic list. */
 #include "teamtui/diag.h"
 
+#include "teamtui/sanitize.h"
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,4 +96,21 @@ void diag_format(const diag *d, char *buf, size_t size)
 		snprintf(buf, size, "%s: %s: %s", d->file, sev, d->message);
 	else
 		snprintf(buf, size, "%s: %s", sev, d->message);
+}
+
+char *diag_string(const diag *d)
+{
+	size_t n = strlen(d->file) + strlen(d->message) + 64;
+	char *s = malloc(n);
+	if (s)
+		diag_format(d, s, n);
+	return s;
+}
+
+void diag_print(const diag *d, FILE *out)
+{
+	char *s = diag_string(d);
+	sanitize_fputs_flags(s ? s : d->message, SANITIZE_VISIBLE, out);
+	fputc('\n', out);
+	free(s);
 }

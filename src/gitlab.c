@@ -1,13 +1,20 @@
 /* gitlab.c: requests, pagination, caching and error reasons. */
 #include "teamtui/gitlab.h"
 
+#include <arpa/inet.h>
 #include <cjson/cJSON.h>
 #include <curl/curl.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <netinet/in.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "teamtui/cache.h"
@@ -54,6 +61,10 @@ struct gitlab_fetch {
 	okr_list items, fresh;
 	long count;
 	char *error;
+	char *warning;	       /* see gitlab_warning */
+	bool incomplete;       /* not every page was read: never cached */
+	bool oom;	       /* on_data ran out of memory */
+	char errbuf[CURL_ERROR_SIZE]; /* libcurl's detail of a failure */
 	time_t fetched_at;
 	bool from_cache;
 	struct gitlab_fetch *next;
@@ -62,8 +73,11 @@ struct gitlab_fetch {
 struct gitlab_client {
 	gitlab_config cfg;
 	CURLM *multi;
-	char *cache;
+	char *cache;	/* NULL: running without one */
 	char *token_id; /* a hash of the token: part of cache keys, not a secret */
+	char *host;	/* of cfg.base, for messages (curl_free) */
+	char *hostport; /* "gitlab.com", "127.0.0.1:8080": for messages */
+	time_t rate_limited_until; /* also kept in the cache, when there is one */
 	gitlab_fetch *fetches;
 	int running;
 };
@@ -75,40 +89,137 @@ static char *xstrdup(const char *s)
 
 /* ---- configuration ---------------------------------------------------- */
 
-static bool is_loopback_url(const char *url)
+/* Whether `part` of u is present (even empty: "http://@h" has a user). */
+static bool has_part(CURLU *u, CURLUPart part)
 {
-	const char *h = strstr(url, "://");
-	h = h ? h + 3 : url;
-	return !strncmp(h, "127.", 4) || !strncmp(h, "localhost", 9) ||
-	       !strncmp(h, "[::1]", 5);
+	char *v = NULL;
+	bool present = curl_url_get(u, part, &v, 0) == CURLUE_OK;
+	curl_free(v);
+	return present;
 }
 
-/* "gitlab.com", "https://gitlab.example.com/", "http://127.0.0.1:8080" */
-static char *normalise_host(const char *host, char *err, size_t errsize)
+/* The host as libcurl normalised it, lower-cased (RFC 4343: DNS names are
+ * case-insensitive), is this machine: "localhost" exactly, a dotted quad
+ * in 127.0.0.0/8 (inet_pton accepts nothing else: no "127.1", no hex, no
+ * leading zeros -- libcurl has already rewritten those to dotted quads),
+ * or [::1] without a zone. */
+static bool is_loopback_host(CURLU *u, const char *host)
 {
-	char *base;
-	if (strstr(host, "://"))
-		base = strdup(host);
-	else {
-		size_t n = strlen(host) + 9;
-		base = malloc(n);
-		if (base)
-			snprintf(base, n, "https://%s", host);
+	if (!strcmp(host, "localhost"))
+		return true;
+	struct in_addr a4;
+	if (inet_pton(AF_INET, host, &a4) == 1)
+		return (ntohl(a4.s_addr) >> 24) == 127;
+	size_t n = strlen(host);
+	char inner[INET6_ADDRSTRLEN + 1];
+	if (n < 3 || host[0] != '[' || host[n - 1] != ']' || n - 2 >= sizeof(inner) ||
+	    has_part(u, CURLUPART_ZONEID))
+		return false;
+	memcpy(inner, host + 1, n - 2);
+	inner[n - 2] = '\0';
+	struct in6_addr a6;
+	return inet_pton(AF_INET6, inner, &a6) == 1 && IN6_IS_ADDR_LOOPBACK(&a6);
+}
+
+bool gitlab_parse_host(const char *text, char **base, bool *plain_http,
+		       char *err, size_t errsize)
+{
+	*base = NULL;
+	*plain_http = false;
+	if (!text || !*text) {
+		snprintf(err, errsize, "GitLab host is empty");
+		return false;
 	}
-	if (!base)
-		return NULL;
-	size_t n = strlen(base);
-	while (n && base[n - 1] == '/')
-		base[--n] = '\0';
-	bool https = !strncmp(base, "https://", 8);
-	bool local_http = !strncmp(base, "http://", 7) && is_loopback_url(base);
-	if (!https && !local_http) {
-		snprintf(err, errsize, "GitLab host '%s' must be https:// (plain http only "
-				       "to this machine, for tests)", host);
-		free(base);
-		return NULL;
+	/* 'TEXT' in the messages, unless it may carry a password */
+	char shown[300] = "";
+	if (!strchr(text, '@'))
+		snprintf(shown, sizeof(shown), " '%s'", text);
+	CURLU *u = curl_url();
+	char *scheme = NULL, *host = NULL, *path = NULL, *url = NULL;
+	bool ok = false;
+	if (!u) {
+		snprintf(err, errsize, "out of memory");
+		return false;
 	}
-	return base;
+	CURLUcode rc = curl_url_set(u, CURLUPART_URL, text, CURLU_DEFAULT_SCHEME);
+	if (rc != CURLUE_OK) {
+		snprintf(err, errsize, "GitLab host%s is not a URL (%s)", shown,
+			 curl_url_strerror(rc));
+		goto done;
+	}
+	if (has_part(u, CURLUPART_USER) || has_part(u, CURLUPART_PASSWORD) ||
+	    has_part(u, CURLUPART_OPTIONS)) {
+		snprintf(err, errsize, "GitLab host holds a user name or password: refused "
+				       "(a token belongs in GITLAB_TOKEN)");
+		goto done;
+	}
+	if (curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK)
+		goto oom;
+	if (strcmp(scheme, "https") && strcmp(scheme, "http")) {
+		snprintf(err, errsize, "GitLab host%s must be https:// (not %s://)", shown,
+			 scheme);
+		goto done;
+	}
+	if (has_part(u, CURLUPART_QUERY) || has_part(u, CURLUPART_FRAGMENT)) {
+		snprintf(err, errsize, "GitLab host%s has a query or fragment: give the "
+				       "server's address alone", shown);
+		goto done;
+	}
+	if (curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK)
+		goto oom;
+	/* a host name is letters, digits, '-', '.' (and '_' in practice),
+	 * or an IPv6 literal in brackets; a percent-encoded or raw control
+	 * byte would make a base that libcurl itself refuses to read back */
+	bool v6 = host[0] == '[';
+	for (const unsigned char *h = (const unsigned char *)host; *h; h++)
+		if (*h < 0x21 || *h == 0x7f || (*h == '%' && !v6) ||
+		    strchr("\"<>\\^`{|}", *h)) {
+			snprintf(err, errsize, "GitLab host%s has a character no host name "
+					       "has (byte 0x%02x)", shown, *h);
+			goto done;
+		}
+	bool upper = false;
+	for (char *h = host; *h; h++)
+		if (*h >= 'A' && *h <= 'Z') {
+			*h = (char)(*h - 'A' + 'a');
+			upper = true;
+		}
+	if (upper && curl_url_set(u, CURLUPART_HOST, host, 0) != CURLUE_OK)
+		goto oom;
+	*plain_http = !strcmp(scheme, "http");
+	if (*plain_http && !is_loopback_host(u, host)) {
+		snprintf(err, errsize, "GitLab host%s must be https:// (plain http only to "
+				       "localhost, 127.0.0.0/8 or [::1], for tests)", shown);
+		*plain_http = false;
+		goto done;
+	}
+	/* the base path without trailing slashes: request paths are appended */
+	if (curl_url_get(u, CURLUPART_PATH, &path, 0) != CURLUE_OK)
+		goto oom;
+	size_t n = strlen(path);
+	while (n && path[n - 1] == '/')
+		path[--n] = '\0';
+	if (curl_url_set(u, CURLUPART_PATH, n ? path : "/", 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_URL, &url, 0) != CURLUE_OK)
+		goto oom;
+	n = strlen(url);
+	while (n && url[n - 1] == '/')
+		url[--n] = '\0';
+	if (!(*base = strdup(url)))
+		goto oom;
+	ok = true;
+	goto done;
+oom:
+	snprintf(err, errsize, "out of memory");
+done:
+	curl_free(scheme);
+	curl_free(host);
+	curl_free(path);
+	curl_free(url);
+	curl_url_cleanup(u);
+	if (!ok)
+		*plain_http = false;
+	return ok;
 }
 
 bool gitlab_config_load(gitlab_config *c, diag_list *diags)
@@ -123,21 +234,48 @@ bool gitlab_config_load(gitlab_config *c, diag_list *diags)
 	char *host = NULL, *token = NULL;
 	config_gitlab(&host, &token, &c->ca_cert, diags);
 	const char *env_host = getenv("GITLAB_HOST"), *env_token = getenv("GITLAB_TOKEN");
-	if (env_host && *env_host) {
+	bool host_from_env = env_host && *env_host;
+	if (host_from_env) {
 		free(host);
 		host = strdup(env_host);
 	}
+	c->token_from = token && *token ? "gitlab_token in config.yml" : NULL;
 	if (env_token && *env_token) {
 		free(token);
 		token = strdup(env_token);
+		c->token_from = "GITLAB_TOKEN";
 	}
-	char err[256];
-	c->base = normalise_host(host ? host : "gitlab.com", err, sizeof(err));
-	if (!c->base)
+	char err[512];
+	if (host_from_env || host) {
+		if (gitlab_parse_host(host, &c->base, &c->plain_http, err, sizeof(err)))
+			;
+		else if (host_from_env)
+			diag_add(diags, DIAG_ERROR, "GITLAB_HOST", 0, 0, "%s", err);
+		else { /* gitlab_host in the config file */
+			char *cfg = config_path();
+			diag_add(diags, DIAG_ERROR, cfg ? cfg : "config.yml", 0, 0, "%s", err);
+			free(cfg);
+		}
+	} else if (!gitlab_parse_host("https://gitlab.com", &c->base, &c->plain_http, err,
+				      sizeof(err))) {
 		diag_add(diags, DIAG_ERROR, "GITLAB_HOST", 0, 0, "%s", err);
+	}
+	/* a token goes into a request header: a control character (a CR or
+	 * LF from a pasted token) would end that header and start another */
+	for (const char *p = token; p && *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+			diag_add(diags, DIAG_ERROR, c->token_from ? c->token_from : "GITLAB_TOKEN",
+				 0, 0, "the token holds a control character (byte 0x%02x at "
+				       "offset %zu); not sent", (unsigned char)*p,
+				 (size_t)(p - token));
+			*token = '\0';
+			break;
+		}
 	c->token = token && *token ? token : NULL;
-	if (!c->token)
+	if (!c->token) {
 		free(token);
+		c->token_from = NULL;
+	}
 	free(host);
 	return c->base != NULL;
 }
@@ -150,34 +288,158 @@ void gitlab_config_free(gitlab_config *c)
 	memset(c, 0, sizeof(*c));
 }
 
+/* ---- descriptors -------------------------------------------------------- */
+
+/* Every descriptor the client opens is close-on-exec, so a program the TUI
+ * starts (a browser, a clipboard tool) inherits none of them. libcurl's
+ * connection sockets are opened by open_socket with SOCK_CLOEXEC. libcurl
+ * 7.88 also opens socket pairs of its own that CURLOPT_OPENSOCKETFUNCTION
+ * never sees and that it leaves inheritable: the multi handle's wake-up pair
+ * (in curl_multi_init) and the threaded resolver's (one per name lookup,
+ * inside curl_multi_perform). So the calls that may open them are
+ * bracketed: the inheritable descriptors before the call are listed, and
+ * any inheritable descriptor after it that was not listed is libcurl's and
+ * is made close-on-exec. Descriptors the process had are never touched.
+ * The client runs on the caller's thread, which is also the one that starts
+ * programs, so nothing can be started in between. */
+typedef struct fdlist {
+	int *v;
+	size_t n, cap;
+} fdlist;
+
+static void fdlist_add(fdlist *l, int fd)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		int *v = realloc(l->v, cap * sizeof(*v));
+		if (!v)
+			return;
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = fd;
+}
+
+static bool is_inheritable(int fd)
+{
+	int fl = fcntl(fd, F_GETFD);
+	return fl >= 0 && !(fl & FD_CLOEXEC);
+}
+
+/* The open descriptors without FD_CLOEXEC: from /dev/fd where it lists
+ * them (Linux, the BSDs, macOS), else by asking each possible one. */
+static fdlist inheritable_fds(void)
+{
+	fdlist l = {0};
+	DIR *d = opendir("/dev/fd"); /* opened close-on-exec itself */
+	if (d) {
+		struct dirent *e;
+		while ((e = readdir(d))) {
+			char *end;
+			long fd = strtol(e->d_name, &end, 10);
+			if (end != e->d_name && !*end && fd >= 0 && fd <= INT_MAX &&
+			    fd != dirfd(d) && is_inheritable((int)fd))
+				fdlist_add(&l, (int)fd);
+		}
+		closedir(d);
+		return l;
+	}
+	long max = sysconf(_SC_OPEN_MAX);
+	if (max < 0 || max > 65536)
+		max = 65536;
+	for (int fd = 0; fd < (int)max; fd++)
+		if (is_inheritable(fd))
+			fdlist_add(&l, fd);
+	return l;
+}
+
+/* Close-on-exec for each inheritable descriptor not in `before`; frees it. */
+static void cloexec_new_fds(fdlist *before)
+{
+	fdlist now = inheritable_fds();
+	for (size_t i = 0; i < now.n; i++) {
+		bool old = false;
+		for (size_t k = 0; k < before->n && !old; k++)
+			old = before->v[k] == now.v[i];
+		if (!old)
+			fcntl(now.v[i], F_SETFD, FD_CLOEXEC);
+	}
+	free(now.v);
+	free(before->v);
+	memset(before, 0, sizeof(*before));
+}
+
+/* CURLOPT_OPENSOCKETFUNCTION: libcurl's own socket(), close-on-exec from
+ * the start (SOCK_CLOEXEC: no window in which it is inheritable). */
+static curl_socket_t open_socket(void *user, curlsocktype purpose,
+				 struct curl_sockaddr *a)
+{
+	(void)user;
+	(void)purpose;
+	return socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
+}
+
 /* ---- client ------------------------------------------------------------- */
+
+/* c->host and c->hostport ("gitlab.com", "127.0.0.1:8080"), for messages. */
+static bool host_of_base(gitlab_client *c)
+{
+	CURLU *u = curl_url();
+	char *port = NULL;
+	bool ok = u && curl_url_set(u, CURLUPART_URL, c->cfg.base, 0) == CURLUE_OK &&
+		  curl_url_get(u, CURLUPART_HOST, &c->host, 0) == CURLUE_OK;
+	if (ok) { /* the port as written: none for the scheme's default */
+		bool explicit_port = curl_url_get(u, CURLUPART_PORT, &port, 0) == CURLUE_OK;
+		size_t len = strlen(c->host) + (explicit_port ? strlen(port) : 0) + 2;
+		if ((c->hostport = malloc(len)))
+			snprintf(c->hostport, len, "%s%s%s", c->host, explicit_port ? ":" : "",
+				 explicit_port ? port : "");
+		ok = c->hostport != NULL;
+	}
+	curl_free(port);
+	curl_url_cleanup(u);
+	return ok;
+}
 
 gitlab_client *gitlab_new(const gitlab_config *cfg, char *err, size_t errsize)
 {
 	static bool inited;
+	*err = '\0';
+	fdlist before = inheritable_fds();
 	if (!inited) {
 		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+			free(before.v);
 			snprintf(err, errsize, "libcurl could not start");
 			return NULL;
 		}
 		inited = true;
 	}
 	gitlab_client *c = calloc(1, sizeof(*c));
-	if (!c)
+	if (!c) {
+		free(before.v);
+		snprintf(err, errsize, "out of memory");
 		return NULL;
+	}
 	c->cfg.base = xstrdup(cfg->base);
+	c->cfg.plain_http = cfg->plain_http;
 	c->cfg.token = xstrdup(cfg->token);
+	c->cfg.token_from = cfg->token_from;
 	c->cfg.ca_cert = xstrdup(cfg->ca_cert);
 	c->cfg.connect_timeout = cfg->connect_timeout;
 	c->cfg.stall_timeout = cfg->stall_timeout;
 	c->cfg.total_timeout = cfg->total_timeout;
 	c->multi = curl_multi_init();
-	c->cache = cache_dir(err, errsize);
+	cloexec_new_fds(&before);
+	char why[768];
+	c->cache = cache_dir(why, sizeof(why));
+	if (!c->cache)
+		snprintf(err, errsize, "running without a cache: %s", why);
 	const char *tp[] = {"token", cfg->token ? cfg->token : ""};
 	char tid[33];
 	cache_key(tp, 2, tid);
 	c->token_id = strdup(tid);
-	if (!c->multi || !c->cache || !c->cfg.base || !c->token_id) {
+	if (!c->multi || !c->cfg.base || !c->token_id || !host_of_base(c)) {
+		snprintf(err, errsize, !c->multi ? "libcurl could not start" : "out of memory");
 		gitlab_free(c);
 		return NULL;
 	}
@@ -204,6 +466,7 @@ static void fetch_free(gitlab_fetch *f)
 	okr_list_free(&f->items);
 	okr_list_free(&f->fresh);
 	free(f->error);
+	free(f->warning);
 	free(f);
 }
 
@@ -219,21 +482,62 @@ void gitlab_free(gitlab_client *c)
 		curl_multi_cleanup(c->multi);
 	free(c->cache);
 	free(c->token_id);
+	curl_free(c->host);
+	free(c->hostport);
 	free(c->cfg.base);
 	free(c->cfg.token);
 	free(c->cfg.ca_cert);
 	free(c);
 }
 
+/* ---- messages ------------------------------------------------------------ */
+
+static void failf(gitlab_fetch *f, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void failf(gitlab_fetch *f, const char *fmt, ...)
+{
+	char msg[768];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	free(f->error);
+	f->error = strdup(msg);
+	f->state = FETCH_FAILED;
+}
+
+/* The first warning is kept: later ones mostly repeat its cause. */
+static void warnf(gitlab_fetch *f, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void warnf(gitlab_fetch *f, const char *fmt, ...)
+{
+	if (f->warning)
+		return;
+	char msg[768];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	f->warning = strdup(msg);
+}
+
 /* ---- the cache entry: {"fetched_at", "etag", "items" | "count"} -------- */
 
-static bool load_cached(gitlab_fetch *f)
+/* The cached copy into f. False when there is none; err then says why when
+ * it exists but cannot be read ("" otherwise). A corrupt entry is removed
+ * and never trusted. */
+static bool load_cached(gitlab_fetch *f, char *err, size_t errsize)
 {
+	*err = '\0';
+	const char *dir = f->client->cache;
+	if (!dir)
+		return false;
 	size_t len;
-	char *text = cache_read(f->client->cache, f->key, &len);
+	char *text = cache_read(dir, f->key, &len, err, errsize);
 	if (!text)
 		return false;
-	cJSON *doc = cJSON_ParseWithLength(text, len);
+	char perr[256];
+	cJSON *doc = okr_json_parse(text, len, perr, sizeof(perr));
 	free(text);
 	const cJSON *at = cJSON_GetObjectItemCaseSensitive(doc, "fetched_at");
 	const cJSON *etag = cJSON_GetObjectItemCaseSensitive(doc, "etag");
@@ -246,7 +550,9 @@ static bool load_cached(gitlab_fetch *f)
 	if (!ok) { /* corrupt: discarded, never trusted */
 		okr_list_free(&l);
 		cJSON_Delete(doc);
-		cache_drop(f->client->cache, f->key);
+		char derr[600];
+		if (!cache_drop(dir, f->key, derr, sizeof(derr)))
+			warnf(f, "cache: %s", derr);
 		return false;
 	}
 	okr_list_free(&f->items);
@@ -262,6 +568,8 @@ static bool load_cached(gitlab_fetch *f)
 
 static void save_cache(gitlab_fetch *f)
 {
+	if (!f->client->cache || f->incomplete)
+		return;
 	cJSON *doc = cJSON_CreateObject();
 	cJSON_AddNumberToObject(doc, "fetched_at", (double)f->fetched_at);
 	if (f->etag)
@@ -271,9 +579,11 @@ static void save_cache(gitlab_fetch *f)
 	else
 		cJSON_AddItemToObject(doc, "items", okr_to_json(&f->items));
 	char *text = cJSON_PrintUnformatted(doc);
-	char err[256];
-	if (text)
-		cache_write(f->client->cache, f->key, text, err, sizeof(err));
+	char err[600];
+	if (!text)
+		warnf(f, "not cached: out of memory");
+	else if (!cache_write(f->client->cache, f->key, text, err, sizeof(err)))
+		warnf(f, "not cached: %s", err);
 	cJSON_free(text);
 	cJSON_Delete(doc);
 }
@@ -289,22 +599,15 @@ static size_t on_data(char *data, size_t size, size_t n, void *user)
 		return 0; /* abort the transfer */
 	}
 	char *b = realloc(f->buf, f->len + bytes + 1);
-	if (!b)
+	if (!b) {
+		f->oom = true;
 		return 0;
+	}
 	memcpy(b + f->len, data, bytes);
 	f->len += bytes;
 	b[f->len] = '\0';
 	f->buf = b;
 	return bytes;
-}
-
-static void fail(gitlab_fetch *f, const char *fmt, const char *arg)
-{
-	char msg[512];
-	snprintf(msg, sizeof(msg), fmt, arg ? arg : "");
-	free(f->error);
-	f->error = strdup(msg);
-	f->state = FETCH_FAILED;
 }
 
 static char *escape(const char *s)
@@ -315,7 +618,8 @@ static char *escape(const char *s)
 	return out;
 }
 
-/* Start one HTTP request for f: url, and a body when POST. */
+/* Start one HTTP request for f: url (the base's normal form and a path, or
+ * a next-page link that same_origin let through), and a body when POST. */
 static bool start(gitlab_fetch *f, const char *url)
 {
 	gitlab_client *c = f->client;
@@ -328,17 +632,30 @@ static bool start(gitlab_fetch *f, const char *url)
 	free(f->buf);
 	f->buf = NULL;
 	f->len = 0;
+	f->too_big = f->oom = false;
+	f->errbuf[0] = '\0';
 	f->easy = curl_easy_init();
 	if (!f->easy) {
-		fail(f, "out of memory%s", NULL);
+		failf(f, "out of memory");
 		return false;
 	}
 	CURL *e = f->easy;
 	curl_easy_setopt(e, CURLOPT_URL, url);
-	/* https only; plain http is allowed to this machine alone (tests) */
-	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR,
-			 is_loopback_url(c->cfg.base) ? "http,https" : "https");
-	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L); /* the token stays home */
+	/* https only; plain http only to this machine (gitlab_parse_host) */
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, c->cfg.plain_http ? "http" : "https");
+	/* Redirects are reported, never followed (http_error): the token goes
+	 * to the GitLab host alone. Were one ever followed: https only, and
+	 * libcurl's own rule that credentials never go to another host. */
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(e, CURLOPT_MAXREDIRS, 0L);
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+	curl_easy_setopt(e, CURLOPT_UNRESTRICTED_AUTH, 0L);
+	/* plain http is for this machine: a proxy (http_proxy, all_proxy)
+	 * would carry the token, in clear, somewhere else */
+	if (c->cfg.plain_http)
+		curl_easy_setopt(e, CURLOPT_PROXY, "");
+	curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, f->errbuf);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, c->cfg.connect_timeout);
 	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
@@ -353,15 +670,13 @@ static bool start(gitlab_fetch *f, const char *url)
 	if (c->cfg.ca_cert)
 		curl_easy_setopt(e, CURLOPT_CAINFO, c->cfg.ca_cert);
 	f->headers = curl_slist_append(f->headers, "Accept: application/json");
-	if (c->cfg.token) { /* a header, never the URL */
-		size_t n = strlen(c->cfg.token) + 32;
-		char *h = malloc(n);
-		if (h) {
-			snprintf(h, n, "Authorization: Bearer %s", c->cfg.token);
-			f->headers = curl_slist_append(f->headers, h);
-			memset(h, 0, n);
-			free(h);
-		}
+	if (c->cfg.token) {
+		/* "Authorization: Bearer" (RFC 6750 section 2.1), a header, never
+		 * the URL. Given to libcurl as credentials rather than as a custom
+		 * header: libcurl knows credentials and keeps them from other
+		 * hosts; a custom header it cannot tell from any other. */
+		curl_easy_setopt(e, CURLOPT_HTTPAUTH, (long)CURLAUTH_BEARER);
+		curl_easy_setopt(e, CURLOPT_XOAUTH2_BEARER, c->cfg.token);
 	}
 	if (f->etag && f->pages == 0) {
 		size_t n = strlen(f->etag) + 32;
@@ -378,7 +693,7 @@ static bool start(gitlab_fetch *f, const char *url)
 	}
 	curl_easy_setopt(e, CURLOPT_HTTPHEADER, f->headers);
 	if (curl_multi_add_handle(c->multi, e) != CURLM_OK) {
-		fail(f, "libcurl refused the request%s", NULL);
+		failf(f, "libcurl refused the request");
 		return false;
 	}
 	c->running++;
@@ -404,6 +719,8 @@ static char *graphql_body(const gitlab_fetch *f)
 	return out;
 }
 
+/* The request URL: the base (gitlab_parse_host's normal form, from
+ * curl_url_get) and a path of escaped parts. */
 static char *first_url(gitlab_fetch *f)
 {
 	const char *base = f->client->cfg.base;
@@ -413,8 +730,12 @@ static char *first_url(gitlab_fetch *f)
 		f->body = graphql_body(f);
 		size_t n = strlen(base) + 16;
 		url = malloc(n);
-		if (url)
+		if (url && f->body)
 			snprintf(url, n, "%s/api/graphql", base);
+		else {
+			free(url);
+			url = NULL;
+		}
 		return url;
 	}
 	/* REST: /projects/:id/issues or /groups/:id/issues with labels a,b */
@@ -436,6 +757,10 @@ static char *first_url(gitlab_fetch *f)
 		snprintf(url, n, "%s/api/v4/%s/%s/issues?labels=%s&state=opened&per_page=%d",
 			 base, f->kind == KIND_COUNT ? "groups" : "projects", path,
 			 labels, f->kind == KIND_COUNT ? 1 : 100);
+	else {
+		free(url);
+		url = NULL;
+	}
 	free(path);
 	free(labels);
 	return url;
@@ -454,32 +779,44 @@ static gitlab_fetch *new_fetch(gitlab_client *c, fetch_kind kind)
 	return f;
 }
 
-/* 429's Retry-After is remembered (in the cache directory, per host and
- * token) so that no request goes out before it, from this process or the
- * next one. */
+/* 429's Retry-After is remembered (in the client, and in the cache
+ * directory per host and token) so that no request goes out before it,
+ * from this process or the next one. */
 static void rate_limit_key(const gitlab_client *c, char key[33])
 {
 	const char *parts[] = {"rate-limit", c->cfg.base, c->token_id};
 	cache_key(parts, 3, key);
 }
 
-static time_t rate_limited_until(const gitlab_client *c)
+static time_t rate_limited_until(gitlab_fetch *f)
 {
-	char key[33];
-	size_t len;
-	rate_limit_key(c, key);
-	char *text = cache_read(c->cache, key, &len);
-	time_t until = text ? (time_t)atoll(text) : 0;
-	free(text);
+	gitlab_client *c = f->client;
+	time_t until = c->rate_limited_until;
+	if (!until && c->cache) {
+		char key[33], err[600];
+		size_t len;
+		rate_limit_key(c, key);
+		char *text = cache_read(c->cache, key, &len, err, sizeof(err));
+		if (text)
+			until = (time_t)atoll(text);
+		else if (*err)
+			warnf(f, "cache: %s", err);
+		free(text);
+	}
 	return until > time(NULL) ? until : 0;
 }
 
-static void remember_rate_limit(const gitlab_client *c, time_t until)
+static void remember_rate_limit(gitlab_fetch *f, time_t until)
 {
-	char key[33], text[32], err[256];
+	gitlab_client *c = f->client;
+	c->rate_limited_until = until;
+	if (!c->cache)
+		return;
+	char key[33], text[32], err[600];
 	rate_limit_key(c, key);
 	snprintf(text, sizeof(text), "%lld", (long long)until);
-	cache_write(c->cache, key, text, err, sizeof(err));
+	if (!cache_write(c->cache, key, text, err, sizeof(err)))
+		warnf(f, "the rate limit is not remembered: %s", err);
 }
 
 static void fail_rate_limited(gitlab_fetch *f, time_t until)
@@ -488,32 +825,41 @@ static void fail_rate_limited(gitlab_fetch *f, time_t until)
 	struct tm tm;
 	localtime_r(&until, &tm);
 	strftime(buf, sizeof(buf), "%H:%M", &tm);
-	fail(f, "429 rate limited until %s", buf);
+	failf(f, "429 rate limited until %s", buf);
 }
 
 static void begin(gitlab_fetch *f, bool offline, bool refresh)
 {
-	bool cached = load_cached(f);
+	char err[600];
+	bool cached = load_cached(f, err, sizeof(err));
 	if (offline) {
 		if (cached)
 			f->state = FETCH_DONE;
+		else if (!f->client->cache)
+			failf(f, "offline, and running without a cache");
+		else if (*err)
+			failf(f, "offline, and the cache cannot be read: %s", err);
 		else
-			fail(f, "offline, and nothing cached yet%s", NULL);
+			failf(f, "offline, and nothing cached yet");
 		return;
 	}
+	if (*err) /* asked anyway; the user should know the cache is not used */
+		warnf(f, "cache: %s", err);
 	if (cached && !refresh && time(NULL) - f->fetched_at < FRESH_SECONDS) {
 		f->state = FETCH_DONE;
 		return;
 	}
-	time_t until = rate_limited_until(f->client);
+	time_t until = rate_limited_until(f);
 	if (until) { /* GitLab asked us to wait: the cache meanwhile */
 		fail_rate_limited(f, until);
 		return;
 	}
 	char *url = first_url(f);
 	f->state = FETCH_RUNNING;
-	if (!url || !start(f, url))
-		fail(f, "out of memory%s", NULL);
+	if (!url)
+		failf(f, "out of memory");
+	else
+		start(f, url); /* says why when it cannot */
 	free(url);
 }
 
@@ -567,7 +913,7 @@ gitlab_fetch *gitlab_fetch_count(gitlab_client *c, const char *issues_url,
 	const char *parts[] = {c->cfg.base, c->token_id, "count", f->group, label};
 	cache_key(parts, 5, f->key);
 	if (!f->group) {
-		fail(f, "no group in the issues URL %s", issues_url);
+		failf(f, "no group in the issues URL %s", issues_url);
 		return f;
 	}
 	begin(f, offline, false);
@@ -584,11 +930,73 @@ static const char *header(CURL *e, const char *name)
 	return NULL;
 }
 
-/* The Link header's rel="next" URL, only when it stays on our host: the
- * token must not be sent anywhere else. */
-static char *next_link(CURL *e, const char *base)
+/* The scheme, host, port (default ports made explicit) and path (no
+ * trailing '/') of url as libcurl reads it, curl_free'd by the caller;
+ * the normal form in *normal when asked. False when it has a user name,
+ * password, login options or zone, or cannot be read. */
+typedef struct origin {
+	char *scheme, *host, *port, *path;
+} origin;
+
+static void origin_free(origin *o)
 {
-	const char *link = header(e, "Link");
+	curl_free(o->scheme);
+	curl_free(o->host);
+	curl_free(o->port);
+	curl_free(o->path);
+	memset(o, 0, sizeof(*o));
+}
+
+static bool origin_of(const char *url, origin *o, char **normal)
+{
+	memset(o, 0, sizeof(*o));
+	CURLU *u = curl_url();
+	bool ok = u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+		  !has_part(u, CURLUPART_USER) && !has_part(u, CURLUPART_PASSWORD) &&
+		  !has_part(u, CURLUPART_OPTIONS) && !has_part(u, CURLUPART_ZONEID) &&
+		  curl_url_get(u, CURLUPART_SCHEME, &o->scheme, 0) == CURLUE_OK &&
+		  curl_url_get(u, CURLUPART_HOST, &o->host, 0) == CURLUE_OK &&
+		  curl_url_get(u, CURLUPART_PORT, &o->port, CURLU_DEFAULT_PORT) == CURLUE_OK &&
+		  curl_url_get(u, CURLUPART_PATH, &o->path, 0) == CURLUE_OK &&
+		  (!normal || curl_url_get(u, CURLUPART_URL, normal, 0) == CURLUE_OK);
+	if (ok) {
+		size_t n = strlen(o->path);
+		while (n && o->path[n - 1] == '/')
+			o->path[--n] = '\0';
+	} else {
+		origin_free(o);
+	}
+	curl_url_cleanup(u);
+	return ok;
+}
+
+/* target stays where the token may go (see gitlab_next_link): its normal
+ * form, malloc'd, or NULL. */
+static char *same_origin(const char *target, const char *base)
+{
+	origin b, t;
+	char *normal = NULL, *out = NULL;
+	if (!origin_of(base, &b, NULL))
+		return NULL;
+	if (origin_of(target, &t, &normal)) {
+		size_t n = strlen(b.path);
+		/* t.path lost its trailing '/'s: compare with the normal form's */
+		const char *tp = strstr(normal, "://");
+		tp = tp ? strchr(tp + 3, '/') : NULL;
+		if (!strcmp(t.scheme, b.scheme) && !strcasecmp(t.host, b.host) &&
+		    !strcmp(t.port, b.port) && tp && !strncmp(tp, b.path, n) && tp[n] == '/')
+			out = strdup(normal);
+		origin_free(&t);
+	}
+	curl_free(normal);
+	origin_free(&b);
+	return out;
+}
+
+char *gitlab_next_link(const char *link, const char *base, char **refused)
+{
+	if (refused)
+		*refused = NULL;
 	if (!link)
 		return NULL;
 	for (const char *p = link; (p = strchr(p, '<'));) {
@@ -598,31 +1006,90 @@ static char *next_link(CURL *e, const char *base)
 		const char *rel = strstr(end, "rel=\"next\"");
 		const char *comma = strchr(end, ',');
 		if (rel && (!comma || rel < comma)) {
-			size_t n = strlen(base);
-			if ((size_t)(end - p - 1) > n && !strncmp(p + 1, base, n) &&
-			    p[1 + n] == '/')
-				return strndup(p + 1, (size_t)(end - p - 1));
-			return NULL;
+			char *target = strndup(p + 1, (size_t)(end - p - 1));
+			char *url = target ? same_origin(target, base) : NULL;
+			if (target && !url && refused)
+				*refused = target;
+			else
+				free(target);
+			return url;
 		}
 		p = end;
 	}
 	return NULL;
 }
 
+/* The next page of f's answer (gitlab_next_link); one elsewhere is not
+ * asked for, and the list is then incomplete. */
+static char *next_link(gitlab_fetch *f)
+{
+	char *refused;
+	const char *link = header(f->easy, "Link");
+	char *url = gitlab_next_link(link, f->client->cfg.base, &refused);
+	if (refused) {
+		f->incomplete = true;
+		warnf(f, "the list is incomplete: the next page, %.300s, is not on the "
+			 "GitLab host; not asked for", refused);
+		free(refused);
+	}
+	return url;
+}
+
+/* What GitLab said about a failure, from a JSON body: error_description
+ * (OAuth, e.g. insufficient_scope), message, or error, at most 200 bytes
+ * (cut on a character boundary); NULL when there is none. */
+static char *server_message(const gitlab_fetch *f)
+{
+	if (!f->buf || !f->len)
+		return NULL;
+	char err[256];
+	cJSON *doc = okr_json_parse(f->buf, f->len, err, sizeof(err));
+	const char *keys[] = {"error_description", "message", "error"}, *msg = NULL;
+	for (size_t i = 0; !msg && i < 3; i++) {
+		const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, keys[i]);
+		if (cJSON_IsString(v) && v->valuestring && *v->valuestring)
+			msg = v->valuestring;
+	}
+	char *out = msg ? strdup(msg) : NULL;
+	cJSON_Delete(doc);
+	size_t n = out ? strlen(out) : 0;
+	if (n > 200) {
+		n = 200;
+		while (n && ((unsigned char)out[n] & 0xC0) == 0x80)
+			n--;
+		out[n] = '\0';
+	}
+	return out;
+}
+
 static void http_error(gitlab_fetch *f, long code)
 {
-	char buf[128];
+	gitlab_client *c = f->client;
+	char *said = server_message(f);
 	switch (code) {
-	case 401:
-		fail(f, "401 bad or missing token (GITLAB_TOKEN)%s", NULL);
-		return;
-	case 403:
-		fail(f, "403 forbidden: the token lacks read_api%s", NULL);
-		return;
+	case 401: /* the token is missing, or GitLab does not take it */
+		if (c->cfg.token)
+			failf(f, "401 unauthorized: GitLab refused the token from %s",
+			      c->cfg.token_from ? c->cfg.token_from : "the settings");
+		else
+			failf(f, "401 unauthorized: no token was sent (set GITLAB_TOKEN)");
+		break;
+	case 403: /* many causes (scope, role, IP allow-list): GitLab's word */
+		if (said)
+			failf(f, "403 forbidden: %s", said);
+		else
+			failf(f, "403 forbidden");
+		break;
 	case 404:
-		fail(f, "404 project not found, or private to you: %s",
-		     f->project ? f->project : f->group);
-		return;
+		/* GraphQL answers a project it cannot see with 200 and a null
+		 * project (okr.c); a 404 means no GraphQL API at that address */
+		if (f->kind == KIND_WORK_ITEMS)
+			failf(f, "404: no GitLab GraphQL API at %s/api/graphql", c->cfg.base);
+		else if (f->kind == KIND_COUNT)
+			failf(f, "404 not found, or private to you: group %s", f->group);
+		else
+			failf(f, "404 not found, or private to you: project %s", f->project);
+		break;
 	case 429: {
 		const char *ra = header(f->easy, "Retry-After");
 		time_t until = 0;
@@ -631,57 +1098,68 @@ static void http_error(gitlab_fetch *f, long code)
 		else if (ra)
 			until = curl_getdate(ra, NULL); /* an HTTP date */
 		if (until > 0) {
-			remember_rate_limit(f->client, until);
+			remember_rate_limit(f, until);
 			fail_rate_limited(f, until);
 		} else {
-			fail(f, "429 rate limited%s", NULL);
+			failf(f, "429 rate limited");
 		}
-		return;
+		break;
 	}
 	default:
 		if (code >= 300 && code < 400) {
 			const char *loc = header(f->easy, "Location");
-			fail(f, "redirected to %s; not followed (the token stays with GITLAB_HOST)",
-			     loc ? loc : "another address");
+			failf(f, "redirected to %.300s; not followed (the token goes to the GitLab "
+				 "host alone)",
+			      loc ? loc : "another address");
 		} else {
-			snprintf(buf, sizeof(buf), "%ld", code);
-			fail(f, "the server answered %s", buf);
+			failf(f, "the server answered %ld", code);
 		}
 	}
+	free(said);
 }
 
 static void curl_error(gitlab_fetch *f, CURLcode rc)
 {
-	char host[256] = "";
-	const char *h = strstr(f->client->cfg.base, "://");
-	snprintf(host, sizeof(host), "%s", h ? h + 3 : f->client->cfg.base);
+	gitlab_client *c = f->client;
+	const char *detail = f->errbuf[0] ? f->errbuf : curl_easy_strerror(rc);
+	curl_off_t connect = 0, total = 0;
 	switch (rc) {
 	case CURLE_COULDNT_RESOLVE_HOST:
+		failf(f, "cannot resolve %s", c->host);
+		break;
 	case CURLE_COULDNT_RESOLVE_PROXY:
-		fail(f, "no network: cannot resolve %s", host);
+		failf(f, "cannot resolve the proxy (%s)", detail);
 		break;
 	case CURLE_COULDNT_CONNECT:
-		fail(f, "cannot connect to %s", host);
+		failf(f, "cannot connect to %s", c->hostport);
 		break;
 	case CURLE_OPERATION_TIMEDOUT:
-		fail(f, "timed out: %s stopped answering", host);
+		curl_easy_getinfo(f->easy, CURLINFO_CONNECT_TIME_T, &connect);
+		curl_easy_getinfo(f->easy, CURLINFO_TOTAL_TIME_T, &total);
+		if (!connect)
+			failf(f, "timed out connecting to %s", c->hostport);
+		else if (total >= (curl_off_t)c->cfg.total_timeout * 1000000)
+			failf(f, "timed out: %s did not finish answering within %ld s",
+			      c->hostport, c->cfg.total_timeout);
+		else
+			failf(f, "timed out: %s stopped answering", c->hostport);
 		break;
 	case CURLE_FILESIZE_EXCEEDED:
-		fail(f, "the answer is over 8 MB; refused%s", NULL);
+		failf(f, "the answer is over 8 MB; refused");
 		break;
 	case CURLE_PARTIAL_FILE:
-	case CURLE_RECV_ERROR:
-	case CURLE_GOT_NOTHING:
-		fail(f, "the connection closed in the middle of the answer%s", NULL);
+		failf(f, "the connection closed in the middle of the answer");
 		break;
-	case CURLE_UNSUPPORTED_PROTOCOL:
-		fail(f, "refused: GitLab must be reached over https%s", NULL);
+	case CURLE_GOT_NOTHING:
+		failf(f, "%s closed the connection without answering", c->hostport);
 		break;
 	default:
 		if (f->too_big)
-			fail(f, "the answer is over 8 MB; refused%s", NULL);
+			failf(f, "the answer is over 8 MB; refused");
+		else if (f->oom)
+			failf(f, "out of memory");
 		else
-			fail(f, "network: %s", curl_easy_strerror(rc));
+			failf(f, "network: %s", detail);
 	}
 }
 
@@ -727,7 +1205,7 @@ static void on_done(gitlab_fetch *f, CURLcode rc)
 	if (f->kind == KIND_COUNT) {
 		const char *total = header(f->easy, "X-Total");
 		if (!total) {
-			fail(f, "no X-Total header in the answer%s", NULL);
+			failf(f, "no X-Total header in the answer");
 			return;
 		}
 		f->count = atol(total);
@@ -739,22 +1217,26 @@ static void on_done(gitlab_fetch *f, CURLcode rc)
 		free(f->cursor);
 		if (!okr_parse_graphql(f->buf ? f->buf : "", f->len, &f->fresh,
 				       &f->cursor, err, sizeof(err))) {
-			fail(f, "%s", err);
+			failf(f, "%s", err);
 			return;
 		}
-		if (f->cursor)
-			url = first_url(f); /* same endpoint, the new cursor */
+		if (f->cursor && !(url = first_url(f))) { /* same endpoint, the new cursor */
+			failf(f, "out of memory");
+			return;
+		}
 	} else {
 		if (!okr_parse_issues(f->buf ? f->buf : "", f->len, &f->fresh, err,
 				      sizeof(err))) {
-			fail(f, "%s", err);
+			failf(f, "%s", err);
 			return;
 		}
-		url = next_link(f->easy, c->cfg.base);
+		url = next_link(f);
 	}
 	if (url && f->pages >= MAX_PAGES) {
 		free(url);
 		url = NULL;
+		f->incomplete = true;
+		warnf(f, "the list is incomplete: stopped after %d pages", MAX_PAGES);
 	}
 	if (!url) {
 		finish_ok(f);
@@ -769,10 +1251,14 @@ int gitlab_step(gitlab_client *c, int timeout_ms)
 	if (!c->running)
 		return 0;
 	int still = 0;
+	fdlist before = inheritable_fds(); /* see "descriptors" above */
 	curl_multi_perform(c->multi, &still);
+	cloexec_new_fds(&before);
 	if (timeout_ms > 0 && still) {
 		curl_multi_poll(c->multi, NULL, 0, timeout_ms, NULL);
+		before = inheritable_fds();
 		curl_multi_perform(c->multi, &still);
+		cloexec_new_fds(&before);
 	}
 	CURLMsg *m;
 	int left;
@@ -805,6 +1291,11 @@ long gitlab_count(const gitlab_fetch *f)
 const char *gitlab_error(const gitlab_fetch *f)
 {
 	return f->state == FETCH_FAILED ? f->error : NULL;
+}
+
+const char *gitlab_warning(const gitlab_fetch *f)
+{
+	return f->warning;
 }
 
 time_t gitlab_fetched_at(const gitlab_fetch *f)

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char DEFAULT_ISSUES_URL[] =
     "https://gitlab.com/groups/gitlab-org/-/issues";
@@ -75,28 +76,22 @@ static void check_keys(yload *c, const ynode *map, const char *what,
 	}
 }
 
-/* Is the id at pair i already used by an earlier pair of this map? */
-static bool duplicate_key(const ynode *map, size_t i)
-{
-	const ynode *k = map->items[2 * i];
-	for (size_t j = 0; j < i; j++)
-		if (!strcmp(map->items[2 * j]->str, k->str))
-			return true;
-	return false;
-}
-
 /* Iterate a top-level block (sections/stages/groups): checks the id and
  * returns the value node, or NULL to skip this pair. */
 static const ynode *entry(yload *c, const ynode *map, size_t i,
 			  const char *what)
 {
 	const ynode *k = map->items[2 * i], *v = map->items[2 * i + 1];
-	if (k->kind != YNODE_SCALAR || !*k->str) {
-		yload_error(c, k, "%s ids must be strings", what);
+	if (k->overridden) /* the parser warned, naming both lines: the
+			      later entry of the same id is the one read */
+		return NULL;
+	if (k->kind != YNODE_SCALAR || yload_blank(k->str)) {
+		yload_error(c, k, "%s ids must be non-empty strings", what);
 		return NULL;
 	}
-	if (map->n <= 4096 && duplicate_key(map, i)) {
-		yload_error(c, k, "duplicate %s id '%s'; skipped", what, k->str);
+	if (!yload_id_clean(k->str)) {
+		yload_error(c, k, "%s id '%s' has control characters or spaces at its "
+				  "ends: it would show as another; skipped", what, k->str);
 		return NULL;
 	}
 	return v;
@@ -116,7 +111,7 @@ static void load_sections(struct ctx *x, const ynode *n)
 		s->id = n->items[2 * i]->str;
 		s->loc = yload_loc(c, n->items[2 * i]);
 		if (v->kind == YNODE_SCALAR && !ynode_is_null(v))
-			s->name = v->str; /* `dev: Dev` shorthand */
+			s->name = yload_str(c, v, s->id); /* `dev: Dev` shorthand */
 		else if (!ynode_is_null(v) && yload_expect_map(c, v, s->id))
 			s->name = yload_str(c, ynode_get(v, "name"), "name");
 		if (!s->name)
@@ -180,7 +175,7 @@ static team_rule *load_team_rule(struct ctx *x, const ynode *n)
 		return NULL;
 	t->loc = yload_loc(c, n);
 	const ynode *mn = ynode_get(n, "manager");
-	t->manager = intern_slug(c, yload_str(c, mn, "manager"));
+	t->manager = intern_slug(c, yload_id(c, mn, "manager"));
 	t->manager_loc = yload_loc(c, mn ? mn : n);
 	if (!t->manager) {
 		yload_error(c, n, "team-by-manager-slug needs a 'manager' slug");
@@ -205,14 +200,14 @@ static bool load_counterpart_rule(struct ctx *x, const ynode *n,
 	memset(out, 0, sizeof(*out));
 	out->loc = yload_loc(c, n);
 	const ynode *mn = ynode_get(n, "manager");
-	out->manager = intern_slug(c, yload_str(c, mn, "manager"));
+	out->manager = intern_slug(c, yload_id(c, mn, "manager"));
 	out->manager_loc = yload_loc(c, mn ? mn : n);
 	const ynode *v;
 	if (!ynode_is_null(v = ynode_get(n, "manager-role")))
 		out->manager_role = compile(x, v, "manager-role");
 	if (!ynode_is_null(v = ynode_get(n, "role")))
 		out->role = compile(x, v, "role");
-	else
+	if (!out->role && !(v && v->kind != YNODE_SCALAR)) /* none, or blank */
 		yload_warning(c, n, "stable-counterparts without 'role' lists nobody");
 	if (!ynode_is_null(v = ynode_get(n, "other-manager-roles")))
 		out->other_manager_roles = compile(x, v, "other-manager-roles");
@@ -226,6 +221,8 @@ static void load_links(yload *c, const ynode *n, group *g)
 	if (n->kind == YNODE_MAP) { /* {title: url} shorthand */
 		g->links = arena_calloc(c->model, n->n + 1, sizeof(group_link));
 		for (size_t i = 0; g->links && i < n->n; i++) {
+			if (n->items[2 * i]->overridden)
+				continue; /* the later one is read (warned by ydoc) */
 			const char *t = yload_str(c, n->items[2 * i], "links");
 			const char *u = yload_str(c, n->items[2 * i + 1], "links");
 			if (t && u)
@@ -340,10 +337,13 @@ void groups_load(yload *c, const char *path, roster *r)
 	size_t before = c->diags->count;
 	ynode *root = yload_file(c, path, "groups.yml", true);
 	r->issues_url = DEFAULT_ISSUES_URL;
-	if (!root) {
+	if (!root || ynode_is_null(root)) {
+		struct stat st;
 		if (c->diags->count == before)
 			diag_add(c->diags, DIAG_WARNING, "groups.yml", 0, 0,
-				 "no groups.yml in the roster: no groups to show");
+				 stat(path, &st) == 0
+				     ? "groups.yml is empty: no groups to show"
+				     : "no groups.yml in the roster: no groups to show");
 		return;
 	}
 	if (!yload_expect_map(c, root, "groups.yml"))

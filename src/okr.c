@@ -2,6 +2,7 @@
 #include "teamtui/okr.h"
 
 #include <cjson/cJSON.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,13 @@
 static char *dup_or_null(const char *s)
 {
 	return s ? strdup(s) : NULL;
+}
+
+/* *dst = v, freeing what *dst held. */
+static void replace(char **dst, char *v)
+{
+	free(*dst);
+	*dst = v;
 }
 
 /* A string member, or NULL when missing, null or not a string. */
@@ -89,13 +97,67 @@ static char *join_users(const cJSON *users)
 	return s;
 }
 
-static cJSON *parse(const char *json, size_t len, char *err, size_t errsize)
+/* cJSON keeps its strings NUL-terminated: a "\u0000" escape inside a JSON
+ * string would end the C string there and silently drop the rest ("a\u0000b"
+ * read as "a"). So before parsing, every such escape is rewritten to
+ * "\ufffd", the same length (byte positions in errors stay right): U+FFFD
+ * REPLACEMENT CHARACTER, what teamtui shows for anything it cannot show as
+ * is (sanitize.c does the same for invalid UTF-8). The lexing follows RFC
+ * 8259 section 7: only a backslash that starts an escape inside a string
+ * counts, so the text "\\u0000" (an escaped backslash) is left alone. A raw
+ * NUL byte is invalid JSON anywhere (section 7: controls must be escaped;
+ * section 2: not whitespace); its offset goes to *bad. NULL when out of
+ * memory or at a raw NUL. */
+static char *without_nul_escapes(const char *json, size_t len, size_t *bad)
 {
+	char *s = malloc(len + 1);
+	if (!s)
+		return NULL;
+	memcpy(s, json, len);
+	s[len] = '\0';
+	bool in_string = false;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\0') {
+			*bad = i;
+			free(s);
+			return NULL;
+		}
+		if (!in_string) {
+			in_string = s[i] == '"';
+		} else if (s[i] == '"') {
+			in_string = false;
+		} else if (s[i] == '\\' && i + 1 < len) {
+			if (len - i >= 6 && !memcmp(s + i + 1, "u0000", 5))
+				memcpy(s + i + 1, "ufffd", 5);
+			if (s[i + 1] == '\0') {
+				*bad = i + 1;
+				free(s);
+				return NULL;
+			}
+			i++; /* the escaped character */
+		}
+	}
+	return s;
+}
+
+cJSON *okr_json_parse(const char *json, size_t len, char *err, size_t errsize)
+{
+	size_t bad = (size_t)-1;
+	char *text = without_nul_escapes(json, len, &bad);
+	if (!text) {
+		if (bad != (size_t)-1)
+			snprintf(err, errsize, "invalid JSON from the server (a NUL byte at byte %zu)",
+				 bad);
+		else
+			snprintf(err, errsize, "out of memory");
+		return NULL;
+	}
 	const char *end = NULL;
-	cJSON *doc = cJSON_ParseWithLengthOpts(json, len, &end, 0);
+	cJSON *doc = cJSON_ParseWithLengthOpts(text, len, &end, 0);
 	if (!doc)
 		snprintf(err, errsize, "invalid JSON from the server (near byte %ld)",
-			 end ? (long)(end - json) : 0L);
+			 end ? (long)(end - text) : 0L);
+	free(text);
 	return doc;
 }
 
@@ -115,7 +177,7 @@ bool okr_parse_graphql(const char *json, size_t len, okr_list *out,
 		       char **next_cursor, char *err, size_t errsize)
 {
 	*next_cursor = NULL;
-	cJSON *doc = parse(json, len, err, errsize);
+	cJSON *doc = okr_json_parse(json, len, err, errsize);
 	if (!doc)
 		return false;
 	bool ok = false;
@@ -149,19 +211,22 @@ bool okr_parse_graphql(const char *json, size_t len, okr_list *out,
 			const char *type = str_of(w, "type");
 			if (!type)
 				continue;
+			/* a widget type given twice: the later one counts,
+			 * the earlier value is freed, not leaked */
 			if (!strcmp(type, "HIERARCHY")) {
-				it->parent = dup_or_null(str_of(obj_of(w, "parent"), "iid"));
+				replace(&it->parent, dup_or_null(str_of(obj_of(w, "parent"), "iid")));
 			} else if (!strcmp(type, "PROGRESS")) {
 				const cJSON *p = cJSON_GetObjectItemCaseSensitive(w, "progress");
 				if (cJSON_IsNumber(p) && p->valuedouble >= 0 &&
 				    p->valuedouble <= 100)
 					it->progress = (int)p->valuedouble;
 			} else if (!strcmp(type, "HEALTH_STATUS")) {
-				it->health = dup_or_null(str_of(w, "healthStatus"));
+				replace(&it->health, dup_or_null(str_of(w, "healthStatus")));
 			} else if (!strcmp(type, "ASSIGNEES")) {
-				it->assignees = join_users(arr_of(obj_of(w, "assignees"), "nodes"));
+				replace(&it->assignees,
+					join_users(arr_of(obj_of(w, "assignees"), "nodes")));
 			} else if (!strcmp(type, "START_AND_DUE_DATE")) {
-				it->due = dup_or_null(str_of(w, "dueDate"));
+				replace(&it->due, dup_or_null(str_of(w, "dueDate")));
 			}
 		}
 	}
@@ -177,7 +242,7 @@ done:
 bool okr_parse_issues(const char *json, size_t len, okr_list *out, char *err,
 		      size_t errsize)
 {
-	cJSON *doc = parse(json, len, err, errsize);
+	cJSON *doc = okr_json_parse(json, len, err, errsize);
 	if (!doc)
 		return false;
 	if (!cJSON_IsArray(doc)) {
@@ -195,9 +260,13 @@ bool okr_parse_issues(const char *json, size_t len, okr_list *out, char *err,
 		if (!it)
 			break;
 		const cJSON *iid = cJSON_GetObjectItemCaseSensitive(issue, "iid");
-		if (cJSON_IsNumber(iid)) {
+		/* an iid is a whole number; anything a long cannot hold (1e300,
+		 * inf, NaN) would be undefined to convert: left out */
+		if (cJSON_IsNumber(iid) && iid->valuedouble >= 0 &&
+		    iid->valuedouble <= 9007199254740992.0 &&
+		    iid->valuedouble == (double)(long long)iid->valuedouble) {
 			char buf[32];
-			snprintf(buf, sizeof(buf), "%ld", (long)iid->valuedouble);
+			snprintf(buf, sizeof(buf), "%lld", (long long)iid->valuedouble);
 			it->iid = strdup(buf);
 		}
 		it->title = dup_or_null(str_of(issue, "title"));
@@ -295,7 +364,9 @@ bool okr_from_json(const cJSON *a, okr_list *out)
 		it->state = dup_or_null(str_of(o, "state"));
 		it->health = dup_or_null(str_of(o, "health_status"));
 		const cJSON *p = cJSON_GetObjectItemCaseSensitive(o, "progress");
-		it->progress = cJSON_IsNumber(p) ? (int)p->valuedouble : -1;
+		it->progress = cJSON_IsNumber(p) && p->valuedouble >= 0 && p->valuedouble <= 100
+				   ? (int)p->valuedouble
+				   : -1;
 		it->assignees = dup_or_null(str_of(o, "assignees"));
 		it->due = dup_or_null(str_of(o, "due_date"));
 		it->parent = dup_or_null(str_of(o, "parent"));

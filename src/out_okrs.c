@@ -14,15 +14,19 @@ void out_okrs_status(const gitlab_fetch *f, char *buf, size_t size)
 	char age[64] = "";
 	if (gitlab_fetched_at(f))
 		gitlab_age(gitlab_fetched_at(f), time(NULL), age, sizeof(age));
-	const char *err = gitlab_error(f);
+	const char *err = gitlab_error(f), *warning = gitlab_warning(f);
+	int n;
 	if (gitlab_state(f) == FETCH_RUNNING)
-		snprintf(buf, size, "fetching\u2026");
+		n = snprintf(buf, size, "fetching\u2026");
 	else if (err && gitlab_fetched_at(f))
-		snprintf(buf, size, "cached %s (%s)", age, err);
+		n = snprintf(buf, size, "cached %s (%s)", age, err);
 	else if (err)
-		snprintf(buf, size, "%s", err);
+		n = snprintf(buf, size, "%s", err);
 	else
-		snprintf(buf, size, "%s %s", gitlab_from_cache(f) ? "cached" : "fetched", age);
+		n = snprintf(buf, size, "%s %s", gitlab_from_cache(f) ? "cached" : "fetched",
+			     age);
+	if (warning && gitlab_state(f) != FETCH_RUNNING && n >= 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, "; %s", warning);
 }
 
 static void put(FILE *out, const char *s)
@@ -32,7 +36,7 @@ static void put(FILE *out, const char *s)
 
 void out_okrs_text(FILE *out, const group *g, const gitlab_fetch *f)
 {
-	char status[600];
+	char status[1600];
 	out_okrs_status(f, status, sizeof(status));
 	put(out, g->name);
 	fputs(" OKRs: ", out);
@@ -49,7 +53,10 @@ void out_okrs_text(FILE *out, const group *g, const gitlab_fetch *f)
 	int *depth = malloc((l->n + 1) * sizeof(int));
 	size_t n = order && depth ? okr_order(l, order, depth) : 0;
 	if (!n && !gitlab_error(f))
-		fputs("(no open objectives or key results)\n", out);
+		fputs(g->okrs.kind && !strcmp(g->okrs.kind, "issues")
+			      ? "(no open issues)\n"
+			      : "(no open objectives or key results)\n",
+		      out);
 	for (size_t k = 0; k < n; k++) {
 		const okr_item *it = &l->v[order[k]];
 		fprintf(out, "\n%*s", depth[k] * 2, "");

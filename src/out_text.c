@@ -351,11 +351,9 @@ void out_text_person(FILE *f, const roster *r, resolver *rs, const person *p)
 			fputs("  ", f);
 			put(f, p->projects[i].project);
 			fputs(": ", f);
-			for (size_t k = 0; k < p->projects[i].roles.n; k++) {
-				if (k)
-					fputs(", ", f);
-				put(f, p->projects[i].roles.v[k]);
-			}
+			char *roles = roster_project_roles_text(&p->projects[i].roles);
+			put(f, roles ? roles : "");
+			free(roles);
 			fputc('\n', f);
 		}
 	}
@@ -364,10 +362,7 @@ void out_text_person(FILE *f, const roster *r, resolver *rs, const person *p)
 void out_text_diags(FILE *f, const diag_list *d)
 {
 	for (size_t i = 0; i < d->count; i++) {
-		char line[2048];
-		diag_format(&d->items[i], line, sizeof(line));
-		sanitize_fputs_flags(line, SANITIZE_VISIBLE, f);
-		fputc('\n', f);
+		diag_print(&d->items[i], f);
 	}
 	if (d->suppressed)
 		fprintf(f, "(%zu more not shown)\n", d->suppressed);

@@ -34,8 +34,13 @@ static size_t skip_class(const char *re, size_t i)
 		if (re[i] == '\\' && i + 1 < n)
 			i += 2;
 		else if (re[i] == '[' && re[i + 1] == ':') {
-			const char *end = strstr(re + i + 2, ":]");
-			i = end ? (size_t)(end - re) + 2 : i + 1;
+			/* [:alpha:] or [:^alpha:]; anything else is a literal
+			 * '[' (as PCRE2 and RE2 read it): never search ahead
+			 * for a ":]" further on */
+			size_t k = i + 2 + (re[i + 2] == '^');
+			while (re[k] >= 'a' && re[k] <= 'z')
+				k++;
+			i = re[k] == ':' && re[k + 1] == ']' ? k + 2 : i + 1;
 		} else
 			i++;
 	}
@@ -140,26 +145,55 @@ const char *pattern_re2_problem(const char *re, size_t *offset)
 	return NULL;
 }
 
+/* Bytes the escape at re[0] == '\\' spans, whatever follows it that is
+ * part of it: \x{...} and \xHH, \p{...} and \pL, octal \0oo and \1oo (a
+ * digit after \1..\7 makes it octal: see escape_problem); else 2. */
+static size_t escape_len(const char *re)
+{
+	char e = re[1];
+	size_t k = 2;
+	if (!e)
+		return 1;
+	if ((e == 'x' || e == 'p' || e == 'P') && re[2] == '{') {
+		const char *end = strchr(re + 3, '}');
+		return end ? (size_t)(end - re) + 1 : strlen(re);
+	}
+	if (e == 'x')
+		while (k < 4 && re[k] && strchr("0123456789abcdefABCDEF", re[k]))
+			k++;
+	else if (e == 'p' || e == 'P')
+		k = re[2] ? 3 : 2;
+	else if (e >= '0' && e <= '7')
+		while (k < 4 && re[k] >= '0' && re[k] <= '7')
+			k++;
+	return k;
+}
+
 /* The longest literal run at the top level of re that every match must
  * contain ("Custom Models" in "Engineering Manager(.*)Custom Models"), so
  * most non-matching roles are rejected by strstr without running the
- * regex. Conservative: none when there is a top-level '|' or any flag. */
+ * regex. Conservative: none when there is a top-level '|', any flag or a
+ * \Q...\E quote; escapes, classes and counted repeats ({1000}) are never
+ * part of a run. */
 static char *required_literal(const char *re, size_t *len)
 {
-	if (strstr(re, "(?"))
+	if (strstr(re, "(?") || strstr(re, "\\Q"))
 		return NULL;
 	int depth = 0;
-	for (const char *p = re; *p; p++) {
-		if (*p == '\\' && p[1])
-			p++;
-		else if (*p == '[') {
+	for (const char *p = re; *p;) {
+		if (*p == '\\') {
+			p += escape_len(p);
+			continue;
+		}
+		if (*p == '[')
 			p = re + skip_class(re, (size_t)(p - re)) - 1;
-		} else if (*p == '(')
+		else if (*p == '(')
 			depth++;
 		else if (*p == ')')
 			depth--;
 		else if (*p == '|' && depth == 0)
 			return NULL;
+		p++;
 	}
 	size_t best = 0, best_at = 0;
 	depth = 0;
@@ -169,8 +203,12 @@ static char *required_literal(const char *re, size_t *len)
 			while (re[j] && !strchr("\\.^$|()[]{}*+?", re[j]))
 				j++;
 			size_t n = j - i;
-			if (re[j] && strchr("*?{", re[j]) && n)
-				n--; /* the last character is optional */
+			if (re[j] && strchr("*?{", re[j]) && n) {
+				/* the last character is optional: all of its bytes */
+				n--;
+				while (n && ((unsigned char)re[i + n] & 0xC0) == 0x80)
+					n--;
+			}
 			if (n > best) {
 				best = n;
 				best_at = i;
@@ -178,10 +216,13 @@ static char *required_literal(const char *re, size_t *len)
 			i = j;
 			continue;
 		}
-		if (re[i] == '\\' && re[i + 1])
-			i += 2;
+		size_t q = re[i] == '{' ? counted_repeat(re + i) : 0;
+		if (re[i] == '\\')
+			i += escape_len(re + i);
 		else if (re[i] == '[')
 			i = skip_class(re, i);
+		else if (q)
+			i += q;
 		else {
 			depth += (re[i] == '(') - (re[i] == ')');
 			i++;

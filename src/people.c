@@ -62,7 +62,7 @@ static strlist expertise_items(yload *c, const ynode *n, const char **html)
 		next = strchr(line, '\n');
 		if (next)
 			*next++ = '\0';
-		if (*line)
+		if (!yload_blank(line))
 			out.v[out.n++] = intern(c, line);
 	}
 	free(text);
@@ -80,14 +80,17 @@ static void read_projects(yload *c, const ynode *n, person *p)
 		return;
 	for (size_t i = 0; i < n->n; i++) {
 		const ynode *k = n->items[2 * i], *v = n->items[2 * i + 1];
-		if (k->kind != YNODE_SCALAR) {
-			yload_error(c, k, "project names must be strings");
+		if (k->overridden) /* the later one is read (warned by ydoc) */
+			continue;
+		if (yload_blank(k->str)) {
+			yload_error(c, k, "project names must not be empty");
 			continue;
 		}
 		project_role *pr = &p->projects[p->nprojects];
 		pr->project = k->str;
 		pr->roles = yload_strlist(c, v, k->str);
-		p->nprojects++;
+		if (pr->roles.n) /* a project with no role says nothing */
+			p->nprojects++;
 	}
 }
 
@@ -133,6 +136,11 @@ static const char *str_field(yload *c, const ynode **f, enum field i)
 	return yload_str(c, f[i], field_names[i]);
 }
 
+static const char *id_field(yload *c, const ynode **f, enum field i)
+{
+	return yload_id(c, f[i], field_names[i]);
+}
+
 static strlist list_field(yload *c, const ynode **f, enum field i)
 {
 	return yload_strlist(c, f[i], field_names[i]);
@@ -152,7 +160,12 @@ bool people_read(yload *c, const ynode *map, const char *slug, bool vacancy,
 	collect_fields(c, map, f);
 	memset(out, 0, sizeof(*out));
 	out->loc = yload_loc(c, map);
-	const char *own = str_field(c, f, F_SLUG);
+	const char *own = id_field(c, f, F_SLUG);
+	if (slug && !yload_id_clean(slug)) {
+		yload_error(c, map, "file name '%s' has control characters or spaces at "
+				    "its ends: not a slug; skipped", slug);
+		return false;
+	}
 	if (slug) {
 		if (own && strcmp(own, slug))
 			yload_warning(c, f[F_SLUG], "slug '%s' differs from the file name; using '%s'",
@@ -175,14 +188,16 @@ bool people_read(yload *c, const ynode *map, const char *slug, bool vacancy,
 	out->name = str_field(c, f, F_NAME);
 	out->role_html = intern(c, str_field(c, f, F_ROLE));
 	out->role = plain(c, out->role_html);
+	if (out->role && yload_blank(out->role))
+		out->role = NULL; /* markup and nothing else */
 	out->role_id = -1;
 	out->job_title = str_field(c, f, F_JOB_TITLE);
 	/* slugs are compared by address in the resolver: always interned */
-	out->reports_to = intern(c, str_field(c, f, F_REPORTS_TO));
+	out->reports_to = intern(c, id_field(c, f, F_REPORTS_TO));
 	if (out->reports_to && !*out->reports_to)
 		out->reports_to = NULL;
 	out->reports_to_loc = yload_loc(c, f[F_REPORTS_TO] ? f[F_REPORTS_TO] : map);
-	out->gitlab = str_field(c, f, F_GITLAB);
+	out->gitlab = id_field(c, f, F_GITLAB);
 	out->division = str_field(c, f, F_DIVISION);
 	out->locality = str_field(c, f, F_LOCALITY);
 	out->country = str_field(c, f, F_COUNTRY);
@@ -244,7 +259,86 @@ struct walk {
 	struct entry *v;
 	size_t n, cap;
 	bool capped;
+	char *root; /* the roster directory, resolved: links must stay in it */
+	struct dir_id {
+		dev_t dev;
+		ino_t ino;
+	} *seen; /* directories read so far: a link never reads one twice */
+	size_t nseen, capseen;
 };
+
+/* Remember a directory; false when it was read already (or no memory). */
+static bool first_visit(struct walk *w, const struct stat *st)
+{
+	for (size_t i = 0; i < w->nseen; i++)
+		if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino)
+			return false;
+	if (w->nseen == w->capseen) {
+		size_t cap = w->capseen ? w->capseen * 2 : 64;
+		struct dir_id *v = realloc(w->seen, cap * sizeof(*v));
+		if (!v)
+			return false;
+		w->seen = v;
+		w->capseen = cap;
+	}
+	w->seen[w->nseen++] = (struct dir_id){st->st_dev, st->st_ino};
+	return true;
+}
+
+static bool grow_entries(struct walk *w)
+{
+	size_t cap = w->cap ? w->cap * 2 : 256;
+	struct entry *v = realloc(w->v, cap * sizeof(*v));
+	if (!v)
+		return false;
+	w->v = v;
+	w->cap = cap;
+	return true;
+}
+
+/* Does `path` (a directory the walk starts from) resolve to a place
+ * inside the roster directory? Else a warning, and false. */
+static bool inside(struct walk *w, const char *path, const char *display)
+{
+	char *real = realpath(path, NULL);
+	size_t rl = w->root ? strlen(w->root) : 0;
+	bool in = real && w->root && !strncmp(real, w->root, rl) && real[rl] == '/';
+	if (real && !in)
+		diag_add(w->c->diags, DIAG_WARNING, display, 0, 0,
+			 "symbolic link to outside the roster directory; skipped");
+	free(real);
+	return in;
+}
+
+/* A symbolic link under team_members/: followed when its target is
+ * inside the roster directory, refused (with a warning) otherwise. On
+ * success *target is the resolved path (malloc'd) and *st its status. */
+static bool follow_link(struct walk *w, const char *child, const char *cdisp,
+			char **target, struct stat *st)
+{
+	*target = realpath(child, NULL);
+	if (!*target) {
+		diag_add(w->c->diags, DIAG_WARNING, cdisp, 0, 0,
+			 "symbolic link to nothing (%s); skipped", strerror(errno));
+		return false;
+	}
+	size_t rl = w->root ? strlen(w->root) : 0;
+	if (!w->root || strncmp(*target, w->root, rl) || (*target)[rl] != '/') {
+		diag_add(w->c->diags, DIAG_WARNING, cdisp, 0, 0,
+			 "symbolic link to outside the roster directory; skipped");
+		free(*target);
+		*target = NULL;
+		return false;
+	}
+	if (stat(*target, st) < 0) {
+		diag_add(w->c->diags, DIAG_WARNING, cdisp, 0, 0,
+			 "cannot read the link's target: %s; skipped", strerror(errno));
+		free(*target);
+		*target = NULL;
+		return false;
+	}
+	return true;
+}
 
 static bool is_yaml_name(const char *name, size_t *stem)
 {
@@ -263,73 +357,113 @@ static bool is_yaml_name(const char *name, size_t *stem)
 }
 
 static void walk_dir(struct walk *w, const char *path, const char *display,
+		     bool vacancy, int depth);
+
+/* One name of a directory. `links` says which pass this is: real entries
+ * first, then symbolic links, so a link to a sibling directory never
+ * makes the real one "read already". */
+static void visit(struct walk *w, const char *path, const char *display,
+		  const char *name, bool vacancy, int depth, bool links)
+{
+	size_t plen = strlen(path) + strlen(name) + 2;
+	size_t dlen = strlen(display) + strlen(name) + 2;
+	char *child = malloc(plen), *cdisp = malloc(dlen);
+	if (!child || !cdisp) {
+		free(child);
+		free(cdisp);
+		return;
+	}
+	snprintf(child, plen, "%s/%s", path, name);
+	snprintf(cdisp, dlen, "%s/%s", display, name);
+	struct stat st;
+	/* lstat first: a link is followed only when it stays inside the
+	 * roster directory, and never into a directory read already (no
+	 * loops, nobody twice) */
+	bool ok = lstat(child, &st) == 0;
+	if (!ok && !links)
+		diag_add(w->c->diags, DIAG_WARNING, cdisp, 0, 0,
+			 "cannot read: %s; skipped", strerror(errno));
+	if (ok && S_ISLNK(st.st_mode) != links)
+		ok = false; /* the other pass's */
+	if (ok && links) {
+		char *target;
+		ok = follow_link(w, child, cdisp, &target, &st);
+		if (ok) {
+			free(child);
+			child = target;
+		}
+	}
+	size_t stem;
+	if (ok && S_ISDIR(st.st_mode)) {
+		if (depth >= ROSTER_MAX_TREE_DEPTH)
+			diag_add(w->c->diags, DIAG_WARNING, cdisp, 0, 0,
+				 "directory nested too deep; skipped");
+		else if (!first_visit(w, &st))
+			diag_add(w->c->diags, DIAG_WARNING, cdisp, 0, 0,
+				 "a directory read already (through a symbolic link); skipped");
+		else
+			walk_dir(w, child, cdisp, vacancy, depth + 1);
+	} else if (ok && is_yaml_name(name, &stem) && !S_ISREG(st.st_mode)) {
+		const char *what = yload_file_kind(st.st_mode);
+		diag_add(w->c->diags, DIAG_WARNING, cdisp, 0, 0, "%s, not a file; skipped",
+			 what ? what : "is not a file");
+	} else if (ok && S_ISREG(st.st_mode) && is_yaml_name(name, &stem)) {
+		if (w->n == ROSTER_MAX_FILES) {
+			if (!w->capped)
+				diag_add(w->c->diags, DIAG_ERROR, cdisp, 0, 0,
+					 "more than %d person files; the rest are skipped",
+					 ROSTER_MAX_FILES);
+			w->capped = true;
+		} else if (w->n < w->cap || grow_entries(w)) {
+			w->v[w->n++] = (struct entry){child, cdisp, strndup(name, stem), vacancy};
+			return; /* the entry owns both paths now */
+		}
+	}
+	free(child);
+	free(cdisp);
+}
+
+static void walk_dir(struct walk *w, const char *path, const char *display,
 		     bool vacancy, int depth)
 {
 	DIR *d = opendir(path);
 	if (!d) {
-		if (errno != ENOENT)
+		struct stat st;
+		const char *what = errno == ENOTDIR && stat(path, &st) == 0
+					   ? yload_file_kind(st.st_mode) : NULL;
+		if (what)
+			diag_add(w->c->diags, DIAG_ERROR, display, 0, 0,
+				 "%s, not a directory; skipped", what);
+		else if (errno != ENOENT)
 			diag_add(w->c->diags, DIAG_ERROR, display, 0, 0,
 				 "cannot read directory: %s", strerror(errno));
 		return;
 	}
+	/* the names first: the directory is read once, visited twice */
+	char **names = NULL;
+	size_t n = 0, cap = 0;
 	struct dirent *de;
 	while ((de = readdir(d))) {
-		const char *name = de->d_name;
-		if (name[0] == '.')
+		if (de->d_name[0] == '.')
 			continue;
-		size_t plen = strlen(path) + strlen(name) + 2;
-		size_t dlen = strlen(display) + strlen(name) + 2;
-		char *child = malloc(plen), *cdisp = malloc(dlen);
-		if (!child || !cdisp) {
-			free(child);
-			free(cdisp);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			char **v = realloc(names, cap * sizeof(*v));
+			if (!v)
+				break;
+			names = v;
+		}
+		if (!(names[n] = strdup(de->d_name)))
 			break;
-		}
-		snprintf(child, plen, "%s/%s", path, name);
-		snprintf(cdisp, dlen, "%s/%s", display, name);
-		struct stat st;
-		/* lstat first: a symlinked directory could loop, so it is
-		 * skipped; a symlinked file is read like any other */
-		bool ok = lstat(child, &st) == 0;
-		if (ok && S_ISLNK(st.st_mode)) {
-			ok = stat(child, &st) == 0 && !S_ISDIR(st.st_mode);
-			if (!ok)
-				diag_add(w->c->diags, DIAG_WARNING, cdisp, 0, 0,
-					 "symbolic link to a directory (or to nothing); skipped");
-		}
-		size_t stem;
-		if (ok && S_ISDIR(st.st_mode)) {
-			if (depth >= ROSTER_MAX_TREE_DEPTH)
-				diag_add(w->c->diags, DIAG_WARNING, cdisp, 0, 0,
-					 "directory nested too deep; skipped");
-			else
-				walk_dir(w, child, cdisp, vacancy, depth + 1);
-		} else if (ok && S_ISREG(st.st_mode) && is_yaml_name(name, &stem)) {
-			if (w->n == ROSTER_MAX_FILES) {
-				if (!w->capped)
-					diag_add(w->c->diags, DIAG_ERROR, cdisp, 0, 0,
-						 "more than %d person files; the rest are skipped",
-						 ROSTER_MAX_FILES);
-				w->capped = true;
-			} else {
-				if (w->n == w->cap) {
-					size_t cap = w->cap ? w->cap * 2 : 256;
-					struct entry *v = realloc(w->v, cap * sizeof(*v));
-					if (!v)
-						goto next;
-					w->v = v;
-					w->cap = cap;
-				}
-				w->v[w->n++] = (struct entry){child, cdisp,
-							      strndup(name, stem), vacancy};
-				continue; /* the entry owns both paths now */
-			}
-		}
-	next:
-		free(child);
-		free(cdisp);
+		n++;
 	}
 	closedir(d);
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < n; i++)
+			visit(w, path, display, names[i], vacancy, depth, pass == 1);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 }
 
 static int entry_cmp(const void *pa, const void *pb)
@@ -341,16 +475,39 @@ static int entry_cmp(const void *pa, const void *pb)
 
 void people_load_tree(yload *c, const char *dir, people_buf *out)
 {
-	struct walk w = {.c = c};
+	struct walk w = {.c = c, .root = realpath(dir, NULL)};
 	size_t n = strlen(dir) + 32;
 	char *sub = malloc(n);
-	if (!sub)
+	if (!sub) {
+		free(w.root);
 		return;
-	snprintf(sub, n, "%s/team_members/person", dir);
-	walk_dir(&w, sub, "team_members/person", false, 0);
-	snprintf(sub, n, "%s/team_members/vacancy", dir);
-	walk_dir(&w, sub, "team_members/vacancy", true, 0);
+	}
+	struct stat st;
+	static const char *const parts[] = {"team_members", "team_members/person",
+					    "team_members/vacancy"};
+	bool usable[3];
+	for (size_t i = 0; i < 3; i++) {
+		/* these may be links too: they must stay inside the roster */
+		snprintf(sub, n, "%s/%s", dir, parts[i]);
+		usable[i] = (i == 0 || usable[0]) && stat(sub, &st) == 0 &&
+			    inside(&w, sub, parts[i]);
+		if (usable[i])
+			first_visit(&w, &st);
+	}
+	if (usable[1]) {
+		snprintf(sub, n, "%s/team_members/person", dir);
+		walk_dir(&w, sub, "team_members/person", false, 0);
+	}
+	if (usable[2]) {
+		snprintf(sub, n, "%s/team_members/vacancy", dir);
+		walk_dir(&w, sub, "team_members/vacancy", true, 0);
+	}
+	if (!w.n && usable[0])
+		diag_add(c->diags, DIAG_WARNING, "team_members", 0, 0,
+			 "no person files (*.yml under person/ or vacancy/): no people");
 	free(sub);
+	free(w.root);
+	free(w.seen);
 	if (w.n > 1)
 		qsort(w.v, w.n, sizeof(*w.v), entry_cmp);
 	arena_mark empty = arena_save(c->nodes);

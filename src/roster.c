@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "teamtui/groups.h"
 #include "teamtui/people.h"
@@ -139,35 +140,50 @@ static char *join(const char *dir, const char *name)
 	return p;
 }
 
-static bool exists(const char *path, bool want_dir)
+/* Is `name` in the roster directory there? 1 yes (of the wanted type),
+ * 0 not there, -1 there but unusable: the reason, the real one (the
+ * stat's errno, or what the path is instead), is reported. */
+static int present(yload *c, const char *dir, const char *name, bool want_dir)
 {
+	char *path = join(dir, name);
+	if (!path)
+		return -1;
 	struct stat st;
-	return stat(path, &st) == 0 && (want_dir ? S_ISDIR(st.st_mode)
-						 : S_ISREG(st.st_mode));
+	int rc = stat(path, &st), e = errno;
+	free(path);
+	if (rc < 0) {
+		if (e == ENOENT)
+			return 0;
+		diag_add(c->diags, DIAG_ERROR, name, 0, 0, "cannot read: %s",
+			 strerror(e));
+		return -1;
+	}
+	if (want_dir ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode))
+		return 1;
+	const char *what = yload_file_kind(st.st_mode);
+	diag_add(c->diags, DIAG_ERROR, name, 0, 0, "%s, not a %s; skipped",
+		 what ? what : "is a file", want_dir ? "directory" : "file");
+	return -1;
 }
 
 static void load_people(yload *c, const char *dir, people_buf *pb)
 {
-	char *team = join(dir, "team.yml"), *tree = join(dir, "team_members");
-	if (!team || !tree) {
-		free(team);
-		free(tree);
-		return;
-	}
-	bool has_list = exists(team, false), has_tree = exists(tree, true);
-	if (has_list) {
-		if (has_tree)
+	int list = present(c, dir, "team.yml", false);
+	int tree = present(c, dir, "team_members", true);
+	if (list > 0) {
+		if (tree > 0)
 			diag_add(c->diags, DIAG_WARNING, "team_members", 0, 0,
 				 "both team.yml and team_members/ exist; using team.yml");
-		people_load_list(c, team, "team.yml", pb);
-	} else if (has_tree) {
+		char *team = join(dir, "team.yml");
+		if (team)
+			people_load_list(c, team, "team.yml", pb);
+		free(team);
+	} else if (tree > 0) {
 		people_load_tree(c, dir, pb);
-	} else {
+	} else if (list == 0 && tree == 0) {
 		diag_add(c->diags, DIAG_ERROR, dir, 0, 0,
 			 "no team.yml or team_members/ directory: no people");
 	}
-	free(team);
-	free(tree);
 }
 
 roster *roster_load(const char *dir, diag_list *diags)
@@ -185,7 +201,10 @@ roster *roster_load(const char *dir, diag_list *diags)
 	r->dir = arena_strdup(r->arena, dir);
 	struct stat st;
 	int rc = stat(dir, &st), err = rc ? errno : ENOTDIR;
-	if (rc || !S_ISDIR(st.st_mode)) {
+	if (!rc && S_ISDIR(st.st_mode)) /* a directory, but can we look in? */
+		err = access(dir, R_OK | X_OK) ? errno : 0;
+	if (err) {
+		r->dir_errno = err;
 		diag_add(diags, DIAG_ERROR, dir, 0, 0, "roster directory: %s",
 			 strerror(err));
 		r->issues_url = "";
@@ -262,4 +281,112 @@ const size_t *roster_reports(const roster *r, const person *p, size_t *n)
 	size_t i = p->index;
 	*n = r->reports_start[i + 1] - r->reports_start[i];
 	return r->reports + r->reports_start[i];
+}
+
+/* One word of a role text: its length, spaces and tabs end it. */
+static size_t word_len(const char *s)
+{
+	return strcspn(s, " \t");
+}
+
+static const char *skip_space(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s;
+}
+
+project_role_kind roster_project_role(const char *text, const char **area)
+{
+	const char *p = skip_space(text);
+	size_t n = word_len(p);
+	project_role_kind k = PROJECT_ROLE_OTHER;
+	if (n == 10 && !strncasecmp(p, "maintainer", n)) {
+		k = PROJECT_ROLE_MAINTAINER;
+	} else if (n == 8 && !strncasecmp(p, "reviewer", n)) {
+		k = PROJECT_ROLE_REVIEWER;
+	} else if (n == 18 && (!strncasecmp(p, "trainee_maintainer", n) ||
+			       !strncasecmp(p, "trainee-maintainer", n))) {
+		k = PROJECT_ROLE_TRAINEE_MAINTAINER;
+	} else if (n == 7 && !strncasecmp(p, "trainee", n)) {
+		const char *q = skip_space(p + n);
+		if (word_len(q) == 10 && !strncasecmp(q, "maintainer", 10)) {
+			k = PROJECT_ROLE_TRAINEE_MAINTAINER;
+			n = (size_t)(q - p) + 10;
+		}
+	}
+	if (area) {
+		const char *rest = skip_space(p + n);
+		*area = k != PROJECT_ROLE_OTHER && *rest ? rest : NULL;
+	}
+	return k;
+}
+
+/* The length of s without the spaces and tabs at its end. */
+static int trimmed_len(const char *s)
+{
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return (int)n;
+}
+
+project_role_kind roster_project_best(const project_role *pr)
+{
+	project_role_kind best = PROJECT_ROLE_OTHER;
+	for (size_t i = 0; pr && i < pr->roles.n; i++) {
+		project_role_kind k = roster_project_role(pr->roles.v[i], NULL);
+		if (k > best)
+			best = k;
+	}
+	return best;
+}
+
+const char *roster_project_role_name(project_role_kind k)
+{
+	switch (k) {
+	case PROJECT_ROLE_MAINTAINER:
+		return "maintainer";
+	case PROJECT_ROLE_TRAINEE_MAINTAINER:
+		return "trainee maintainer";
+	case PROJECT_ROLE_REVIEWER:
+		return "reviewer";
+	default:
+		return NULL;
+	}
+}
+
+char *roster_project_role_text(const char *text)
+{
+	const char *area;
+	const char *name = roster_project_role_name(roster_project_role(text, &area));
+	if (!name)
+		return strdup(text);
+	size_t n = strlen(name) + (area ? strlen(area) + 3 : 0) + 1;
+	char *out = malloc(n);
+	if (out && area)
+		snprintf(out, n, "%s (%.*s)", name, trimmed_len(area), area);
+	else if (out)
+		snprintf(out, n, "%s", name);
+	return out;
+}
+
+char *roster_project_roles_text(const strlist *roles)
+{
+	size_t cap = 1, n = 0;
+	char *out = calloc(1, cap);
+	for (size_t i = 0; out && i < roles->n; i++) {
+		char *t = roster_project_role_text(roles->v[i]);
+		size_t need = n + (i ? 2 : 0) + (t ? strlen(t) : 0) + 1;
+		char *o = t ? realloc(out, need) : NULL;
+		if (!o) {
+			free(t);
+			free(out);
+			return NULL;
+		}
+		out = o;
+		n += (size_t)sprintf(out + n, "%s%s", i ? ", " : "", t);
+		free(t);
+	}
+	return out;
 }

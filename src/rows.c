@@ -182,3 +182,52 @@ bool rows_next_section(rows *r, int dir)
 		}
 	}
 }
+
+/* The text that names a row across a reload. */
+static const char *row_key(const row *rw)
+{
+	return rw->id ? rw->id : rw->copy ? rw->copy : rw->cells[0];
+}
+
+void rows_anchor_take(const rows *r, row_anchor *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->set = true;
+	a->index = r->cursor;
+	a->top = r->top;
+	if (r->cursor >= r->n)
+		return;
+	const row *rw = &r->v[r->cursor];
+	a->kind = rw->kind;
+	a->tag = rw->tag;
+	const char *key = row_key(rw);
+	a->key = key ? strdup(key) : NULL;
+}
+
+void rows_anchor_restore(rows *r, const row_anchor *a)
+{
+	if (!a->set)
+		return;
+	r->top = a->top;
+	for (size_t i = 0; a->key && i < r->n; i++) {
+		const row *rw = &r->v[i];
+		const char *key = row_key(rw);
+		if (rw->kind == a->kind && rw->tag == a->tag && key && !strcmp(key, a->key)) {
+			r->cursor = i;
+			return;
+		}
+	}
+	if (!r->n) {
+		r->cursor = r->top = 0;
+		return;
+	}
+	r->cursor = a->index < r->n ? a->index : r->n - 1;
+	if (!rows_selectable(&r->v[r->cursor]) && !rows_move(r, 1))
+		rows_move(r, -1);
+}
+
+void rows_anchor_free(row_anchor *a)
+{
+	free(a->key);
+	memset(a, 0, sizeof(*a));
+}

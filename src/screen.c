@@ -4,6 +4,9 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <term.h>
+#include <sys/ioctl.h>
+#include <termios.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -16,30 +19,172 @@
 
 static SCREEN *scr;
 static bool colors;
-static volatile sig_atomic_t hangup;
+static char colour_note[128]; /* what screen_close hands back */
+static volatile sig_atomic_t ended_by;
 
 static void on_signal(int sig)
 {
-	hangup = sig;
+	ended_by = sig;
 }
 
-bool screen_usable(void)
+/* What a fatal signal needs to put the terminal back, computed while
+ * nothing is wrong: the terminal's own exit sequences (terminfo, padding
+ * removed) and the tty modes from before curses changed them. The
+ * handler only uses write(2), tcsetattr(3) and raise(3), which are
+ * async-signal-safe. */
+static char restore_seq[256];
+static size_t restore_len;
+static struct termios tty_modes;
+static volatile sig_atomic_t tty_modes_saved, fatal_armed;
+/* Signals whose default action ends the process (most with a core) and
+ * that teamtui does not handle otherwise; only those still at SIG_DFL are
+ * taken (a sanitizer's, a profiler's or an inherited SIG_IGN are left). */
+static const int fatal_signals[] = {
+	SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGQUIT, SIGTRAP, SIGSYS,
+	SIGXCPU, SIGXFSZ, SIGUSR1, SIGUSR2, SIGALRM,
+};
+enum { NFATAL = sizeof(fatal_signals) / sizeof(*fatal_signals) };
+static bool fatal_taken[NFATAL];
+
+static void on_fatal(int sig)
+{
+	int e = errno;
+	if (fatal_armed) {
+		if (restore_len) {
+			ssize_t w = write(STDOUT_FILENO, restore_seq, restore_len);
+			(void)w; /* nothing better to do with a failure here */
+		}
+		if (tty_modes_saved)
+			tcsetattr(STDOUT_FILENO, TCSANOW, &tty_modes);
+	}
+	errno = e;
+	/* SA_RESETHAND made the action the default again, and SA_NODEFER
+	 * lets it be delivered now: the real exit status, and a core */
+	raise(sig);
+}
+
+/* Append terminfo capability `name` to restore_seq, without its padding
+ * ($<5>): it is written raw, not through tputs. */
+static void add_cap(const char *name)
+{
+	const char *c = tigetstr(name);
+	if (!c || c == (const char *)-1)
+		return;
+	for (; *c; c++) {
+		const char *end;
+		if (c[0] == '$' && c[1] == '<' && (end = strchr(c, '>'))) {
+			c = end;
+			continue;
+		}
+		if (restore_len + 1 < sizeof(restore_seq))
+			restore_seq[restore_len++] = *c;
+	}
+}
+
+static void fatal_arm(void)
+{
+	restore_len = 0;
+	add_cap("op");	  /* the default colours */
+	add_cap("sgr0");  /* no attributes */
+	add_cap("rmkx");  /* keypad off */
+	add_cap("cnorm"); /* the cursor visible */
+	add_cap("rmcup"); /* the normal screen */
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_fatal;
+	sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < NFATAL; i++) {
+		struct sigaction old;
+		fatal_taken[i] = sigaction(fatal_signals[i], NULL, &old) == 0 &&
+				 !(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_DFL &&
+				 sigaction(fatal_signals[i], &sa, NULL) == 0;
+	}
+	fatal_armed = 1;
+}
+
+static void fatal_disarm(void)
+{
+	fatal_armed = 0;
+	for (size_t i = 0; i < NFATAL; i++)
+		if (fatal_taken[i]) {
+			signal(fatal_signals[i], SIG_DFL);
+			fatal_taken[i] = false;
+		}
+}
+
+/* TERM, as the reasons quote it (cut; sanitized by whoever prints it). */
+static const char *term_name(void)
 {
 	const char *term = getenv("TERM");
-	return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && term && *term &&
-	       strcmp(term, "dumb") != 0;
+	return term ? term : "";
+}
+
+bool screen_usable(char *why, size_t size)
+{
+	const char *term = getenv("TERM");
+	const char *reason = !isatty(STDIN_FILENO)    ? "standard input is not a terminal"
+			     : !isatty(STDOUT_FILENO) ? "standard output is not a terminal"
+			     : !term || !*term	      ? "TERM is not set"
+			     : !strcmp(term, "dumb")  ? "TERM is 'dumb'"
+						      : NULL;
+	if (reason && size)
+		snprintf(why, size, "%s", reason);
+	return !reason;
 }
 
 enum { PAIR_HEADING = 1, PAIR_ACCENT, PAIR_WARNING, PAIR_ERROR, PAIR_TITLE,
        PAIR_DIM };
 
-bool screen_open(void)
+/* The size is the terminal's own. COLUMNS and LINES may describe another
+ * (a stale export, a parent's), and ncurses prefers them to the
+ * terminal's answer, and keeps them across a resize; use_env(FALSE)
+ * loses resizes too. So when the terminal knows its size they are
+ * dropped (a pty nobody sized, as script(1) without a terminal makes,
+ * still gets them). */
+static void trust_tty_size(void)
 {
-	if (!screen_usable())
+#ifdef TIOCGWINSZ
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0) {
+		unsetenv("COLUMNS");
+		unsetenv("LINES");
+	}
+#endif
+}
+
+/* Whether TERM names a terminal curses can drive, asked of setupterm
+ * before newterm: a newterm that fails leaks what it allocated (ncurses
+ * 6.4), and it says nothing of why. False with `why` filled. */
+static bool term_known(char *why, size_t size)
+{
+	int err = 0;
+	if (setupterm(NULL, STDOUT_FILENO, &err) == OK) {
+		del_curterm(cur_term);
+		return true;
+	}
+	if (size && err == -1)
+		snprintf(why, size, "no terminfo database was found (TERM '%.64s')", term_name());
+	else if (size) /* unknown, generic or hardcopy */
+		snprintf(why, size, "TERM '%.64s' has no usable terminfo entry", term_name());
+	return false;
+}
+
+bool screen_open(char *why, size_t size)
+{
+	if (!screen_usable(why, size))
+		return false;
+	/* the modes to restore after a crash: before curses changes them */
+	tty_modes_saved = tcgetattr(STDOUT_FILENO, &tty_modes) == 0;
+	trust_tty_size();
+	if (!term_known(why, size))
 		return false;
 	scr = newterm(NULL, stdout, stdin);
-	if (!scr)
+	if (!scr) {
+		if (size)
+			snprintf(why, size, "TERM '%.64s' could not be set up", term_name());
 		return false;
+	}
 	set_term(scr);
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25); /* Esc answers at once, arrows still parse */
@@ -51,6 +196,10 @@ bool screen_open(void)
 	/* NO_COLOR (no-color.org) and monochrome terminals get attributes only */
 	const char *nc = getenv("NO_COLOR");
 	colors = has_colors() && !(nc && *nc);
+	colour_note[0] = '\0';
+	if (!has_colors() && !(nc && *nc))
+		snprintf(colour_note, sizeof(colour_note),
+			 "TERM '%.64s' has no colours; used bold and reverse video instead", term_name());
 	if (colors) {
 		start_color();
 		use_default_colors();
@@ -71,17 +220,23 @@ bool screen_open(void)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	fatal_arm();
 	return true;
 }
 
-void screen_close(void)
+void screen_close(char *note, size_t size)
 {
+	if (size)
+		note[0] = '\0';
 	if (!scr)
 		return;
 	curs_set(1);
 	endwin();
+	fatal_disarm();
 	delscreen(scr);
 	scr = NULL;
+	if (size)
+		snprintf(note, size, "%s", colour_note);
 }
 
 void screen_pause(void)
@@ -180,15 +335,14 @@ void screen_flush(void)
 	refresh();
 }
 
-void screen_raw(const char *bytes)
+bool screen_raw(const char *bytes)
 {
-	fputs(bytes, stdout);
-	fflush(stdout);
+	return fputs(bytes, stdout) >= 0 && fflush(stdout) == 0;
 }
 
 int screen_signal(void)
 {
-	return (int)hangup;
+	return (int)ended_by;
 }
 
 int screen_getkey(key_event *k, int timeout_ms)
@@ -197,7 +351,7 @@ int screen_getkey(key_event *k, int timeout_ms)
 	timeout(timeout_ms);
 	wint_t ch;
 	int rc = get_wch(&ch);
-	if (hangup)
+	if (ended_by)
 		return SCREEN_EOF;
 	if (rc == ERR) {
 		if (timeout_ms >= 0)

@@ -39,7 +39,11 @@ static const struct {
 	[F_ROLE_ABBREV] = {"role", 90},
 };
 
-enum { Q_EXACT = 100, Q_PREFIX = 80, Q_TYPO = 60, MAX_WORDS = 8 };
+enum {
+	Q_EXACT = 100, Q_PREFIX = 80, Q_TYPO = 60,
+	MAX_WORDS = SEARCH_MAX_WORDS, /* words looked for */
+	MAX_ALL_WORDS = 64,	      /* with the filler */
+};
 
 struct text {
 	uint32_t doc;
@@ -134,6 +138,18 @@ char *search_fold(const char *s)
 			out[o++] = (char)tolower((int)cp);
 		} else if (cp >= 0x300 && cp <= 0x36F) {
 			/* combining accents: dropped */
+		} else if ((cp >= 0xA0 && cp <= 0xBF && cp != 0xAA && cp != 0xB2 &&
+			    cp != 0xB3 && cp != 0xB5 && cp != 0xB9 && cp != 0xBA &&
+			    (cp < 0xBC || cp > 0xBE)) ||
+			   cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x206F) ||
+			   (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+			   (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+			   (cp >= 0xFF5B && cp <= 0xFF65) || cp == 0xFFFD) {
+			/* Latin-1 and general punctuation (« » ¿ ¡ · § ×), CJK
+			 * and fullwidth punctuation (「」、。！), spaces, dashes,
+			 * quotes and U+FFFD (a bad byte, a NUL) separate words
+			 * as ASCII punctuation does */
+			out[o++] = ' ';
 		} else if ((cp >= 0xC0 && cp < 0x180) ||
 			   (cp >= 0x1E00 && cp < 0x1F00 && *fold_extended[cp - 0x1E00])) {
 			const char *f = cp < 0x180 ? fold_table[cp - 0xC0]
@@ -614,25 +630,90 @@ static bool stop_word(const char *w)
 	return false;
 }
 
-static bool has_role(const project_role *pr, const char *role)
+/* A reason that filled its buffer was cut: end it on a whole character
+ * with "...", so a cut is visible and never splits a UTF-8 sequence. */
+static void ellipsize(char *out, size_t size)
 {
-	for (size_t i = 0; pr && i < pr->roles.n; i++)
-		if (strstr(pr->roles.v[i], role))
-			return true;
-	return false;
+	size_t n = strlen(out);
+	if (n + 1 < size)
+		return;
+	size_t keep = size - 4; /* room for "..." and the NUL */
+	while (keep && ((unsigned char)out[keep] & 0xC0) == 0x80)
+		keep--; /* out[keep] starts a character: cut before it */
+	memcpy(out + keep, "...", 4);
 }
 
-static void describe(const struct text *tx, char *out, size_t size)
+/* Does a role's area ("backend", "database frontend") hold one of the
+ * query's words, as a word or a word's start? */
+static bool area_mentions(const char *area, char *const *words, size_t nw)
+{
+	char *f = area ? search_fold(area) : NULL;
+	bool hit = false;
+	for (char *c = f; c && *c && !hit;) {
+		while (*c && !word_char((unsigned char)*c))
+			c++;
+		char *w = c;
+		while (*c && word_char((unsigned char)*c))
+			c++;
+		for (size_t i = 0; i < nw && !hit && c > w; i++)
+			hit = strlen(words[i]) <= (size_t)(c - w) &&
+			      !strncmp(w, words[i], strlen(words[i]));
+	}
+	free(f);
+	return hit;
+}
+
+/* A project's standing for this query: the best role whose area the query
+ * names ("backend" picks "trainee_maintainer backend" over "maintainer
+ * frontend"); when the query names no area, the best of all its roles. */
+static project_role_kind project_standing(const project_role *pr, char *const *words,
+					  size_t nw, const char **role, const char **area)
+{
+	project_role_kind best = PROJECT_ROLE_OTHER, best_named = PROJECT_ROLE_OTHER;
+	const char *a_best = NULL, *a_named = NULL;
+	bool named = false;
+	for (size_t i = 0; pr && i < pr->roles.n; i++) {
+		const char *a;
+		project_role_kind k = roster_project_role(pr->roles.v[i], &a);
+		if (k == PROJECT_ROLE_OTHER)
+			continue;
+		if (a && area_mentions(a, words, nw) && (!named || k > best_named)) {
+			named = true;
+			best_named = k;
+			a_named = a;
+		}
+		if (k > best) {
+			best = k;
+			a_best = a;
+		}
+	}
+	if (named) {
+		best = best_named;
+		a_best = a_named;
+	}
+	if (role)
+		*role = roster_project_role_name(best);
+	if (area)
+		*area = a_best;
+	return best;
+}
+
+static void describe(const struct text *tx, char *const *words, size_t nw, char *out,
+		     size_t size)
 {
 	if (tx->field == F_PROJECT) {
-		const char *role = NULL;
-		for (size_t i = 0; tx->project && i < tx->project->roles.n; i++)
-			if (strstr(tx->project->roles.v[i], "maintainer"))
-				role = tx->project->roles.v[i];
-		if (role && strcmp(role, "maintainer"))
-			snprintf(out, size, "maintainer: %s (%s)", tx->value, role);
+		/* the role of the highest standing for this query, by its
+		 * words: a trainee maintainer is said to be one, never
+		 * "maintainer" */
+		const char *role, *area;
+		project_standing(tx->project, words, nw, &role, &area);
+		int alen = area ? (int)strlen(area) : 0;
+		while (alen && (area[alen - 1] == ' ' || area[alen - 1] == '\t'))
+			alen--;
+		if (role && area)
+			snprintf(out, size, "%s: %s (%.*s)", role, tx->value, alen, area);
 		else if (role)
-			snprintf(out, size, "maintainer: %s", tx->value);
+			snprintf(out, size, "%s: %s", role, tx->value);
 		else if (tx->project && tx->project->roles.n)
 			snprintf(out, size, "project: %s (%s)", tx->value,
 				 tx->project->roles.v[0]);
@@ -775,18 +856,15 @@ static size_t top_k(struct ranked *v, size_t n, size_t max)
 	return max;
 }
 
-size_t search_query(search_index *s, const char *query, search_hit *out,
-		    size_t max)
+/* The query's words, split in place in `folded`: all[] every word,
+ * words[] those that are not the question's filler ("who owns ...?").
+ * False when there are more than the search takes: a query is refused,
+ * never cut short into another one. */
+static bool split_words(char *folded, char **words, size_t *nw, char **all,
+			size_t *nall)
 {
-	char *folded = search_fold(query);
-	if (!folded)
-		return 0;
-	/* the words, without the question's filler ("who owns ...?") */
-	char *words[MAX_WORDS];
-	size_t nw = 0, nall = 0;
-	bool wants_maintainer = strstr(folded, "maintain") != NULL;
-	char *all[MAX_WORDS];
-	for (char *c = folded; *c && nall < MAX_WORDS;) {
+	*nw = *nall = 0;
+	for (char *c = folded; *c;) {
 		while (*c && !word_char((unsigned char)*c))
 			*c++ = '\0';
 		char *w = c;
@@ -796,13 +874,54 @@ size_t search_query(search_index *s, const char *query, search_hit *out,
 			break;
 		if (*c)
 			*c++ = '\0';
-		all[nall++] = w;
-		if (!stop_word(w))
-			words[nw++] = w;
+		if (*nall == MAX_ALL_WORDS)
+			return false;
+		all[(*nall)++] = w;
+		if (!stop_word(w)) {
+			if (*nw == MAX_WORDS)
+				return false;
+			words[(*nw)++] = w;
+		}
 	}
-	if (!nw) /* only filler words: search for them after all */
-		for (; nw < nall; nw++)
-			words[nw] = all[nw];
+	if (!*nw) { /* only filler words: search for them after all */
+		if (*nall > MAX_WORDS)
+			return false;
+		for (; *nw < *nall; (*nw)++)
+			words[*nw] = all[*nw];
+	}
+	return true;
+}
+
+const char *search_query_problem(const char *query)
+{
+	if (strlen(query) > SEARCH_MAX_QUERY_BYTES)
+		return "the query is longer than 1000 bytes";
+	char *folded = search_fold(query);
+	if (!folded)
+		return "out of memory";
+	char *words[MAX_WORDS], *all[MAX_ALL_WORDS];
+	size_t nw, nall;
+	bool ok = split_words(folded, words, &nw, all, &nall);
+	free(folded);
+	if (ok && !nall)
+		return "nothing to look for: the query has no letters or digits";
+	return ok ? NULL : "the query has more than 8 words to look for; leave some out";
+}
+
+size_t search_query(search_index *s, const char *query, search_hit *out,
+		    size_t max)
+{
+	if (search_query_problem(query))
+		return 0;
+	char *folded = search_fold(query);
+	if (!folded)
+		return 0;
+	/* the words, without the question's filler ("who owns ...?") */
+	char *words[MAX_WORDS];
+	size_t nw = 0, nall = 0;
+	bool wants_maintainer = strstr(folded, "maintain") != NULL;
+	char *all[MAX_ALL_WORDS];
+	split_words(folded, words, &nw, all, &nall);
 	size_t found = 0;
 	if (!nw) {
 		free(folded);
@@ -867,14 +986,18 @@ size_t search_query(search_index *s, const char *query, search_hit *out,
 			score += 1000;
 		/* then groups whose name or label matched, and maintainers of a
 		 * matching project near the top */
-		bool named = false, maintainer = false;
+		bool named = false;
+		project_role_kind standing = PROJECT_ROLE_OTHER;
 		uint32_t best = s->reasons[0][d];
 		for (size_t i = 0; i < nw; i++) {
 			const struct text *tx = &s->texts[s->reasons[i][d]];
 			named |= tx->field == F_GROUP_NAME || tx->field == F_LABEL ||
 				 tx->field == F_GROUP_ID || tx->field == F_CHANNEL;
-			maintainer |= tx->field == F_PROJECT &&
-				      has_role(tx->project, "maintainer");
+			if (tx->field == F_PROJECT) {
+				project_role_kind k =
+				    project_standing(tx->project, words, nw, NULL, NULL);
+				standing = k > standing ? k : standing;
+			}
 			if (fields[tx->field].weight > fields[s->texts[best].field].weight)
 				best = s->reasons[i][d];
 		}
@@ -887,8 +1010,14 @@ size_t search_query(search_index *s, const char *query, search_hit *out,
 			together &= s->reasons[i][d] == s->reasons[0][d];
 		if (together)
 			score += 30;
-		if (maintainer)
+		/* maintainers of a matching project first, then trainee
+		 * maintainers, then reviewers */
+		if (standing == PROJECT_ROLE_MAINTAINER)
 			score += wants_maintainer ? 150 : 40;
+		else if (standing == PROJECT_ROLE_TRAINEE_MAINTAINER)
+			score += wants_maintainer ? 75 : 20;
+		else if (standing == PROJECT_ROLE_REVIEWER)
+			score += 10;
 		/* nobody to ask yet: vacancies after the people */
 		if (doc->kind == SEARCH_PERSON &&
 		    ((const person *)doc->item)->type == PERSON_VACANCY)
@@ -911,7 +1040,8 @@ size_t search_query(search_index *s, const char *query, search_hit *out,
 				h->group = doc->item;
 			h->score = tmp[k].score;
 			uint32_t t = explain(s, tmp[k].doc, words, nw, tmp[k].text);
-			describe(&s->texts[t], h->reason, sizeof(h->reason));
+			describe(&s->texts[t], words, nw, h->reason, sizeof(h->reason));
+			ellipsize(h->reason, sizeof(h->reason));
 		}
 	}
 	free(tmp);

@@ -38,7 +38,14 @@ void ui_message(tui *t, row_style style, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(t->status, sizeof(t->status), fmt, ap);
 	va_end(ap);
+	t->status_tail[0] = '\0';
 	t->status_style = style;
+}
+
+time_t ui_now(void)
+{
+	const char *fixed = getenv("TEAMTUI_NOW");
+	return fixed && *fixed ? (time_t)strtoll(fixed, NULL, 10) : time(NULL);
 }
 
 view *ui_top(tui *t)
@@ -238,11 +245,15 @@ static void copy_selected(tui *t)
 		ui_message(t, STYLE_WARNING, "nothing to copy here");
 		return;
 	}
-	char *seq = clipboard_osc52(text, getenv("TMUX") != NULL);
-	if (seq)
-		screen_raw(seq);
+	/* teamtui cannot know whether the terminal (or tmux, with
+	 * set-clipboard off) took it: say what was done, not "copied" */
+	char *seq = clipboard_osc52(text, clipboard_wrap_from_env());
+	bool sent = seq && screen_raw(seq);
 	free(seq);
-	ui_message(t, STYLE_NORMAL, "copied %s", text);
+	if (sent)
+		ui_message(t, STYLE_NORMAL, "sent %s to the terminal's clipboard (OSC 52)", text);
+	else
+		ui_message(t, STYLE_WARNING, "could not send %s to the terminal's clipboard", text);
 }
 
 static void open_selected(tui *t)
@@ -257,34 +268,84 @@ static void open_selected(tui *t)
 	if (e)
 		ui_message(t, STYLE_WARNING, "could not run %s: %s (y copies the link)",
 			   prog, strerror(e));
-	else
-		ui_message(t, STYLE_NORMAL, "opened %s", rw->url);
+	else /* it started; whether a page opened is the program's business */
+		ui_message(t, STYLE_NORMAL, "started %s for %s", prog, rw->url);
 }
 
-/* Rebuild every view from its subject's id (after a reload, or when
- * GitLab answered), keeping each cursor; a view whose subject is gone is
- * dropped. */
-static void rebuild(tui *t)
+enum { MAX_DEPTH = (int)(sizeof(((tui *)0)->stack) / sizeof(view *)) };
+
+/* Before the rows' strings go away (a reload frees the roster; a GitLab
+ * answer replaces what a card showed): every view's cursor as text in
+ * anchors[], then no row and no view state left pointing at the old. */
+static void release_views(tui *t, row_anchor *anchors)
 {
-	int kept = 0;
 	for (int i = 0; i < t->depth; i++) {
 		view *v = t->stack[i];
-		size_t cursor = v->rows.cursor, top = v->rows.top;
+		rows_anchor_take(&v->rows, &anchors[i]);
+		if (v->ops->release)
+			v->ops->release(v);
+		rows_clear(&v->rows);
+	}
+}
+
+/* After: every view built again from its subject's id, its cursor back on
+ * the same item (else the same row). A view whose subject is gone is
+ * dropped; the last such is named in gone ("group forge"), else "". */
+static void rebuild_views(tui *t, row_anchor *anchors, char *gone, size_t size)
+{
+	int kept = 0;
+	if (size)
+		gone[0] = '\0';
+	for (int i = 0; i < t->depth; i++) {
+		view *v = t->stack[i];
 		if (!v->ops->build(v, t) && i > 0) {
+			if (size)
+				snprintf(gone, size, "%s %s", v->ops->name,
+					 v->subject ? v->subject : "");
 			view_free(v);
-			continue;
+		} else {
+			rows_anchor_restore(&v->rows, &anchors[i]);
+			t->stack[kept++] = v;
 		}
-		v->rows.cursor = cursor < v->rows.n ? cursor : 0;
-		v->rows.top = top;
-		if (v->rows.n && !rows_selectable(&v->rows.v[v->rows.cursor]))
-			rows_move(&v->rows, 1);
-		t->stack[kept++] = v;
+		rows_anchor_free(&anchors[i]);
 	}
 	t->depth = kept;
 }
 
-/* Reload the roster; every view is rebuilt from its subject's id, and a
- * view whose subject is gone is dropped. */
+/* Rebuild every view on the same roster (GitLab answered). */
+static void rebuild(tui *t)
+{
+	row_anchor anchors[MAX_DEPTH];
+	release_views(t, anchors);
+	rebuild_views(t, anchors, NULL, 0);
+}
+
+/* "groups.yml:1:11: 'sections' must be a map" for the first error in file
+ * order (d gets sorted). */
+static void first_error(diag_list *d, char *buf, size_t size)
+{
+	diag_sort(d);
+	for (size_t i = 0; i < d->count; i++) {
+		const diag *e = &d->items[i];
+		if (e->severity != DIAG_ERROR)
+			continue;
+		if (e->line > 0)
+			snprintf(buf, size, "%s:%d:%d: %s", e->file ? e->file : "", e->line,
+				 e->column, e->message);
+		else
+			snprintf(buf, size, "%s: %s", e->file ? e->file : "", e->message);
+		return;
+	}
+	snprintf(buf, size, "errors");
+}
+
+/* Reload the roster. The rule for what is shown: a roster that loaded
+ * without errors is kept when the new one has errors (the status line says
+ * what is wrong with it and when the shown one was loaded); a roster with
+ * errors is replaced by the new one (whose errors `!` lists). On a swap
+ * every view is rebuilt from its subject's id (release_views: nothing may
+ * point into the old roster once it is freed), and a view whose subject is
+ * gone is dropped. */
 static void reload(tui *t)
 {
 	diag_list d;
@@ -297,6 +358,22 @@ static void reload(tui *t)
 		ui_message(t, STYLE_ERROR, "reload failed: out of memory");
 		return;
 	}
+	if (d.errors && !t->diags.errors) {
+		char what[400], at[16] = "?";
+		first_error(&d, what, sizeof(what));
+		struct tm tm;
+		if (localtime_r(&t->loaded_at, &tm))
+			strftime(at, sizeof(at), "%H:%M", &tm);
+		resolver_free(rs);
+		roster_free(r);
+		diag_free(&d);
+		ui_message(t, STYLE_ERROR, "reload failed: %s", what);
+		snprintf(t->status_tail, sizeof(t->status_tail),
+			 "; showing the roster loaded at %s", at);
+		return;
+	}
+	row_anchor anchors[MAX_DEPTH];
+	release_views(t, anchors);
 	resolver_free(t->rs);
 	search_free(t->index);
 	t->index = NULL; /* rebuilt from the new roster on the next search */
@@ -306,10 +383,14 @@ static void reload(tui *t)
 	t->r = r;
 	t->rs = rs;
 	t->diags = d;
-	rebuild(t);
+	t->loaded_at = ui_now();
+	char gone[100];
+	rebuild_views(t, anchors, gone, sizeof(gone));
 	ui_message(t, d.errors ? STYLE_ERROR : STYLE_NORMAL,
 		   "reloaded: %zu people, %zu groups, %zu errors, %zu warnings",
 		   r->npeople, r->ngroups, d.errors, d.warnings);
+	if (*gone)
+		snprintf(t->status_tail, sizeof(t->status_tail), "; %s is gone", gone);
 }
 
 static bool do_search(tui *t, const char *needle, int dir, bool include_from)
@@ -452,6 +533,11 @@ static void prompt_key(tui *t, struct prompt *p, const key_event *k)
 		   p->len + 4 < sizeof(p->text)) {
 		p->len += utf8_encode((uint32_t)k->code, p->text + p->len);
 		p->text[p->len] = '\0';
+	} else if (!k->fn && k->code >= 32 && k->code != 127) {
+		/* full: say so, never drop a key unseen */
+		ui_message(t, STYLE_WARNING, "the prompt is full (%zu bytes); that key was not added",
+			   sizeof(p->text) - 4);
+		return;
 	} else {
 		return;
 	}
@@ -532,7 +618,18 @@ static void draw(tui *t, const struct prompt *p)
 				 t->diags.warnings, t->diags.warnings == 1 ? "" : "s");
 		int rw = (int)utf8_width(right);
 		row_style st = t->status[0] ? t->status_style : STYLE_DIM;
-		screen_put(h - 1, 0, w - rw - 1, left, st, false, false);
+		int room = w - rw - 1, used = 0;
+		/* a tail ("; showing the roster loaded at 10:42") is said in
+		 * full: the message before it is cut to make room */
+		int tw = t->status[0] && t->status_tail[0] ? cell_width(t->status_tail) : 0;
+		if (tw && tw < room)
+			used = screen_put(h - 1, 0, room - tw, left, st, false, false);
+		else
+			tw = 0;
+		if (tw)
+			screen_put(h - 1, used, tw, t->status_tail, st, false, false);
+		else
+			screen_put(h - 1, 0, room, left, st, false, false);
 		if (rw && rw < w)
 			screen_put(h - 1, w - rw, rw, right,
 				   t->diags.errors ? STYLE_ERROR : STYLE_WARNING, false, false);
@@ -634,12 +731,18 @@ static void handle(tui *t, struct prompt *p, request req)
 	}
 }
 
-int ui_run(const char *dir, roster **r, diag_list *diags)
+int ui_run(const char *dir, roster **r, diag_list *diags, char *why,
+	   size_t whysize)
 {
 	tui t = {.dir = dir, .r = *r, .diags = *diags};
+	t.loaded_at = ui_now(); /* the caller loaded it a moment ago */
 	diag_init(diags); /* the tui owns them now (reload replaces them) */
+	if (whysize)
+		why[0] = '\0';
 	t.rs = resolver_new(t.r);
-	if (!t.rs || !screen_open()) {
+	if (!t.rs && whysize)
+		snprintf(why, whysize, "out of memory");
+	if (!t.rs || !screen_open(why, whysize)) {
 		resolver_free(t.rs);
 		*diags = t.diags;
 		return -1;
@@ -652,6 +755,7 @@ int ui_run(const char *dir, roster **r, diag_list *diags)
 	 * terminal, then quit and report the cost of each redraw */
 	const char *bench = getenv("TEAMTUI_BENCH_KEYS");
 	size_t nbench = 0;
+	bool gone = false; /* the terminal went away (or a signal came) */
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	while (!t.quit) {
@@ -666,8 +770,10 @@ int ui_run(const char *dir, roster **r, diag_list *diags)
 		/* while GitLab is being asked, wake every 100 ms to move the
 		 * transfers on; keys are still answered the moment they come */
 		int rc = screen_getkey(&k, ui_fetching(&t) ? 100 : -1);
-		if (rc == SCREEN_EOF)
+		if (rc == SCREEN_EOF) {
+			gone = true;
 			break;
+		}
 		if (ui_fetch_step(&t))
 			rebuild(&t);
 		if (rc != SCREEN_KEY || (k.fn && k.code == KEY_RESIZE))
@@ -688,7 +794,7 @@ int ui_run(const char *dir, roster **r, diag_list *diags)
 		}
 		handle(&t, &p, req);
 	}
-	screen_close();
+	screen_close(why, whysize);
 	if (bench) {
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
@@ -703,5 +809,7 @@ int ui_run(const char *dir, roster **r, diag_list *diags)
 	resolver_free(t.rs);
 	*r = t.r; /* the caller frees the roster and its diagnostics */
 	*diags = t.diags;
-	return screen_signal() ? 128 + screen_signal() : 0;
+	if (screen_signal())
+		return 128 + screen_signal();
+	return gone ? 1 : 0; /* a terminal that vanished is no success */
 }

@@ -31,8 +31,8 @@ static gitlab_client *client(tui *t)
 	gitlab_config_free(&cfg);
 	if (d.count)
 		ui_message(t, STYLE_ERROR, "GitLab: %s", d.items[0].message);
-	else if (!t->gl && *err)
-		ui_message(t, STYLE_ERROR, "GitLab: %s", err);
+	else if (*err) /* no client, or a notice: running without a cache */
+		ui_message(t, t->gl ? STYLE_WARNING : STYLE_ERROR, "GitLab: %s", err);
 	diag_free(&d);
 	return t->gl;
 }

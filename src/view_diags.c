@@ -16,14 +16,15 @@ static bool build(view *v, tui *t)
 	if (rw)
 		rw->cells[0] = rows_own(&v->rows, strdup(head));
 	for (size_t i = 0; i < t->diags.count; i++) {
-		char line[2048];
-		diag_format(&t->diags.items[i], line, sizeof(line));
+		char *line = diag_string(&t->diags.items[i]);
 		if ((rw = rows_add(&v->rows, ROW_CHANNEL,
 				   t->diags.items[i].severity == DIAG_ERROR ? STYLE_ERROR
 									    : STYLE_WARNING,
 				   0))) {
-			rw->cells[0] = rw->copy = rows_own(&v->rows, strdup(line));
+			rw->cells[0] = rw->copy = rows_own(&v->rows, line);
+			line = NULL;
 		}
+		free(line);
 	}
 	return true;
 }

@@ -9,19 +9,95 @@
 
 enum node { NODE_SECTION, NODE_STAGE, NODE_GROUP };
 
+/* A set of sections and stages, by id: what is collapsed survives a
+ * reload, even when the new roster orders its sections differently. */
+struct node_ref {
+	int tag; /* NODE_SECTION or NODE_STAGE */
+	char *id;
+};
+struct node_set {
+	struct node_ref *v;
+	size_t n, cap;
+};
+
 struct dir_state {
-	bool *collapsed_section; /* by section index */
-	bool *collapsed_stage;	 /* by stage index */
-	size_t nsections, nstages;
-	rows card;		 /* preview of the group under the cursor */
-	const void *card_of;	 /* what the card shows */
+	struct node_set collapsed;
+	rows card;		 /* preview of the row under the cursor */
+	const void *card_of;	 /* what the card shows (this roster's) */
+	bool card_stale;	 /* rebuilt on the next draw, whatever card_of says */
+	row_anchor card_anchor;	 /* the card's cursor across a reload */
 	int focus;		 /* 0 tree, 1 card */
 	bool card_shown;	 /* wide enough for the card at the last draw */
-	/* before a search: what Esc puts back (the cursor's item, and which
+	/* before a search: what Esc puts back (the cursor's row, and which
 	 * nodes were collapsed, since the search may open some) */
-	const void *saved_item;
-	bool *saved_section, *saved_stage;
+	row_anchor saved_cursor;
+	struct node_set saved;
+	bool saved_set;
 };
+
+static bool set_has(const struct node_set *s, int tag, const char *id)
+{
+	for (size_t i = 0; id && i < s->n; i++)
+		if (s->v[i].tag == tag && !strcmp(s->v[i].id, id))
+			return true;
+	return false;
+}
+
+static void set_remove(struct node_set *s, int tag, const char *id)
+{
+	for (size_t i = 0; id && i < s->n; i++)
+		if (s->v[i].tag == tag && !strcmp(s->v[i].id, id)) {
+			free(s->v[i].id);
+			s->v[i] = s->v[--s->n];
+			return;
+		}
+}
+
+/* Out of memory: the node simply stays open. */
+static void set_add(struct node_set *s, int tag, const char *id)
+{
+	if (!id || set_has(s, tag, id))
+		return;
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 8;
+		struct node_ref *v = realloc(s->v, cap * sizeof(*v));
+		if (!v)
+			return;
+		s->v = v;
+		s->cap = cap;
+	}
+	char *copy = strdup(id);
+	if (copy)
+		s->v[s->n++] = (struct node_ref){tag, copy};
+}
+
+static void set_clear(struct node_set *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i].id);
+	s->n = 0;
+}
+
+static void set_free(struct node_set *s)
+{
+	set_clear(s);
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}
+
+/* dst = src; false (dst cleared) without memory. */
+static bool set_copy(struct node_set *dst, const struct node_set *src)
+{
+	set_clear(dst);
+	for (size_t i = 0; i < src->n; i++) {
+		set_add(dst, src->v[i].tag, src->v[i].id);
+		if (dst->n != i + 1) {
+			set_clear(dst);
+			return false;
+		}
+	}
+	return true;
+}
 
 static size_t section_index(const roster *r, const section *s)
 {
@@ -29,7 +105,7 @@ static size_t section_index(const roster *r, const section *s)
 }
 
 static void add_node(rows *out, enum node kind, int indent, const char *name,
-		     const void *item, bool collapsed, size_t count)
+		     const char *id, const void *item, bool collapsed, size_t count)
 {
 	row *rw = rows_add(out, kind == NODE_GROUP ? ROW_GROUP : ROW_SECTION,
 			   kind == NODE_GROUP ? STYLE_NORMAL : STYLE_HEADING, indent);
@@ -37,9 +113,10 @@ static void add_node(rows *out, enum node kind, int indent, const char *name,
 		return;
 	rw->tag = kind;
 	rw->item = item;
+	rw->id = id;
 	if (kind == NODE_GROUP) {
 		rw->cells[0] = name;
-		rw->copy = ((const group *)item)->id;
+		rw->copy = id;
 		return;
 	}
 	char buf[256];
@@ -61,16 +138,6 @@ static bool build(view *v, tui *t)
 {
 	struct dir_state *st = v->state;
 	const roster *r = t->r;
-	if (st->nsections != r->nsections + 1 || st->nstages != r->nstages + 1) {
-		free(st->collapsed_section);
-		free(st->collapsed_stage);
-		st->nsections = r->nsections + 1;
-		st->nstages = r->nstages + 1;
-		st->collapsed_section = calloc(st->nsections, sizeof(bool));
-		st->collapsed_stage = calloc(st->nstages, sizeof(bool));
-		if (!st->collapsed_section || !st->collapsed_stage)
-			return false;
-	}
 	rows_clear(&v->rows);
 	for (size_t s = 0; s < r->nsections; s++) {
 		const section *sec = &r->sections[s];
@@ -78,22 +145,23 @@ static bool build(view *v, tui *t)
 		for (size_t k = 0; k < r->nstages; k++)
 			if (r->stages[k].section == sec)
 				count += groups_in_stage(r, &r->stages[k]);
-		add_node(&v->rows, NODE_SECTION, 0, sec->name, sec,
-			 st->collapsed_section[s], count);
-		if (st->collapsed_section[s])
+		bool shut = set_has(&st->collapsed, NODE_SECTION, sec->id);
+		add_node(&v->rows, NODE_SECTION, 0, sec->name, sec->id, sec, shut, count);
+		if (shut)
 			continue;
 		for (size_t k = 0; k < r->nstages; k++) {
 			const stage *sg = &r->stages[k];
 			if (sg->section != sec)
 				continue;
-			add_node(&v->rows, NODE_STAGE, 1, sg->name, sg,
-				 st->collapsed_stage[k], groups_in_stage(r, sg));
-			if (st->collapsed_stage[k])
+			shut = set_has(&st->collapsed, NODE_STAGE, sg->id);
+			add_node(&v->rows, NODE_STAGE, 1, sg->name, sg->id, sg, shut,
+				 groups_in_stage(r, sg));
+			if (shut)
 				continue;
 			for (size_t i = 0; i < r->ngroups; i++)
 				if (r->groups[i].stage == sg)
 					add_node(&v->rows, NODE_GROUP, 2, r->groups[i].name,
-						 &r->groups[i], false, 0);
+						 r->groups[i].id, &r->groups[i], false, 0);
 		}
 	}
 	bool header = false;
@@ -107,9 +175,9 @@ static bool build(view *v, tui *t)
 				rw->cells[0] = "(no section or stage)";
 			header = true;
 		}
-		add_node(&v->rows, NODE_GROUP, 1, g->name, g, false, 0);
+		add_node(&v->rows, NODE_GROUP, 1, g->name, g->id, g, false, 0);
 	}
-	st->card_of = NULL;
+	st->card_stale = true;
 	return true;
 }
 
@@ -123,9 +191,9 @@ static bool select_group(view *v, tui *t, const group *g)
 {
 	struct dir_state *st = v->state;
 	if (g->stage) {
-		st->collapsed_stage[g->stage - t->r->stages] = false;
+		set_remove(&st->collapsed, NODE_STAGE, g->stage->id);
 		if (g->stage->section)
-			st->collapsed_section[section_index(t->r, g->stage->section)] = false;
+			set_remove(&st->collapsed, NODE_SECTION, g->stage->section->id);
 	}
 	build(v, t);
 	for (size_t i = 0; i < v->rows.n; i++)
@@ -139,11 +207,11 @@ static bool select_group(view *v, tui *t, const group *g)
 static void toggle(view *v, tui *t, const row *rw, bool collapse)
 {
 	struct dir_state *st = v->state;
-	const void *item = rw->item;
-	if (rw->tag == NODE_SECTION)
-		st->collapsed_section[section_index(t->r, item)] = collapse;
+	const void *item = rw->item; /* this roster's: no reload in between */
+	if (collapse)
+		set_add(&st->collapsed, rw->tag, rw->id);
 	else
-		st->collapsed_stage[(const stage *)item - t->r->stages] = collapse;
+		set_remove(&st->collapsed, rw->tag, rw->id);
 	build(v, t);
 	for (size_t i = 0; i < v->rows.n; i++)
 		if (v->rows.v[i].item == item)
@@ -316,6 +384,7 @@ static void summary_rows(rows *out, tui *t, const row *node)
 		const person *m = g->team ? roster_person(r, g->team->manager) : NULL;
 		if ((rw = rows_add(out, ROW_GROUP, STYLE_NORMAL, 1))) {
 			rw->item = g;
+			rw->id = g->id;
 			rw->cells[0] = g->name;
 			rw->cells[1] = m ? ui_person_name(m) : "";
 			rw->copy = g->id;
@@ -328,7 +397,7 @@ static void draw(view *v, tui *t, int y, int x, int h, int w)
 	struct dir_state *st = v->state;
 	const row *rw = cursor_row(v);
 	const void *subject = rw ? rw->item : NULL;
-	if (subject != st->card_of) { /* the card follows the cursor */
+	if (st->card_stale || subject != st->card_of) { /* the card follows the cursor */
 		rows_clear(&st->card);
 		st->card.cursor = st->card.top = 0;
 		if (rw && rw->kind == ROW_GROUP)
@@ -336,7 +405,10 @@ static void draw(view *v, tui *t, int y, int x, int h, int w)
 		else if (rw && rw->kind == ROW_SECTION)
 			summary_rows(&st->card, t, rw);
 		st->card_of = subject;
+		st->card_stale = false;
 		rows_first(&st->card);
+		rows_anchor_restore(&st->card, &st->card_anchor); /* after a reload */
+		rows_anchor_free(&st->card_anchor);
 		if (st->focus == 1 && !st->card.n)
 			st->focus = 0;
 	}
@@ -361,44 +433,49 @@ static char *title(view *v, tui *t)
 	return strdup(buf);
 }
 
+/* Before the roster goes: the card's rows point into it (the tree's rows
+ * are cleared by ui.c); its cursor is kept as text. */
+static void release(view *v)
+{
+	struct dir_state *st = v->state;
+	if (!st)
+		return;
+	if (st->card.n) { /* else the anchor of a release not drawn since */
+		rows_anchor_free(&st->card_anchor);
+		rows_anchor_take(&st->card, &st->card_anchor);
+	}
+	rows_clear(&st->card);
+	st->card_of = NULL;
+	st->card_stale = true;
+}
+
 static void free_view(view *v)
 {
 	struct dir_state *st = v->state;
 	if (!st)
 		return;
 	rows_free(&st->card);
-	free(st->collapsed_section);
-	free(st->collapsed_stage);
-	free(st->saved_section);
-	free(st->saved_stage);
+	rows_anchor_free(&st->card_anchor);
+	rows_anchor_free(&st->saved_cursor);
+	set_free(&st->collapsed);
+	set_free(&st->saved);
 }
 
 void view_dir_mark(view *v)
 {
 	struct dir_state *st = v->state;
-	const row *rw = cursor_row(v);
-	st->saved_item = rw ? rw->item : NULL;
-	free(st->saved_section);
-	free(st->saved_stage);
-	st->saved_section = malloc(st->nsections * sizeof(bool));
-	st->saved_stage = malloc(st->nstages * sizeof(bool));
-	if (st->saved_section)
-		memcpy(st->saved_section, st->collapsed_section, st->nsections * sizeof(bool));
-	if (st->saved_stage)
-		memcpy(st->saved_stage, st->collapsed_stage, st->nstages * sizeof(bool));
+	rows_anchor_free(&st->saved_cursor);
+	rows_anchor_take(&v->rows, &st->saved_cursor);
+	st->saved_set = set_copy(&st->saved, &st->collapsed);
 }
 
 void view_dir_restore(view *v, tui *t)
 {
 	struct dir_state *st = v->state;
-	if (st->saved_section)
-		memcpy(st->collapsed_section, st->saved_section, st->nsections * sizeof(bool));
-	if (st->saved_stage)
-		memcpy(st->collapsed_stage, st->saved_stage, st->nstages * sizeof(bool));
+	if (st->saved_set)
+		set_copy(&st->collapsed, &st->saved);
 	build(v, t);
-	for (size_t i = 0; i < v->rows.n; i++)
-		if (v->rows.v[i].item == st->saved_item)
-			v->rows.cursor = i;
+	rows_anchor_restore(&v->rows, &st->saved_cursor);
 }
 
 /* The card pane's row under its cursor (for y and o), when focused. */
@@ -412,7 +489,7 @@ const row *view_dir_focused_row(view *v)
 
 static const view_ops dir_ops = {
 	.name = "directory", .build = build, .request = request_dir,
-	.draw = draw, .title = title, .free = free_view,
+	.draw = draw, .title = title, .release = release, .free = free_view,
 };
 
 bool view_dir_search(view *v, tui *t, const char *needle, int dir,

@@ -44,6 +44,7 @@ void ui_person_row(rows *out, const person *p, const char *tag)
 	if (!rw)
 		return;
 	rw->item = p;
+	rw->id = p->slug;
 	rw->cells[0] = ui_person_name(p);
 	rw->cells[1] = p->role ? p->role : "";
 	rw->cells[2] = p->gitlab ? rows_own(out, ui_concat("@", p->gitlab)) : "";

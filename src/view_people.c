@@ -10,10 +10,10 @@
 enum sort_key { SORT_NAME, SORT_ROLE, SORT_MANAGER, SORT_COUNT };
 static const char *const sort_names[] = {"name", "role", "manager"};
 
+/* Sort and filter: text of its own, nothing of the roster's. */
 struct people_state {
 	enum sort_key sort;
 	char filter[256];
-	const roster *r; /* for the comparator */
 };
 
 static const char *manager_name(const roster *r, const person *p)
@@ -22,20 +22,24 @@ static const char *manager_name(const roster *r, const person *p)
 	return m ? ui_person_name(m) : p->reports_to ? p->reports_to : "";
 }
 
-static struct people_state *sorting; /* qsort has no context argument */
+/* qsort has no context argument: set for the length of one sort */
+static struct {
+	enum sort_key sort;
+	const roster *r;
+} sorting;
 
 static int by_key(const void *a, const void *b)
 {
 	const person *x = *(const person *const *)a, *y = *(const person *const *)b;
 	const char *kx, *ky;
-	switch (sorting->sort) {
+	switch (sorting.sort) {
 	case SORT_ROLE:
 		kx = x->role ? x->role : "";
 		ky = y->role ? y->role : "";
 		break;
 	case SORT_MANAGER:
-		kx = manager_name(sorting->r, x);
-		ky = manager_name(sorting->r, y);
+		kx = manager_name(sorting.r, x);
+		ky = manager_name(sorting.r, y);
 		break;
 	default:
 		kx = ui_person_name(x);
@@ -65,21 +69,22 @@ static bool matches(const person *p, const char *f)
 static bool build(view *v, tui *t)
 {
 	struct people_state *st = v->state;
-	st->r = t->r;
-	const person *keep = v->rows.n && v->rows.cursor < v->rows.n
-				 ? v->rows.v[v->rows.cursor].item
-				 : NULL;
-	const char *keep_slug = keep ? ((const person *)keep)->slug : NULL;
-	char *slug = keep_slug ? strdup(keep_slug) : NULL;
+	/* a new sort or filter keeps the cursor on the same person (after a
+	 * reload the rows come empty and ui.c puts the cursor back) */
+	row_anchor keep = {0};
+	if (v->rows.n)
+		rows_anchor_take(&v->rows, &keep);
 	rows_clear(&v->rows);
 	const person **list = malloc((t->r->npeople + 1) * sizeof(*list));
 	size_t n = 0;
 	for (size_t i = 0; list && i < t->r->npeople; i++)
 		if (matches(&t->r->people[i], st->filter))
 			list[n++] = &t->r->people[i];
-	sorting = st;
+	sorting.sort = st->sort;
+	sorting.r = t->r;
 	if (n > 1)
 		qsort(list, n, sizeof(*list), by_key);
+	sorting.r = NULL;
 	char head[320];
 	snprintf(head, sizeof(head), "%zu of %zu people, by %s%s%s", n,
 		 t->r->npeople, sort_names[st->sort], *st->filter ? ", matching " : "",
@@ -87,10 +92,10 @@ static bool build(view *v, tui *t)
 	row *rw = rows_add(&v->rows, ROW_TEXT, STYLE_HEADING, 0);
 	if (rw)
 		rw->cells[0] = rows_own(&v->rows, strdup(head));
-	v->rows.cursor = 0;
 	for (size_t i = 0; i < n; i++) {
 		if ((rw = rows_add(&v->rows, ROW_PERSON, STYLE_NORMAL, 0))) {
 			rw->item = list[i];
+			rw->id = list[i]->slug;
 			rw->cells[0] = ui_person_name(list[i]);
 			rw->cells[1] = list[i]->role ? list[i]->role : "";
 			rw->cells[2] = list[i]->gitlab
@@ -98,14 +103,16 @@ static bool build(view *v, tui *t)
 					   : "";
 			rw->cells[3] = manager_name(t->r, list[i]);
 			rw->copy = *rw->cells[2] ? rw->cells[2] : list[i]->slug;
-			if (slug && !strcmp(list[i]->slug, slug))
-				v->rows.cursor = v->rows.n - 1;
 		}
 	}
-	if (!v->rows.cursor)
-		rows_first(&v->rows);
+	rows_first(&v->rows);
+	/* the same person if still listed; else the first row, not a number */
+	if (keep.key)
+		for (size_t i = 0; i < v->rows.n; i++)
+			if (v->rows.v[i].id && !strcmp(v->rows.v[i].id, keep.key))
+				v->rows.cursor = i;
+	rows_anchor_free(&keep);
 	free(list);
-	free(slug);
 	return true;
 }
 

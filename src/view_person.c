@@ -46,8 +46,7 @@ static char *local_time(const char *tz)
 {
 	if (!zone_name_ok(tz))
 		return NULL;
-	const char *fixed = getenv("TEAMTUI_NOW");
-	time_t now = fixed && *fixed ? (time_t)strtoll(fixed, NULL, 10) : time(NULL);
+	time_t now = ui_now();
 	char *old = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
 	setenv("TZ", tz, 1);
 	tzset();
@@ -141,6 +140,7 @@ void view_person_rows(rows *out, tui *t, const person *p)
 		for (size_t i = 0; i < n; i++)
 			if ((rw = rows_add(out, ROW_GROUP, STYLE_NORMAL, 1))) {
 				rw->item = ms[i].group;
+				rw->id = ms[i].group->id;
 				rw->cells[0] = ms[i].group->name;
 				rw->cells[1] = ms[i].kind == MEMBERSHIP_MANAGER  ? "manager"
 					       : ms[i].kind == MEMBERSHIP_MEMBER ? "member"
@@ -155,7 +155,7 @@ void view_person_rows(rows *out, tui *t, const person *p)
 		for (size_t i = 0; i < p->nprojects; i++)
 			if ((rw = rows_add(out, ROW_TEXT, STYLE_NORMAL, 1))) {
 				rw->cells[0] = p->projects[i].project;
-				rw->cells[1] = rows_own(out, join(&p->projects[i].roles, ", "));
+				rw->cells[1] = rows_own(out, roster_project_roles_text(&p->projects[i].roles));
 			}
 	}
 }

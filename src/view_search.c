@@ -8,10 +8,10 @@
 
 enum { MAX_HITS = 200 };
 
+/* Only the query: the hits point into the roster, so they live in build
+ * alone (the rows keep copies of what else they show). */
 struct search_state {
 	char query[256];
-	search_hit hits[MAX_HITS];
-	size_t nhits;
 };
 
 static bool build(view *v, tui *t)
@@ -21,33 +21,39 @@ static bool build(view *v, tui *t)
 	v->rows.cursor = v->rows.top = 0;
 	if (!t->index)
 		t->index = search_build(t->r);
-	st->nhits = t->index && st->query[0]
-			? search_query(t->index, st->query, st->hits, MAX_HITS)
-			: 0;
+	/* a query the search refuses is said, never searched cut short */
+	const char *problem = st->query[0] ? search_query_problem(st->query) : NULL;
+	search_hit *hits = st->query[0] && !problem ? malloc(MAX_HITS * sizeof(*hits)) : NULL;
+	size_t nhits = t->index && hits ? search_query(t->index, st->query, hits, MAX_HITS)
+					: 0;
 	row *rw = rows_add(&v->rows, ROW_TEXT, STYLE_HEADING, 0);
 	if (rw) {
 		char head[320];
 		if (!st->query[0])
 			snprintf(head, sizeof(head), "Type a name, @handle, role, expertise, project, label or channel");
+		else if (problem)
+			snprintf(head, sizeof(head), "%s", problem);
 		else
-			snprintf(head, sizeof(head), "%zu%s match%s for '%s'", st->nhits,
-				 st->nhits == MAX_HITS ? "+" : "", st->nhits == 1 ? "" : "es",
+			snprintf(head, sizeof(head), "%zu%s match%s for '%s'", nhits,
+				 nhits == MAX_HITS ? "+" : "", nhits == 1 ? "" : "es",
 				 st->query);
 		rw->cells[0] = rows_own(&v->rows, strdup(head));
 	}
-	for (size_t i = 0; i < st->nhits; i++) {
-		const search_hit *h = &st->hits[i];
+	for (size_t i = 0; i < nhits; i++) {
+		const search_hit *h = &hits[i];
 		bool person = h->kind == SEARCH_PERSON;
 		if (!(rw = rows_add(&v->rows, person ? ROW_PERSON : ROW_GROUP,
 				    STYLE_NORMAL, 0)))
 			break;
 		rw->item = person ? (const void *)h->person : (const void *)h->group;
+		rw->id = person ? h->person->slug : h->group->id;
 		rw->cells[0] = person ? ui_person_name(h->person) : h->group->name;
-		rw->cells[1] = h->reason;
 		/* "name: Sean Carroll" beside Sean Carroll says nothing: the role
 		 * tells more (the reason stays in `teamtui who`) */
 		if (person && h->person->role && !strncmp(h->reason, "name: ", 6))
 			rw->cells[1] = h->person->role;
+		else /* the hit is gone after build: the rows keep a copy */
+			rw->cells[1] = rows_own(&v->rows, strdup(h->reason));
 		if (person)
 			rw->cells[2] = h->person->gitlab
 					   ? rows_own(&v->rows, ui_concat("@", h->person->gitlab))
@@ -59,6 +65,7 @@ static bool build(view *v, tui *t)
 			   : person     ? h->person->slug
 					: h->group->id;
 	}
+	free(hits);
 	rows_first(&v->rows);
 	return true;
 }

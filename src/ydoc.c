@@ -24,18 +24,178 @@ struct builder {
 		ynode *node;
 		size_t start;
 		const char *anchor;
+		bool block; /* block style: ended by a line indented less */
 	} stack[YDOC_MAX_DEPTH];
 	size_t depth;
 	struct anchor *anchors;
 	size_t nanchors, anchor_slots;
 	ynode *root;
 	bool failed;
+	int err_line, err_col; /* where the construct a syntax error broke
+				  began (editors' count), 0 without one */
 	/* streaming of the root sequence's items (ydoc_parse_items) */
 	void (*item)(void *ctx, const ynode *node);
 	void *ctx;
 	arena_mark item_mark; /* the nodes arena before the current item */
 	bool anchored; /* an anchor was seen: items may be shared, keep all */
+	/* Editors' positions: the character index where each line starts,
+	 * built only when the text holds a character that libyaml counts as
+	 * a line break and editors do not (U+0085, U+2028, U+2029). */
+	size_t *line_starts;
+	size_t nline_starts;
+	bool may_nul; /* the text has an escape that can make a NUL */
 };
+
+/* Can a scalar of this text hold a NUL? Only through a double-quoted
+ * escape: \0, \x00, \u0000 or \U00000000 (raw control bytes were
+ * replaced before parsing). */
+static bool has_nul_escape(const char *buf, size_t len)
+{
+	const char *end = buf + len;
+	for (const char *p = buf; (p = memchr(p, '\\', (size_t)(end - p))); p += 2) {
+		size_t left = (size_t)(end - p);
+		if ((left >= 2 && p[1] == '0') || (left >= 4 && !memcmp(p + 1, "x00", 3)) ||
+		    (left >= 6 && !memcmp(p + 1, "u0000", 5)) ||
+		    (left >= 10 && !memcmp(p + 1, "U00000000", 9)))
+			return true;
+		if (left < 2)
+			break;
+	}
+	return false;
+}
+
+/* Line and column (1-based, characters) of libyaml's mark, as an editor
+ * counts them: lines end at \n, \r\n or \r only. */
+static inline void mark_pos(const struct builder *b, yaml_mark_t m, int *line,
+			    int *col)
+{
+	if (!b->nline_starts) { /* libyaml's own count is the editors' */
+		*line = (int)m.line + 1;
+		*col = (int)m.column + 1;
+		return;
+	}
+	size_t lo = 0, hi = b->nline_starts; /* last start <= m.index */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (b->line_starts[mid] <= m.index)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (int)lo + 1;
+	*col = (int)(m.index - b->line_starts[lo]) + 1;
+}
+
+/* The first U+0085, U+2028 or U+2029 (UTF-8: C2 85, E2 80 A8, E2 80 A9)
+ * in [p, end), or NULL: two memchr scans, each byte looked at O(1) times. */
+static const char *odd_break(const char *p, const char *end)
+{
+	const char *e2 = NULL;
+	bool e2_known = false;
+	while (p < end) {
+		if (!e2_known || (e2 && e2 < p)) {
+			e2 = memchr(p, 0xE2, (size_t)(end - p));
+			e2_known = true;
+		}
+		const char *lim = e2 ? e2 : end;
+		const char *c2 = memchr(p, 0xC2, (size_t)(lim - p));
+		if (c2) {
+			if (c2 + 1 < end && (unsigned char)c2[1] == 0x85)
+				return c2;
+			p = c2 + 1;
+			continue;
+		}
+		if (!e2)
+			return NULL;
+		if (e2 + 2 < end && (unsigned char)e2[1] == 0x80 &&
+		    ((unsigned char)e2[2] == 0xA8 || (unsigned char)e2[2] == 0xA9))
+			return e2;
+		p = e2 + 1;
+	}
+	return NULL;
+}
+
+/* When the text has U+0085, U+2028 or U+2029: warn at each one, and
+ * number lines the editors' way for every later position. */
+static void map_lines(struct builder *b, const char *buf, size_t len)
+{
+	if (!odd_break(buf, buf + len))
+		return;
+	size_t cap = 256, n = 0, ci = 0;
+	size_t *v = malloc(cap * sizeof(*v));
+	if (!v)
+		return;
+	v[n++] = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)buf[i];
+		if ((ch & 0xC0) == 0x80)
+			continue; /* inside a character */
+		bool brk = ch == '\n' || (ch == '\r' && !(i + 1 < len && buf[i + 1] == '\n'));
+		const char *what = NULL;
+		if (ch == 0xC2 && i + 1 < len && (unsigned char)buf[i + 1] == 0x85)
+			what = "U+0085 (next line)";
+		else if (ch == 0xE2 && i + 2 < len && (unsigned char)buf[i + 1] == 0x80 &&
+			 (unsigned char)buf[i + 2] == 0xA8)
+			what = "U+2028 (line separator)";
+		else if (ch == 0xE2 && i + 2 < len && (unsigned char)buf[i + 1] == 0x80 &&
+			 (unsigned char)buf[i + 2] == 0xA9)
+			what = "U+2029 (paragraph separator)";
+		if (what)
+			diag_add(b->diags, DIAG_WARNING, b->file, (int)n,
+				 (int)(ci - v[n - 1]) + 1,
+				 "invisible %s: YAML reads it as a line break; "
+				 "delete it, or write it as an escape in double quotes",
+				 what);
+		ci++;
+		if (brk) {
+			if (n == cap) {
+				size_t *nv = realloc(v, cap * 2 * sizeof(*v));
+				if (!nv) {
+					free(v);
+					return;
+				}
+				v = nv;
+				cap *= 2;
+			}
+			v[n++] = ci;
+		}
+	}
+	b->line_starts = v;
+	b->nline_starts = n;
+}
+
+/* Lines a git merge left behind: "<<<<<<< ours", "|||||||", "=======",
+ * ">>>>>>> theirs" at the start of a line. Each is an error on its own
+ * line, so an editor lands on the conflict, not on the YAML error it
+ * causes further down. A memchr scan per marker character: a file
+ * without conflicts costs four fast scans. */
+static void find_conflicts(struct builder *b, const char *buf, size_t len)
+{
+	static const char marks[] = "<|=>";
+	const char *end = buf + len;
+	for (const char *m = marks; *m; m++) {
+		for (const char *p = buf; p + 7 <= end; p++) {
+			p = memchr(p, *m, (size_t)(end - p - 6));
+			if (!p)
+				break;
+			if (p > buf && p[-1] != '\n')
+				continue;
+			size_t k = 1;
+			while (k < 7 && p[k] == *m)
+				k++;
+			/* ======= stands alone; the others may name a side */
+			char next = p + 7 < end ? p[7] : '\n';
+			if (k < 7 || !(next == '\n' || next == '\r' || (*m != '=' && next == ' ')))
+				continue;
+			int line = 1;
+			for (const char *q = buf; (q = memchr(q, '\n', (size_t)(p - q))); q++)
+				line++;
+			diag_add(b->diags, DIAG_ERROR, b->file, line, 1,
+				 "unresolved merge conflict (a '%.7s' line)", p);
+			p += 6;
+		}
+	}
+}
 
 static size_t hash_ptr(const void *p)
 {
@@ -122,11 +282,113 @@ static ynode *new_node(struct builder *b, ynode_kind kind, yaml_mark_t m)
 	ynode *n = arena_alloc(b->nodes, sizeof(*n));
 	if (n) {
 		n->kind = kind;
-		n->line = (int)m.line + 1;
-		n->col = (int)m.column + 1;
+		mark_pos(b, m, &n->line, &n->col);
 		n->offset = m.index;
+		n->str = ""; /* lists and maps have no text */
 	}
 	return n;
+}
+
+static size_t hash_bytes(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ull; /* FNV-1a */
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	return (size_t)h;
+}
+
+/* Keys are interned when short, so equal short keys share a pointer;
+ * long ones (never equal to a short one) compare by content. */
+static size_t key_hash(const ynode *k)
+{
+	return k->interned ? hash_ptr(k->str) : hash_bytes(k->str, k->len);
+}
+
+static bool key_eq(const ynode *a, const ynode *b)
+{
+	if (a->interned && b->interned)
+		return a->str == b->str;
+	return a->len == b->len && !memcmp(a->str, b->str, a->len);
+}
+
+static void report_duplicate(struct builder *b, ynode *first, const ynode *again)
+{
+	first->overridden = true;
+	diag_add(b->diags, DIAG_WARNING, b->file, again->line, again->col,
+		 "duplicate key '%.80s%s': replaces the one at line %d, column %d",
+		 again->str, again->len > 80 ? "..." : "", first->line, first->col);
+}
+
+/* Every repeated key of a map's pairs (keys at kv[0], kv[2], ...): a
+ * 64-bit filter for the usual small map, a hash set for any larger one,
+ * so no map is too big to check. */
+static void check_duplicates(struct builder *b, ynode **kv, size_t npairs)
+{
+	if (npairs < 2)
+		return;
+	if (npairs <= 64) {
+		uint64_t seen = 0;
+		for (size_t j = 0; j < npairs; j++) {
+			ynode *k = kv[2 * j];
+			uint64_t bit = 1ull << (key_hash(k) & 63);
+			if (seen & bit)
+				for (size_t i = j; i-- > 0;)
+					if (!kv[2 * i]->overridden && key_eq(kv[2 * i], k)) {
+						report_duplicate(b, kv[2 * i], k);
+						break;
+					}
+			seen |= bit;
+		}
+		return;
+	}
+	size_t slots = 128;
+	while (slots < npairs * 2)
+		slots *= 2;
+	size_t *t = calloc(slots, sizeof(*t)); /* pair index + 1, 0 empty */
+	if (!t)
+		return;
+	for (size_t j = 0; j < npairs; j++) {
+		ynode *k = kv[2 * j];
+		size_t h = key_hash(k) & (slots - 1);
+		while (t[h] && !key_eq(kv[2 * (t[h] - 1)], k))
+			h = (h + 1) & (slots - 1);
+		if (t[h])
+			report_duplicate(b, kv[2 * (t[h] - 1)], k);
+		t[h] = j + 1; /* the latest of equal keys */
+	}
+	free(t);
+}
+
+/* A map's pairs as they close: a key must be a string (a list or map
+ * used as a key is reported and its pair dropped: no loader ever sees a
+ * key without text); short keys are interned, aliases included, so
+ * loaders may compare keys by address; repeats are reported. Returns the
+ * new number of nodes (keys and values) in kv. */
+static size_t check_pairs(struct builder *b, ynode **kv, size_t count)
+{
+	size_t out = 0;
+	for (size_t i = 0; i + 1 < count; i += 2) {
+		ynode *k = kv[i];
+		if (k->kind != YNODE_SCALAR) {
+			diag_add(b->diags, DIAG_ERROR, b->file, k->line, k->col,
+				 "a key must be a string, not %s; this entry is skipped",
+				 k->kind == YNODE_MAP ? "a map" : "a list");
+			continue;
+		}
+		if (!k->interned && k->len <= YDOC_INTERN_MAX) {
+			const char *s = arena_intern(b->strings, k->str, k->len);
+			if (s) { /* same text: safe even if k is shared by an alias */
+				k->str = s;
+				k->interned = true;
+			}
+		}
+		kv[out++] = k;
+		kv[out++] = kv[i + 1];
+	}
+	check_duplicates(b, kv, out / 2);
+	return out;
 }
 
 /* The root sequence's latest item is complete: hand it over, forget it,
@@ -149,6 +411,8 @@ static bool close_container(struct builder *b, bool complete)
 	ynode *n = f->node;
 	if (n->kind == YNODE_MAP && count % 2) /* a key with no value yet */
 		count--;
+	if (n->kind == YNODE_MAP && count)
+		count = check_pairs(b, b->pending + f->start, count);
 	n->items = arena_calloc(b->nodes, count ? count : 1, sizeof(ynode *));
 	if (!n->items)
 		return false;
@@ -165,9 +429,102 @@ static bool close_container(struct builder *b, bool complete)
 
 static void error_at(struct builder *b, yaml_mark_t m, const char *msg)
 {
-	diag_add(b->diags, DIAG_ERROR, b->file, (int)m.line + 1,
-		 (int)m.column + 1, "%s", msg);
+	int line, col;
+	mark_pos(b, m, &line, &col);
+	diag_add(b->diags, DIAG_ERROR, b->file, line, col, "%s", msg);
 	b->failed = true;
+}
+
+/* libyaml's reader gives a byte offset, not a mark. */
+static yaml_mark_t mark_of_offset(const char *buf, size_t len, size_t off)
+{
+	yaml_mark_t m = {0, 0, 0};
+	for (size_t i = 0; i < off && i < len; i++) {
+		unsigned char ch = (unsigned char)buf[i];
+		if ((ch & 0xC0) == 0x80)
+			continue;
+		m.index++;
+		if (ch == '\n' || (ch == '\r' && !(i + 1 < len && buf[i + 1] == '\n'))) {
+			m.line++;
+			m.column = 0;
+		} else if (ch != '\r') {
+			m.column++;
+		}
+	}
+	return m;
+}
+
+/* A syntax error where libyaml detected it, naming where the construct
+ * it broke began when that is elsewhere. */
+static void syntax_error(struct builder *b, const yaml_parser_t *p,
+			 const char *buf, size_t len)
+{
+	char msg[512];
+	const char *problem = p->problem ? p->problem : "error";
+	yaml_mark_t at = p->error == YAML_READER_ERROR
+			     ? mark_of_offset(buf, len, p->problem_offset)
+			     : p->problem_mark;
+	int pl, pc;
+	mark_pos(b, at, &pl, &pc);
+	b->err_line = pl;
+	b->err_col = pc;
+	if (p->context) {
+		int cl, cc;
+		mark_pos(b, p->context_mark, &cl, &cc);
+		b->err_line = cl;
+		b->err_col = cc;
+		if (cl != pl)
+			snprintf(msg, sizeof(msg),
+				 "YAML syntax: %s %s that began at line %d, column %d",
+				 problem, p->context, cl, cc);
+		else
+			snprintf(msg, sizeof(msg), "YAML syntax: %s %s", problem,
+				 p->context);
+	} else {
+		snprintf(msg, sizeof(msg), "YAML syntax: %s", problem);
+	}
+	error_at(b, at, msg);
+}
+
+/* A scalar's text for the tree: a NUL (from a "\0" escape) would end
+ * every C string early, so it becomes U+FFFD, visibly, with a warning. */
+static const char *scalar_text(struct builder *b, const yaml_event_t *ev,
+			       bool key, const ynode *at, size_t *len)
+{
+	const char *v = (const char *)ev->data.scalar.value;
+	size_t n = ev->data.scalar.length;
+	char *tmp = NULL;
+	if (b->may_nul && memchr(v, 0, n)) {
+		size_t nul = 0;
+		for (size_t i = 0; i < n; i++)
+			nul += !v[i];
+		tmp = malloc(n + 2 * nul + 1);
+		if (!tmp)
+			return NULL;
+		size_t o = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (v[i]) {
+				tmp[o++] = v[i];
+			} else {
+				memcpy(tmp + o, "\xEF\xBF\xBD", 3);
+				o += 3;
+			}
+		}
+		tmp[o] = '\0';
+		diag_add(b->diags, DIAG_WARNING, b->file, at->line, at->col,
+			 "a NUL character (\\0) in this %s is shown as U+FFFD",
+			 key ? "key" : "value");
+		v = tmp;
+		n = o;
+	}
+	/* map keys repeat in every record: share them (and let loaders
+	 * compare keys by address); values are copied, and the loaders
+	 * intern the few they compare (slugs, roles) */
+	const char *s = key && n <= YDOC_INTERN_MAX ? arena_intern(b->strings, v, n)
+						    : arena_strndup(b->strings, v, n);
+	free(tmp);
+	*len = n;
+	return s;
 }
 
 /* One event; false stops the parse (error already reported). */
@@ -177,9 +534,9 @@ static bool on_event(struct builder *b, yaml_event_t *ev)
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
 		if (b->root) {
-			diag_add(b->diags, DIAG_WARNING, b->file,
-				 (int)ev->start_mark.line + 1,
-				 (int)ev->start_mark.column + 1,
+			int line, col;
+			mark_pos(b, ev->start_mark, &line, &col);
+			diag_add(b->diags, DIAG_WARNING, b->file, line, col,
 				 "only the first YAML document is read");
 			return false;
 		}
@@ -190,19 +547,11 @@ static bool on_event(struct builder *b, yaml_event_t *ev)
 		n = new_node(b, YNODE_SCALAR, ev->start_mark);
 		if (!n)
 			return false;
-		/* map keys repeat in every record: share them (and let loaders
-		 * compare keys by address); values are copied, and the loaders
-		 * intern the few they compare (slugs, roles) */
-		n->str = is_key_position(b) && ev->data.scalar.length <= YDOC_INTERN_MAX
-				 ? arena_intern(b->strings,
-						(const char *)ev->data.scalar.value,
-						ev->data.scalar.length)
-				 : arena_strndup(b->strings,
-						 (const char *)ev->data.scalar.value,
-						 ev->data.scalar.length);
+		bool key = is_key_position(b);
+		n->str = scalar_text(b, ev, key, n, &n->len);
 		if (!n->str)
 			return false;
-		n->len = ev->data.scalar.length;
+		n->interned = key && n->len <= YDOC_INTERN_MAX;
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 		n->complete = true;
 		if (ev->data.scalar.anchor) {
@@ -216,9 +565,11 @@ static bool on_event(struct builder *b, yaml_event_t *ev)
 	case YAML_ALIAS_EVENT:
 		n = anchor_get(b, intern_cstr(b, ev->data.alias.anchor));
 		if (!n) { /* report it, read it as null, and go on */
-			diag_add(b->diags, DIAG_ERROR, b->file,
-				 (int)ev->start_mark.line + 1,
-				 (int)ev->start_mark.column + 1,
+			if (b->depth == 1) /* the placeholder is this item's */
+				b->item_mark = arena_save(b->nodes);
+			int line, col;
+			mark_pos(b, ev->start_mark, &line, &col);
+			diag_add(b->diags, DIAG_ERROR, b->file, line, col,
 				 "undefined alias '%s' (read as null)",
 				 (const char *)ev->data.alias.anchor);
 			n = new_node(b, YNODE_SCALAR, ev->start_mark);
@@ -226,6 +577,24 @@ static bool on_event(struct builder *b, yaml_event_t *ev)
 				return false;
 			n->str = "";
 			n->plain = n->complete = true;
+		} else {
+			/* the anchored node, but standing where the alias does:
+			 * a shallow copy (children stay shared, so an alias bomb
+			 * still costs one node per alias), so what is reported
+			 * about it points at the alias, not at the anchor */
+			if (b->depth == 1)
+				b->item_mark = arena_save(b->nodes);
+			ynode *at = new_node(b, n->kind, ev->start_mark);
+			if (!at)
+				return false;
+			int line = at->line, col = at->col;
+			size_t offset = at->offset;
+			*at = *n;
+			at->line = line;
+			at->col = col;
+			at->offset = offset;
+			at->overridden = false;
+			n = at;
 		}
 		if (!push_child(b, n))
 			return false;
@@ -249,8 +618,10 @@ static bool on_event(struct builder *b, yaml_event_t *ev)
 		const yaml_char_t *anchor = seq ? ev->data.sequence_start.anchor
 						: ev->data.mapping_start.anchor;
 		b->anchored |= anchor != NULL;
+		bool block = seq ? ev->data.sequence_start.style != YAML_FLOW_SEQUENCE_STYLE
+				 : ev->data.mapping_start.style != YAML_FLOW_MAPPING_STYLE;
 		b->stack[b->depth++] = (struct frame){n, b->npending,
-						      intern_cstr(b, anchor)};
+						      intern_cstr(b, anchor), block};
 		return true;
 	}
 	case YAML_SEQUENCE_END_EVENT:
@@ -280,18 +651,13 @@ ynode *ydoc_parse_items(const char *file, const char *buf, size_t len,
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	map_lines(&b, buf, len);
+	find_conflicts(&b, buf, len);
+	b.may_nul = has_nul_escape(buf, len);
 	for (;;) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&parser, &ev)) {
-			char msg[512];
-			if (parser.context)
-				snprintf(msg, sizeof(msg), "YAML syntax: %s %s",
-					 parser.problem ? parser.problem : "error",
-					 parser.context);
-			else
-				snprintf(msg, sizeof(msg), "YAML syntax: %s",
-					 parser.problem ? parser.problem : "error");
-			error_at(&b, parser.problem_mark, msg);
+			syntax_error(&b, &parser, buf, len);
 			break;
 		}
 		bool go_on = on_event(&b, &ev);
@@ -300,13 +666,22 @@ ynode *ydoc_parse_items(const char *file, const char *buf, size_t len,
 		if (!go_on || end)
 			break;
 	}
-	/* keep what was parsed: close what is still open, marked incomplete */
-	while (b.depth)
-		if (!close_container(&b, false))
+	/* keep what was parsed: close what is still open, marked incomplete,
+	 * except a block container that the broken construct, starting on a
+	 * later line and indented less, had ended already (a merge
+	 * conflict's marker at column 1 ends every nested block: what came
+	 * before it is whole) */
+	while (b.depth) {
+		const struct frame *f = &b.stack[b.depth - 1];
+		bool ended = f->block && b.err_line > f->node->line &&
+			     b.err_col < f->node->col;
+		if (!close_container(&b, ended))
 			break;
+	}
 	yaml_parser_delete(&parser);
 	free(b.pending);
 	free(b.anchors);
+	free(b.line_starts);
 	return b.root;
 }
 

@@ -53,4 +53,78 @@ printf 'roster: [not, a, path]\n' >"$tmp/xdg/teamtui/config.yml"
 check "a bad config file is reported with its position" \
 	"$tmp/xdg/teamtui/config.yml:1:9: error: 'roster' must be a string, not a list" \
 	sh -c "env -u TEAMTUI_ROSTER HOME='$tmp/home' XDG_CONFIG_HOME='$tmp/xdg' '$TEAMTUI' check 2>/dev/null | grep -F 'config.yml:1:'"
+# a typo in the config file is said, with the key it meant
+printf 'rooster: ../../config\n' >"$tmp/xdg/teamtui/config.yml"
+check "an unknown config key is a warning naming the closest one" \
+	"$tmp/xdg/teamtui/config.yml:1:1: warning: unknown key 'rooster'; ignored (did you mean 'roster'?)" \
+	sh -c "env -u TEAMTUI_ROSTER HOME='$tmp/home' XDG_CONFIG_HOME='$tmp/xdg' '$TEAMTUI' check 2>/dev/null | grep -F 'config.yml:1:'"
+# falling back to the sample is said on stderr, in one line
+check "the fallback from a config with no usable roster: says which file" \
+	"teamtui: $tmp/xdg/teamtui/config.yml gives no usable 'roster:' (see its errors); showing the sample organisation in SAMPLE" \
+	sh -c "env -u TEAMTUI_ROSTER HOME='$tmp/home' XDG_CONFIG_HOME='$tmp/xdg' '$TEAMTUI' groups 2>&1 >/dev/null | head -n 1 | sed 's/organisation in .*/organisation in SAMPLE/'"
+rm -f "$tmp/xdg/teamtui/config.yml"
+check "the fallback to the sample says why" \
+	"teamtui: no --roster, TEAMTUI_ROSTER or 'roster:' in the config file; showing the sample organisation in SAMPLE" \
+	sh -c "env -u TEAMTUI_ROSTER HOME='$tmp/home' XDG_CONFIG_HOME='$tmp/xdg' '$TEAMTUI' groups 2>&1 >/dev/null | head -n 1 | sed 's/organisation in .*/organisation in SAMPLE/'"
+# a config file that is there but cannot be read is said, not skipped
+ln -s nowhere.yml "$tmp/xdg/teamtui/config.yml"
+check "a dangling config link is an error, not 'no config'" \
+	"$tmp/xdg/teamtui/config.yml: error: symbolic link to nothing; not read" \
+	sh -c "env -u TEAMTUI_ROSTER HOME='$tmp/home' XDG_CONFIG_HOME='$tmp/xdg' '$TEAMTUI' check 2>/dev/null | grep -F 'config.yml:'"
+rm -f "$tmp/xdg/teamtui/config.yml"
+printf 'roster: %s\n' "$tmp/config" >"$tmp/xdg/teamtui/config.yml"
+chmod 000 "$tmp/xdg/teamtui/config.yml"
+check "a config file of mode 000 is read (root) or said unreadable, never skipped" \
+	"    From config (from-config)" \
+	sh -c "env -u TEAMTUI_ROSTER HOME='$tmp/home' XDG_CONFIG_HOME='$tmp/xdg' '$TEAMTUI' groups 2>/dev/null | tail -n 1"
+rm -f "$tmp/xdg/teamtui/config.yml"
+
+# output that could not be written is no success, and is said
+check_write() { # NAME WANT-STDERR REDIRECTED-COMMAND (sh -c)
+	n=$((n + 1))
+	got=$(sh -c "$3" 2>&1)
+	rc=$?
+	if [ "$rc" = 1 ] && [ "$got" = "$2" ]; then
+		echo "ok $n - $1"
+	else
+		echo "not ok $n - $1"
+		echo "#   got:  status $rc, '$got'"
+		echo "#   want: status 1, '$2'"
+	fi
+}
+check_write "stdout closed: exit 1, a write error" "teamtui: write error: Bad file descriptor" \
+	"'$TEAMTUI' --roster '$tmp/flag' groups >&-"
+check_write "stdout a full disk: exit 1, a write error" "teamtui: write error: No space left on device" \
+	"'$TEAMTUI' --roster '$tmp/flag' --json groups >/dev/full"
+check_write "--version to a full disk: exit 1" "teamtui: write error: No space left on device" \
+	"'$TEAMTUI' --version >/dev/full"
+
+# a roster directory that is not there is an error: exit 1, nothing opened
+check_exit() { # NAME EXPECTED-STATUS EXPECTED-STDERR COMMAND...
+	name=$1 want_rc=$2 want=$3
+	shift 3
+	n=$((n + 1))
+	got=$("$@" 2>&1 >"$tmp/stdout")
+	rc=$?
+	if [ "$rc" = "$want_rc" ] && [ "$got" = "$want" ] && [ ! -s "$tmp/stdout" ]; then
+		echo "ok $n - $name"
+	else
+		echo "not ok $n - $name"
+		echo "#   got:  status $rc, stderr '$got', stdout $(wc -c <"$tmp/stdout") bytes"
+		echo "#   want: status $want_rc, stderr '$want', no stdout"
+	fi
+}
+check_exit "--roster that does not exist: exit 1, the reason" 1 \
+	"$tmp/nope: error: roster directory: No such file or directory" \
+	env_clean "$TEAMTUI" --roster "$tmp/nope" groups
+check_exit "--roster that is a file: exit 1, the reason" 1 \
+	"$tmp/flag/team.yml: error: roster directory: Not a directory" \
+	env_clean "$TEAMTUI" --roster "$tmp/flag/team.yml" show from-flag
+check_exit "TEAMTUI_ROSTER that does not exist: the same" 1 \
+	"$tmp/nope: error: roster directory: No such file or directory" \
+	env_clean TEAMTUI_ROSTER="$tmp/nope" "$TEAMTUI" person p
+# no terminal here: the interactive directory is not opened on nothing
+check_exit "no command and a missing roster: exit 1, no text tree" 1 \
+	"$tmp/nope: error: roster directory: No such file or directory" \
+	env_clean "$TEAMTUI" --roster "$tmp/nope"
 echo "1..$n"

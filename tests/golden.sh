@@ -9,7 +9,8 @@
 #
 # ARGS are split on blanks (no quoting, no globbing). In them @DATA@ is the
 # sample organisation ($srcdir/data), @FIX@ the fixture rosters
-# ($srcdir/tests/golden/fixtures) and @ESC@ a raw ESC byte. A lone '#' word
+# ($srcdir/tests/golden/fixtures), @ESC@ a raw ESC byte and @LONG@ a word
+# of 1001 letters (one more than a query may have). A lone '#' word
 # starts a comment; a comment starting with TODO marks a known bug: its
 # golden states the right output, a failure is reported as TAP TODO (an
 # expected failure), and --update leaves its files alone.
@@ -68,6 +69,7 @@ mkdir "$tmp/home" || exit 1
 
 unset TEAMTUI_ROSTER
 esc=$(printf '\033')
+long=$(printf '%01001d' 0 | tr 0 q)
 
 
 
@@ -136,6 +138,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 		w=$(subst "$w" @DATA@ "$abs_srcdir/data")
 		w=$(subst "$w" @FIX@ "$abs_srcdir/tests/golden/fixtures")
 		w=$(subst "$w" @ESC@ "$esc")
+		w=$(subst "$w" @LONG@ "$long")
 		args="$args $(quote "$w")"
 	done
 	case $todo in

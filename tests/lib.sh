@@ -19,6 +19,31 @@ runner_setup() {
 	}
 }
 
+# private_tmux NAME: $tmp, a fresh directory, and `tm ARGS`, a tmux server
+# of the runner's own (socket $sock under $tmp, never the user's server,
+# UTF-8 whatever the caller's locale); both go when the script exits.
+private_tmux() {
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/teamtui-$1.XXXXXX") || {
+		echo "Bail out! mktemp -d failed"
+		exit 1
+	}
+	sock=teamtui-$1-$$
+	TMUX_TMPDIR=$tmp
+	export TMUX_TMPDIR
+	unset TMUX TMUX_PANE
+	trap private_tmux_cleanup EXIT
+	trap 'exit 129' HUP
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+}
+tm() {
+	LC_ALL=C.UTF-8 tmux -u -L "$sock" -f /dev/null "$@"
+}
+private_tmux_cleanup() {
+	tm kill-server >/dev/null 2>&1
+	rm -rf "$tmp"
+}
+
 # quote WORD: WORD as a single-quoted shell word, for eval.
 quote() {
 	printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"

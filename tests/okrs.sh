@@ -57,17 +57,34 @@ stop_server() {
 }
 
 # run_tt CACHE-NAME ARGS...: teamtui with the fake host, a token, a cache
+# ($XDG_CACHE_HOME exists: teamtui creates only what lies below it)
 run_tt() {
 	cache=$tmp/cache-$1
 	shift
+	mkdir -p "$cache"
 	env HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$cache" \
 		LC_ALL=C.UTF-8 GITLAB_HOST="http://127.0.0.1:$port" \
 		GITLAB_TOKEN=glpat-test-secret TEAMTUI_GITLAB_STALL=2 \
 		"$TEAMTUI" "$@" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
-	# what changes from run to run
-	sed -i -e "s/127\.0\.0\.1:$port/127.0.0.1:PORT/g" \
+	normalise
+}
+
+# what changes from run to run: the port, the temporary directory, the time
+normalise() {
+	sed -i -e "s/127\.0\.0\.1:$port/127.0.0.1:PORT/g" -e "s/:$port\([]/ ')]\)/:PORT\1/g" \
+		-e "s|$tmp|TMP|g" \
 		-e 's/"fetched_at":	"[0-9T:Z-]*"/"fetched_at":	"@TIME@"/' "$tmp/out" "$tmp/err"
+}
+
+# tt [NAME=VALUE...] PROGRAM ARGS...: like run_tt, but with no host, token
+# or cache directory unless given
+tt() {
+	env -u XDG_CACHE_HOME -u GITLAB_HOST -u GITLAB_TOKEN HOME="$tmp/home" \
+		XDG_CONFIG_HOME="$tmp/config" LC_ALL=C.UTF-8 TEAMTUI_GITLAB_STALL=2 \
+		"$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	normalise
 }
 
 requests() { wc -l <"$tmp/log" | tr -d ' '; }
@@ -88,6 +105,20 @@ is() { # NAME GOT WANT
 }
 
 DATA=$srcdir/data
+
+# --- stdout closed: the output goes nowhere, never into a socket ----------
+# (descriptors 0-2 are opened on /dev/null first, so no socket can become
+# descriptor 1)
+start_server two-pages
+mkdir -p "$tmp/cache-closed"
+env HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache-closed" \
+	LC_ALL=C.UTF-8 GITLAB_HOST="http://127.0.0.1:$port" GITLAB_TOKEN=glpat-test-secret \
+	"$TEAMTUI" --roster "$srcdir/data" okrs custom-models >&- 2>"$tmp/err" <&-
+rc=$?
+is "stdout and stdin closed: exit 1 (the output went nowhere)" "$rc" 1
+is "stdout closed: said as a write error" "$(cat "$tmp/err")" "teamtui: write error: Bad file descriptor"
+is "stdout closed: the two requests, and nothing else reached the server" "$(requests)" 2
+check "stdout closed: no output in the server's log" sh -c "! grep -q 'Objective' \"\$1\"" sh "$tmp/log"
 
 # --- two pages of work items, then the cache ------------------------------
 start_server two-pages
@@ -127,13 +158,16 @@ fail_case() { # SCENARIO WANT-STDERR
 	is "$1: the reason" "$(cat "$tmp/err")" "$2"
 	is "$1: nothing on stdout" "$(cat "$tmp/out")" ""
 }
-fail_case unauthorized "teamtui: 401 bad or missing token (GITLAB_TOKEN)"
-fail_case notfound "teamtui: 404 project not found, or private to you: gitlab-com/gitlab-OKRs"
+fail_case unauthorized "teamtui: 401 unauthorized: GitLab refused the token from GITLAB_TOKEN"
+fail_case notfound "teamtui: 404: no GitLab GraphQL API at http://127.0.0.1:PORT/api/graphql"
+fail_case forbidden "teamtui: 403 forbidden: The request requires higher privileges than provided by the access token."
 fail_case cut "teamtui: the connection closed in the middle of the answer"
 fail_case invalid "teamtui: invalid JSON from the server (near byte 59)"
 fail_case huge "teamtui: the answer is over 8 MB; refused"
-fail_case redirect "teamtui: redirected to https://evil.example/steal; not followed (the token stays with GITLAB_HOST)"
+fail_case redirect "teamtui: redirected to https://evil.example/steal; not followed (the token goes to the GitLab host alone)"
 is "redirect: the token did not follow (one request)" "$(requests)" 1
+fail_case redirect-local "teamtui: redirected to http://127.0.0.1:PORT/steal; not followed (the token goes to the GitLab host alone)"
+is "redirect to this same server: not followed either (one request)" "$(requests)" 1
 fail_case graphql-error "teamtui: GitLab: Field 'workItems' doesn't accept argument 'labelName'"
 fail_case project-null "teamtui: project not found, or private to you"
 
@@ -157,7 +191,7 @@ start_server unauthorized
 run_tt a --roster "$DATA" okrs custom-models --refresh
 is "401 with a cache: exit 0" "$rc" 0
 check "401 with a cache: cached answer, age and reason" \
-	grep -q '^cached just now (401 bad or missing token (GITLAB_TOKEN))$' "$tmp/out"
+	grep -q '^cached just now (401 unauthorized: GitLab refused the token from GITLAB_TOKEN)$' "$tmp/out"
 check "401 with a cache: the objectives still shown" grep -q 'Objective #' "$tmp/out"
 
 # --- offline --------------------------------------------------------------
@@ -187,11 +221,137 @@ run_tt x --roster "$DATA" okrs custom-models
 check "nothing listening: cannot connect" grep -q '^teamtui: cannot connect to 127.0.0.1:PORT$' "$tmp/err"
 env HOME="$tmp/home" XDG_CACHE_HOME="$tmp/c2" GITLAB_HOST=http://gitlab.example.com \
 	"$TEAMTUI" --roster "$DATA" okrs custom-models >"$tmp/out" 2>"$tmp/err"
-check "plain http to another host is refused" grep -q "must be https://" "$tmp/err"
+is "plain http to another host is refused" "$(cat "$tmp/err")" \
+	"GITLAB_HOST: error: GitLab host 'http://gitlab.example.com' must be https:// (plain http only to localhost, 127.0.0.0/8 or [::1], for tests)"
+
+# --- where the token may go: spellings that would reach this server --------
+# Each is refused before any request: the server, listening, logs none.
+start_server two-pages
+mkdir -p "$tmp/cache-refused"
+refused() { # GITLAB_HOST WANT-STDERR
+	shown=$(printf '%s' "$1" | sed "s/$port/PORT/g")
+	tt GITLAB_HOST="$1" GITLAB_TOKEN=glpat-test-secret XDG_CACHE_HOME="$tmp/cache-refused" \
+		"$TEAMTUI" --roster "$DATA" okrs custom-models
+	is "GITLAB_HOST=$shown: exit 1" "$rc" 1
+	is "GITLAB_HOST=$shown: the reason" "$(cat "$tmp/err")" "$2"
+	is "GITLAB_HOST=$shown: no request reached the server" "$(requests)" 0
+}
+userinfo="GITLAB_HOST: error: GitLab host holds a user name or password: refused (a token belongs in GITLAB_TOKEN)"
+refused "http://localhost.@127.0.0.1:$port" "$userinfo"
+refused "http://user@127.0.0.1:$port" "$userinfo"
+refused "http://user:glpat-test-secret@127.0.0.1:$port/" "$userinfo"
+refused "http://127.0.0.1:$port@127.0.0.1:$port" "$userinfo"
+refused "http://[::ffff:127.0.0.1]:$port" \
+	"GITLAB_HOST: error: GitLab host 'http://[::ffff:127.0.0.1]:PORT' must be https:// (plain http only to localhost, 127.0.0.0/8 or [::1], for tests)"
+refused "http://127.0.0.1:$port/?x=1" \
+	"GITLAB_HOST: error: GitLab host 'http://127.0.0.1:PORT/?x=1' has a query or fragment: give the server's address alone"
+
+# spellings libcurl normalises to this machine: asked at the normal form
+tt GITLAB_HOST="http://2130706433:$port" GITLAB_TOKEN=glpat-test-secret \
+	XDG_CACHE_HOME="$tmp/cache-refused" "$TEAMTUI" --roster "$DATA" okrs custom-models
+is "GITLAB_HOST=http://2130706433:PORT is 127.0.0.1: exit 0" "$rc" 0
+same "GITLAB_HOST=http://2130706433:PORT: the objectives" "$GL/expect/two-pages.out" "$tmp/out"
+is "GITLAB_HOST=http://2130706433:PORT: two requests" "$(requests)" 2
+start_server two-pages
+tt GITLAB_HOST="HTTP://LOCALHOST:$port/" GITLAB_TOKEN=glpat-test-secret \
+	XDG_CACHE_HOME="$tmp/cache-refused" "$TEAMTUI" --roster "$DATA" okrs custom-models
+is "GITLAB_HOST=HTTP://LOCALHOST:PORT/: exit 0" "$rc" 0
+is "GITLAB_HOST=HTTP://LOCALHOST:PORT/: two requests" "$(requests)" 2
+
+# plain http goes to this machine only: never through a proxy, which would
+# carry the token in clear (the server plays the proxy here)
+start_server two-pages
+tt GITLAB_HOST="http://127.0.0.1:1" GITLAB_TOKEN=glpat-test-secret \
+	XDG_CACHE_HOME="$tmp/cache-refused" http_proxy="http://127.0.0.1:$port" \
+	all_proxy="http://127.0.0.1:$port" "$TEAMTUI" --roster "$DATA" okrs custom-models
+is "plain http with http_proxy set: nothing went to the proxy" "$(requests)" 0
+is "plain http with http_proxy set: the host itself was asked" "$(cat "$tmp/err")" \
+	"teamtui: cannot connect to 127.0.0.1:1"
+
+# --- no token: a 401 says so ----------------------------------------------
+start_server unauthorized
+mkdir -p "$tmp/cache-anon"
+tt GITLAB_HOST="http://127.0.0.1:$port" XDG_CACHE_HOME="$tmp/cache-anon" \
+	"$TEAMTUI" --roster "$DATA" okrs custom-models
+is "no token, 401: the reason" "$(cat "$tmp/err")" "teamtui: 401 unauthorized: no token was sent (set GITLAB_TOKEN)"
+check "no token: no Authorization header was sent" grep -q '"authorization":null' "$tmp/log"
+
+# --- REST: a 404 names the project ------------------------------------------
+start_server notfound
+run_tt rest404 --roster "$GL/roster-issues" okrs custom-models
+is "REST 404: the reason" "$(cat "$tmp/err")" "teamtui: 404 not found, or private to you: project gitlab-com/gitlab-OKRs"
+
+# --- nothing open ------------------------------------------------------------
+start_server empty
+run_tt empty-wi --roster "$DATA" okrs custom-models
+check "no work items: said so" grep -qx '(no open objectives or key results)' "$tmp/out"
+run_tt empty-rest --roster "$GL/roster-issues" okrs custom-models
+check "no issues: said so, as issues" grep -qx '(no open issues)' "$tmp/out"
+
+# --- strings with \u0000 are not cut short ----------------------------------
+start_server nul
+run_tt nul --roster "$DATA" okrs custom-models
+fffd=$(printf '\357\277\275')
+is "\\u0000: exit 0" "$rc" 0
+check "\\u0000 in a title: U+FFFD in its place, the rest of the title kept" \
+	grep -qxF "Objective #50  Before${fffd}after: the rest of a title past an embedded NUL" "$tmp/out"
+check "\\u0000 in a user name: the same" grep -qF "@nul${fffd}byte-fict" "$tmp/out"
+
+# --- incomplete lists are said to be, and never cached ----------------------
+start_server link-elsewhere
+run_tt le --roster "$GL/roster-issues" okrs custom-models
+is "next page on another host: exit 0 (page 1 shown)" "$rc" 0
+is "next page on another host: not asked for" "$(requests)" 1
+next='http://localhost:PORT/api/v4/projects/gitlab-com%2Fgitlab-OKRs/issues?labels=group%3A%3Acustom%20models&page=2&per_page=3&state=opened'
+is "next page on another host: the warning" "$(cat "$tmp/err")" \
+	"teamtui: warning: the list is incomplete: the next page, $next, is not on the GitLab host; not asked for"
+is "next page on another host: the status line says so" "$(sed -n 2p "$tmp/out")" \
+	"fetched just now; the list is incomplete: the next page, $next, is not on the GitLab host; not asked for"
+check "next page on another host: page 1 is shown" grep -q '^Issue #43 ' "$tmp/out"
+run_tt le --roster "$GL/roster-issues" okrs custom-models --offline
+is "an incomplete list is not cached" "$(cat "$tmp/err")" "teamtui: offline, and nothing cached yet"
+
+start_server link-loop
+run_tt loop --roster "$GL/roster-issues" okrs custom-models
+is "page cap: exit 0" "$rc" 0
+is "page cap: 50 requests, no more" "$(requests)" 50
+is "page cap: the warning" "$(cat "$tmp/err")" "teamtui: warning: the list is incomplete: stopped after 50 pages"
+
+# --- cache I/O errors name the path and the cause ---------------------------
+start_server two-pages
+run_tt ce --roster "$DATA" okrs custom-models
+entry=$(ls "$tmp/cache-ce/teamtui")
+rm "$tmp/cache-ce/teamtui/$entry"
+mkdir "$tmp/cache-ce/teamtui/$entry" # a directory where the file was
+: >"$tmp/cache-ce/teamtui/$entry/x"
+run_tt ce --roster "$DATA" okrs custom-models --refresh
+is "an unreadable cache entry: still fetched (exit 0)" "$rc" 0
+is "an unreadable cache entry: the path and why" "$(cat "$tmp/err")" \
+	"teamtui: warning: cache: TMP/cache-ce/teamtui/$entry is not a regular file"
+run_tt ce --roster "$DATA" okrs custom-models --offline
+is "an unreadable cache entry, offline: the path and why" "$(cat "$tmp/err")" \
+	"teamtui: offline, and the cache cannot be read: TMP/cache-ce/teamtui/$entry is not a regular file"
+
+# --- no home: no cache, said once, and nothing created ----------------------
+nohome=$tmp/does-not-exist
+tt HOME="$nohome" GITLAB_HOST="http://127.0.0.1:$port" GITLAB_TOKEN=glpat-test-secret \
+	"$TEAMTUI" --roster "$DATA" okrs custom-models
+is "HOME missing: exit 0" "$rc" 0
+is "HOME missing: one line on stderr" "$(cat "$tmp/err")" \
+	"teamtui: running without a cache: HOME=TMP/does-not-exist: No such file or directory"
+same "HOME missing: the objectives all the same" "$GL/expect/two-pages.out" "$tmp/out"
+check "HOME missing: it is not created" test ! -e "$nohome"
+tt HOME="$nohome" GITLAB_HOST="http://127.0.0.1:$port" GITLAB_TOKEN=glpat-test-secret \
+	"$TEAMTUI" --roster "$DATA" okrs custom-models --offline
+is "HOME missing, --offline: exit 1" "$rc" 1
+is "HOME missing, --offline: why" "$(cat "$tmp/err")" "teamtui: running without a cache: HOME=TMP/does-not-exist: No such file or directory
+teamtui: offline, and running without a cache"
+check "HOME missing: still not created" test ! -e "$nohome"
 
 # --- the TUI keeps answering while GitLab takes 5 s ------------------------
 if command -v tmux >/dev/null 2>&1; then
 	start_server slow
+	mkdir -p "$tmp/cache-tui"
 	sock=$tmp/tmux.sock
 	T() { tmux -S "$sock" -f /dev/null "$@"; }
 	screen_has() { # TEXT SECONDS: poll the pane until it shows TEXT

@@ -24,14 +24,18 @@
 #   - the process: still running (`running`), or exited with the right
 #     status and the terminal restored (`exit=N`: tty modes as before,
 #     normal screen, cursor visible, keypad modes off), or gone after the
-#     tmux session was killed (`gone`: no screen is compared).
+#     tmux session was killed (`gone`: no screen is compared; `gone=N`:
+#     and it exited with status N).
 # The pane runs `$TEAMTUI --roster DIR; echo "exit=$?"` from the source
 # directory (so the goldens do not depend on where the tree is checked
 # out) with a clean environment: env -i, then PATH, HOME=an empty
 # directory of the case's own (no config, no cache), TERM=screen-256color,
-# LANG=C.UTF-8, TEAMTUI_NOW=1795000000 (the 'Local time' lines are
-# fixed), GITLAB_HOST=http://127.0.0.1:1 (GitLab requests are refused at
-# once: no case depends on the network), and the case's settings.
+# LANG=C.UTF-8, TZ=UTC, TEAMTUI_NOW=1795000000 (the 'Local time' lines
+# and the clock are fixed), GITLAB_HOST=http://127.0.0.1:1 (GitLab
+# requests are refused at once: no case depends on the network), and the
+# case's settings. A case with the `private` setting runs on a copy of its
+# roster of its own, which `sh:` steps may change: the source tree is
+# never written to.
 #
 # A case marked TODO in the cases file is a known bug: its golden shows
 # the right screen (written by hand), and its failure is a TAP TODO.
@@ -79,30 +83,8 @@ skip() {
 }
 command -v tmux >/dev/null 2>&1 || skip "tmux cannot run (not installed)"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/teamtui-screen.XXXXXX") || {
-	echo "Bail out! mktemp -d failed"
-	exit 1
-}
-sock=teamtui-test-$$
-# the socket goes under $tmp too, not /tmp/tmux-UID
-TMUX_TMPDIR=$tmp
-export TMUX_TMPDIR
-unset TMUX TMUX_PANE
-
-# tm ARGS: the private tmux server; UTF-8 whatever the caller's locale.
-tm() {
-	LC_ALL=C.UTF-8 tmux -u -L "$sock" -f /dev/null "$@"
-}
-
-cleanup() {
-	tm kill-server >/dev/null 2>&1
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
+private_tmux screen
 trap 'exit 141' PIPE
-trap 'exit 143' TERM
 
 if ! tm start-server \; set -g status off \; \
     new-session -d -s probe -x 20 -y 5 'sleep 10' >/dev/null 2>&1 ||
@@ -181,6 +163,13 @@ capture() {
 	if [ -n "$osc52" ]; then # what the copy key put in tmux's buffer
 		printf -- '-- clipboard (OSC 52): %s\n' \
 		    "$(tm show-buffer 2>/dev/null)" >>"$cdir/screen"
+	fi
+	if [ -n "$show" ]; then # a file a program teamtui started wrote
+		if [ -f "$cdir/home/$show" ]; then
+			sed "s/^/-- $show: /" "$cdir/home/$show" >>"$cdir/screen"
+		else
+			echo "-- $show: (no such file)" >>"$cdir/screen"
+		fi
 	fi
 }
 
@@ -421,7 +410,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 		;;
 	esac
 	case $expect in
-	running | gone | exit=[0-9]*) ;;
+	running | gone | gone=[0-9]* | exit=[0-9]*) ;;
 	*)
 		echo "not ok $n - $name: bad EXPECT '$expect' in cases"
 		failed=$((failed + 1))
@@ -430,16 +419,24 @@ while IFS= read -r line || [ -n "$line" ]; do
 	esac
 
 	# the settings: environment, roster, redirections, extra goldens
-	roster=data pipe='' stdin='' sgr=false nocolor=false osc52=''
+	roster=data pipe='' stdin='' sgr=false nocolor=false osc52='' private=false
+	show='' setsid='' missing=''
 	cdir=$tmp/c$n
 	envs="PATH=$(quote "$PATH") HOME=$(quote "$cdir/home") TERM=screen-256color"
-	envs="$envs LANG=C.UTF-8 TEAMTUI_NOW=1795000000 GITLAB_HOST=http://127.0.0.1:1"
+	envs="$envs LANG=C.UTF-8 TZ=UTC TEAMTUI_NOW=1795000000"
+	envs="$envs GITLAB_HOST=http://127.0.0.1:1"
 	# Under AddressSanitizer: leaks are checked when teamtui quits, but not
 	# when a signal or a hangup ends it -- LeakSanitizer's stop-the-world
 	# then spins in its ptrace tracer (a sanitizer-runtime problem; the
-	# plain build exits at once, which these cases check).
+	# plain build exits at once, which these cases check). A signal case
+	# also keeps the sanitizer's hands off the fatal signals, so that
+	# teamtui's own handlers (which restore the terminal) are the ones
+	# that run, as in a plain build.
 	case " $keys " in
-	*" signal:"* | *" kill-session "*) envs="$envs ASAN_OPTIONS=detect_leaks=0" ;;
+	*" signal:"*)
+		envs="$envs ASAN_OPTIONS=detect_leaks=0:handle_segv=0:handle_sigbus=0:handle_sigfpe=0:handle_sigill=0:handle_abort=0"
+		;;
+	*" kill-session "*) envs="$envs ASAN_OPTIONS=detect_leaks=0" ;;
 	*) envs="$envs ASAN_OPTIONS=detect_leaks=1" ;;
 	esac
 	bad=''
@@ -456,7 +453,15 @@ while IFS= read -r line || [ -n "$line" ]; do
 			stdin=null) stdin='</dev/null' ;;
 			sgr) sgr=true ;;
 			nocolor) nocolor=true ;;
-			osc52) osc52=osc52 ;;
+			# inside tmux, as teamtui would be (env -i dropped TMUX)
+			osc52) osc52=osc52 envs="$envs TMUX=$(quote "$tmp/$sock,1,0")" ;;
+			private) private=true ;;
+			show=*) show=${s#show=} ;;
+			noctty)
+				setsid=setsid
+				command -v setsid >/dev/null 2>&1 ||
+				    missing='setsid is not installed'
+				;;
 			[A-Z]*=*) envs="$envs $(quote "$s")" ;;
 			*) bad=$s ;;
 			esac
@@ -467,19 +472,36 @@ while IFS= read -r line || [ -n "$line" ]; do
 		failed=$((failed + 1))
 		continue
 	fi
+	if [ -n "$missing" ]; then
+		echo "ok $n - $name # SKIP $missing"
+		continue
+	fi
 
 	mkdir "$cdir" "$cdir/home" || exit 1
+	# where teamtui runs, and the roster as it names it (the status line
+	# shows it): the source tree, or a private copy under $cdir/work
+	rundir=$abs_srcdir
+	if $private; then
+		rundir=$cdir/work
+		mkdir "$rundir" &&
+		    cp -R "$abs_srcdir/$roster" "$rundir/" &&
+		    chmod -R u+w "$rundir" || exit 1 # distcheck's srcdir is read-only
+		roster=$(basename "$roster")
+	fi
 	# The pane's script: wait for pipe-pane to be on, run teamtui with its
 	# pid in $cdir/pid (sh -c execs env which execs teamtui: one pid), then
 	# say how it ended and whether the tty modes are as before.
 	cat >"$cdir/run" <<EOF
 cd $(quote "$cdir") || exit 1
 trap : INT # C-c is for teamtui: this shell must live on to say how it ended
+trap 'hup=1' HUP # so must a hangup (kill-session): then it ends quietly
+hup=''
 while [ ! -e go ]; do sleep 0.01 2>/dev/null || sleep 1; done
-cd $(quote "$abs_srcdir") || exit 1
+cd $(quote "$rundir") || exit 1
 modes=\$(stty -g)
-{ sh -c 'echo \$\$ >"\$0"; exec "\$@"' $(quote "$cdir/pid") env -i $envs \\
+{ sh -c 'echo \$\$ >"\$0"; exec "\$@"' $(quote "$cdir/pid") $setsid env -i $envs \\
     $(quote "$TEAMTUI") --roster $(quote "$roster") $stdin; echo \$? >$(quote "$cdir/status"); } $pipe
+[ -n "\$hup" ] && exit 0 # the terminal is gone: nothing to say it on
 rc=\$(cat $(quote "$cdir/status"))
 if [ "\$modes" = "\$(stty -g)" ]; then
 	echo "exit=\$rc"; echo restored >$(quote "$cdir/tty")
@@ -551,6 +573,20 @@ EOF
 			text=$(subst "${k#type:}" @SP@ ' ')
 			tm send-keys -t t: -l -- "$text" 2>>"$notes"
 			;;
+		sh:*)
+			# a change to the private roster copy while teamtui runs
+			settle "$final" 150
+			text=$(subst "${k#sh:}" @SP@ ' ')
+			if ! $private; then
+				ok=false
+				echo "# $k: only a case with the private setting may change its roster" >>"$notes"
+			elif ! (cd "$rundir/$roster" &&
+			    fixtures=$abs_srcdir/tests/screen/fixtures sh -c "$text") \
+			    >>"$notes" 2>&1; then
+				ok=false
+				echo "# the step failed: $text" >>"$notes"
+			fi
+			;;
 		*'*'[0-9]*)
 			# KEY*N: KEY N times, in one send-keys
 			key=${k%'*'*} count=${k##*'*'}
@@ -566,9 +602,15 @@ EOF
 		esac
 		[ "$k" = kill-session ] || settle 3 150
 	done
+	# a program teamtui started runs detached: wait for its file
+	i=0
+	while [ -n "$show" ] && [ ! -f "$cdir/home/$show" ] && [ $i -lt 200 ]; do
+		pause
+		i=$((i + 1))
+	done
 	# the final screen: quiet for longer than teamtui's 100 ms tick while
 	# it fetches from GitLab (its spinner moves on every tick)
-	[ "$expect" = gone ] || settle "$final" 200 ||
+	case $expect in gone*) ;; *) false ;; esac || settle "$final" 200 ||
 	    echo "# the screen did not settle" >>"$notes"
 
 	# the process
@@ -579,7 +621,7 @@ EOF
 			echo "# teamtui is not running any more (expected: still running)" >>"$notes"
 		fi
 		;;
-	gone)
+	gone | gone=*)
 		i=0
 		while [ -n "$pid" ] && alive "$pid" && [ $i -lt 100 ]; do
 			pause
@@ -592,6 +634,17 @@ EOF
 			ok=false
 			echo "# teamtui (pid $pid) is still running 1 s after its session was killed" >>"$notes"
 			kill -s KILL "$pid" 2>/dev/null
+		fi
+		# the pane's shell outlives the hangup to record the status
+		i=0
+		while [ "$expect" != gone ] && [ ! -s "$cdir/status" ] && [ $i -lt 100 ]; do
+			pause
+			i=$((i + 1))
+		done
+		rc=$(cat "$cdir/status" 2>/dev/null)
+		if [ "$expect" != gone ] && [ "gone=$rc" != "$expect" ]; then
+			ok=false
+			echo "# exit status '$rc' after the hangup, expected ${expect#gone=}" >>"$notes"
 		fi
 		;;
 	exit=*)
@@ -630,7 +683,7 @@ EOF
 	# the screen
 	exp=$screens/$name.screen
 	exp_sgr=$screens/$name.sgr
-	if [ "$expect" != gone ]; then
+	if [ "${expect%%=*}" != gone ]; then
 		capture
 		title=$(tm display -p -t t: '#{pane_title}' 2>/dev/null)
 		if [ "$title" != "$title0" ]; then
@@ -682,7 +735,7 @@ EOF
 		ok=false
 		printf '%s\n' "# unsafe output to the terminal: $what" >>"$notes"
 	fi
-	if [ "$expect" != gone ]; then
+	if [ "${expect%%=*}" != gone ]; then
 		# never bless a screen whose checks failed
 		if $update && [ -z "$todo" ] && $ok; then
 			cp "$cdir/screen" "$exp"

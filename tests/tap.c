@@ -118,6 +118,20 @@ void t_write(const char *dir, const char *name, const char *content)
 }
 
 
+const char *t_join(const strlist *l)
+{
+	size_t n = 1;
+	for (size_t i = 0; i < l->n; i++)
+		n += strlen(l->v[i]) + 1;
+	char *s = calloc(1, n);
+	for (size_t i = 0; i < l->n; i++) {
+		if (i)
+			strcat(s, "|");
+		strcat(s, l->v[i]);
+	}
+	return keep(s);
+}
+
 const char *t_slugs(const plist *l)
 {
 	size_t n = 1;

@@ -22,6 +22,8 @@ char *t_mkdir(void);
 /* Write `content` to dir/name (parent directories created). */
 void t_write(const char *dir, const char *name, const char *content);
 
+/* The items of a string list joined by '|' ("" when empty). */
+const char *t_join(const strlist *l);
 /* Slugs of a person list joined by spaces ("" when empty). */
 const char *t_slugs(const plist *l);
 /* All diagnostics as "file:line:col: sev: msg" lines joined by '\n'. */

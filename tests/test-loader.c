@@ -17,20 +17,6 @@ static const person *P(const roster *r, const char *slug)
 	return p;
 }
 
-static const char *join(const strlist *l)
-{
-	static char buf[4][512];
-	static int k;
-	char *b = buf[k++ % 4];
-	b[0] = '\0';
-	for (size_t i = 0; i < l->n; i++) {
-		if (i)
-			strcat(b, "|");
-		strcat(b, l->v[i]);
-	}
-	return b;
-}
-
 static void test_fields(void)
 {
 	diag_list d;
@@ -73,20 +59,20 @@ static void test_fields(void)
 		   "role_html is the raw string");
 	tap_ok(!p->job_title && !p->reports_to, "null and ~ are null");
 	tap_is_str(p->gitlab, "12345", "a number is read as its text");
-	tap_is_str(join(&p->departments), "Eng|Create Stage", "departments");
-	tap_is_str(join(&p->specialty), "Source Code", "specialty as a string");
-	tap_is_str(join(&p->expertise), "Merge request coach|GraphQL & REST",
+	tap_is_str(t_join(&p->departments), "Eng|Create Stage", "departments");
+	tap_is_str(t_join(&p->specialty), "Source Code", "specialty as a string");
+	tap_is_str(t_join(&p->expertise), "Merge request coach|GraphQL & REST",
 		   "expertise <li> items as plain text");
 	tap_is_int((long long)p->nprojects, 2, "two projects");
-	tap_is_str(join(&p->projects[1].roles), "reviewer|maintainer",
+	tap_is_str(t_join(&p->projects[1].roles), "reviewer|maintainer",
 		   "project roles list");
-	tap_is_str(join(&p->projects[0].roles), "maintainer backend",
+	tap_is_str(t_join(&p->projects[0].roles), "maintainer backend",
 		   "project role string");
 	tap_ok(!p->public_ && p->placeholder, "public false, placeholder yes");
 	tap_is_str(p->timezone, "Europe/Lisbon", "timezone");
 	p = P(r, "bo");
 	tap_is_str(p->role, "Product Manager", "href=\"\" role");
-	tap_is_str(join(&p->specialty), "A|B", "specialty as a list");
+	tap_is_str(t_join(&p->specialty), "A|B", "specialty as a list");
 	tap_ok(p->public_, "public defaults to true");
 	p = P(r, "cy");
 	tap_ok(p->type == PERSON_VACANCY && !p->role && p->role_id == -1,
@@ -162,7 +148,8 @@ static void test_type_errors(void)
 	    "    stable-counterparts:\n"
 	    "    - {role: '(?=lookahead)'}\n"
 	    "    - {role: \"(a)\\\\1\"}\n"
-	    "  g1: {stage: s1}\n",
+	    "  g3: {stage: nope}\n"
+	    "  g3: {stage: s1}\n",
 	    &d);
 	diag_sort(&d);
 	tap_is_str(t_diags(&d),
@@ -173,7 +160,7 @@ static void test_type_errors(void)
 		   "groups.yml:9:5: warning: unknown key 'chanels' in a group; ignored\n"
 		   "groups.yml:13:15: error: invalid regex in 'role': lookaround, atomic groups and other (? constructs are not RE2 syntax\n"
 		   "groups.yml:14:18: error: invalid regex in 'role': backreferences are not RE2 syntax\n"
-		   "groups.yml:15:3: error: duplicate group id 'g1'; skipped\n"
+		   "groups.yml:16:3: warning: duplicate key 'g3': replaces the one at line 15, column 3\n"
 		   "team.yml:2:9: error: 'name' must be a string, not a list\n"
 		   "team.yml:3:16: error: 'departments' must be a list of strings, not a map\n"
 		   "team.yml:4:11: error: 'public' must be true or false, not a string\n"
@@ -185,7 +172,9 @@ static void test_type_errors(void)
 		   "stage/section: each located, the rest kept");
 	tap_is_int((long long)r->npeople, 2, "both a's kept (lookups use the first)");
 	tap_is_str(P(r, "a")->role, "Engineer", "the first a keeps its good fields");
-	tap_is_int((long long)r->ngroups, 2, "g1 and g2 kept, the duplicate skipped");
+	tap_is_int((long long)r->ngroups, 3, "g1, g2 and the later g3 kept");
+	tap_is_str(roster_group(r, "g3")->stage_id, "s1",
+		   "the later g3 is the one read (the earlier one's unknown stage is not)");
 	roster_free(r);
 	diag_free(&d);
 }
@@ -224,9 +213,9 @@ static void test_hostile(void)
 	roster *r = t_roster(bomb, NULL, &d);
 	tap_ok(r->npeople == 34, "alias bomb: loads without expanding (%zu people)",
 	       r->npeople);
-	/* an alias shares its anchor's node, position included */
-	tap_ok(strstr(t_diags(&d), "team.yml:1:3: error: duplicate slug 'p1'") != NULL,
-	       "an alias of a whole person is a duplicate");
+	/* an alias shares its anchor's node, but stands where it is written */
+	tap_ok(strstr(t_diags(&d), "team.yml:32:3: error: duplicate slug 'p1' (first defined at team.yml:1:3)") != NULL,
+	       "an alias of a whole person is a duplicate, reported at the alias");
 	tap_ok(strstr(t_diags(&d), "team.yml:33:33: error: undefined alias 's' (read as null)") != NULL,
 	       "a self-referencing anchor is an undefined alias: %s", t_diags(&d));
 	tap_ok(roster_person(r, "last") != NULL, "and the file goes on after it");

@@ -41,7 +41,7 @@ static const struct {
 	 "role: Software Engineer in Test, AI-powered:Custom Models"},
 	{"em runner", "p:matias-ferreyra", NULL},
 	{"maintainer backend", "p:ahmad-nazari",
-	 "maintainer: gitlab (maintainer backend)"},
+	 "maintainer: gitlab (backend)"},
 	{"maintainer gitaly", "p:adebayo-ogunleye p:mattias-holmberg",
 	 "maintainer: gitaly"},
 	/* labels and channels */

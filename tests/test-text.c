@@ -117,5 +117,40 @@ int main(void)
 	       "substring: both ids containing it");
 	n = suggest_closest("zzzzzzzz", ids, 5, out, 3);
 	tap_is_int((long long)n, 0, "nothing close: no suggestion");
+
+	/* The literal pre-check must never reject what the regex matches
+	 * (found by tests/fuzz/fuzz-pattern): escapes, counted repeats and
+	 * POSIX-looking text are not literal text, and an optional
+	 * character is dropped whole, not its last byte. */
+	static const struct {
+		const char *re, *subject, *literal;
+	} sound[] = {
+		{"\\x{0041}BCD", "ABCD", "BCD"},
+		{"\\101BCD", "ABCD", "BCD"},
+		{"\\012abc", "\nabc", "abc"},
+		{"\\p{Greek}+abc", "\xce\xb1" "abc", "abc"},
+		{"xa{2,300}", "xaa", NULL},
+		{"a{100}", NULL, NULL}, /* subject: 100 a's */
+		{"Ingenieur\xc3\xa9?", "Ingenieur", "Ingenieur"},
+		{"\\Q)\\E(abcd\\Q(\\E|x)", ")x", NULL},
+		{"abcd[[:]|x[:]]", "x:]", NULL},
+	};
+	for (size_t i = 0; i < sizeof(sound) / sizeof(*sound); i++) {
+		char err[128], name[160], subject[101];
+		size_t off;
+		if (sound[i].subject) {
+			snprintf(subject, sizeof(subject), "%s", sound[i].subject);
+		} else {
+			memset(subject, 'a', 100);
+			subject[100] = '\0';
+		}
+		pattern *p = pattern_compile(sound[i].re, err, sizeof(err), &off);
+		snprintf(name, sizeof(name), "/%s/ matches its example", sound[i].re);
+		tap_ok(p && pattern_match(p, subject, strlen(subject)) == PATTERN_MATCH,
+		       "%s", name);
+		snprintf(name, sizeof(name), "required literal of /%s/", sound[i].re);
+		tap_is_str(p ? pattern_required(p) : "(invalid)", sound[i].literal, name);
+		pattern_free(p);
+	}
 	return tap_done();
 }

@@ -1,7 +1,8 @@
 /* test-ui.c: the pieces of the interactive directory that need no
  * terminal: fitting text to columns, the row cursor and search, the key
- * table, OSC 52. */
+ * table, OSC 52, cursors across a reload. */
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,15 +109,107 @@ static void test_clipboard(void)
 	b = clipboard_base64((const unsigned char *)"", 0);
 	tap_is_str(b, "", "base64, empty");
 	free(b);
-	char *s = clipboard_osc52("#g_custom_models", 0);
+	char *s = clipboard_osc52("#g_custom_models", CLIPBOARD_PLAIN);
 	tap_is_str(s, "\033]52;c;I2dfY3VzdG9tX21vZGVscw==\a", "OSC 52");
 	free(s);
-	s = clipboard_osc52("x", 1);
-	tap_is_str(s, "\033Ptmux;\033\033]52;c;eA==\a\033\\", "OSC 52 wrapped for tmux");
-	free(s);
-	s = clipboard_osc52("a\033]0;t\ab", 0);
+	s = clipboard_osc52("a\033]0;t\ab", CLIPBOARD_PLAIN);
 	tap_is_str(s, "\033]52;c;YWI=\a", "the copied text is sanitized first");
 	free(s);
+	s = clipboard_osc52("x", CLIPBOARD_GNU_SCREEN);
+	tap_is_str(s, "\033P\033]52;c;eA==\a\033\\", "GNU screen: wrapped in its DCS passthrough");
+	free(s);
+	/* 60 bytes: 80 of base64, an OSC of 88 bytes: chunks of 76 and 12 */
+	s = clipboard_osc52("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+			    CLIPBOARD_GNU_SCREEN);
+	tap_is_str(s,
+		   "\033P\033]52;c;YWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFh"
+		   "YWFhYWFhYWFhY\033\\\033PWFhYWFhYWFh\a\033\\",
+		   "GNU screen: chunks of at most 76 bytes, each wrapped");
+	free(s);
+
+	/* plain inside tmux: tmux takes OSC 52 with set-clipboard on, and
+	 * drops a passthrough unless allow-passthrough is on (off by default) */
+	unsetenv("STY");
+	setenv("TMUX", "/tmp/tmux-1000/default,1234,0", 1);
+	tap_is_int(clipboard_wrap_from_env(), CLIPBOARD_PLAIN, "inside tmux: plain OSC 52");
+	unsetenv("TMUX");
+	tap_is_int(clipboard_wrap_from_env(), CLIPBOARD_PLAIN, "a bare terminal: plain");
+	setenv("STY", "1234.pts-0.host", 1);
+	tap_is_int(clipboard_wrap_from_env(), CLIPBOARD_GNU_SCREEN, "inside GNU screen: wrapped");
+	setenv("TMUX", "/tmp/tmux-1000/default,1234,0", 1);
+	tap_is_int(clipboard_wrap_from_env(), CLIPBOARD_PLAIN,
+		   "tmux inside GNU screen: plain (tmux is the one that reads it)");
+	setenv("STY", "", 1);
+	unsetenv("TMUX");
+	tap_is_int(clipboard_wrap_from_env(), CLIPBOARD_PLAIN, "an empty STY is no screen");
+	unsetenv("STY");
+}
+
+/* Cursors that survive the strings they were taken from (a reload). */
+static void test_anchors(void)
+{
+	rows r = {0};
+	static const char *const slugs[] = {"ada", "cyd", "dee"};
+	rows_add(&r, ROW_TEXT, STYLE_HEADING, 0)->cells[0] = "Members (3)";
+	for (int i = 0; i < 3; i++) {
+		row *rw = rows_add(&r, ROW_PERSON, STYLE_NORMAL, 1);
+		rw->cells[0] = rw->id = slugs[i];
+	}
+	r.cursor = 2; /* cyd */
+	r.top = 1;
+	row_anchor a = {0};
+	rows_anchor_take(&r, &a);
+	tap_ok(a.set && a.key && !strcmp(a.key, "cyd") && a.index == 2,
+	       "the anchor holds the row's id and number");
+	char *key = a.key;
+	/* the rows rebuilt from a new roster: someone new before cyd */
+	rows_clear(&r);
+	r.cursor = r.top = 0;
+	rows_add(&r, ROW_TEXT, STYLE_HEADING, 0)->cells[0] = "Members (4)";
+	static const char *const again[] = {"ada", "ben", "cyd", "dee"};
+	char copy[4][8];
+	for (int i = 0; i < 4; i++) {
+		snprintf(copy[i], sizeof(copy[i]), "%s", again[i]); /* other strings */
+		row *rw = rows_add(&r, ROW_PERSON, STYLE_NORMAL, 1);
+		rw->cells[0] = rw->id = copy[i];
+	}
+	rows_anchor_restore(&r, &a);
+	tap_is_int((long long)r.cursor, 3, "the cursor follows its item, not its row number");
+	tap_is_int((long long)r.top, 1, "and the scroll position comes back");
+	tap_ok(a.key == key, "restoring leaves the anchor as it was");
+	/* gone: the same row number, on a selectable row */
+	rows_clear(&r);
+	rows_add(&r, ROW_TEXT, STYLE_HEADING, 0)->cells[0] = "Members (1)";
+	rows_add(&r, ROW_PERSON, STYLE_NORMAL, 1)->id = "ada";
+	rows_add(&r, ROW_TEXT, STYLE_NORMAL, 0);
+	rows_anchor_restore(&r, &a);
+	tap_is_int((long long)r.cursor, 1,
+		   "an item that is gone: the same row number, clamped, moved onto a selectable row");
+	/* the same id on a row of another kind is not the same item */
+	rows_clear(&r);
+	row *g = rows_add(&r, ROW_GROUP, STYLE_NORMAL, 0);
+	g->id = "cyd";
+	rows_add(&r, ROW_PERSON, STYLE_NORMAL, 0)->id = "cyd";
+	rows_anchor_restore(&r, &a);
+	tap_is_int((long long)r.cursor, 1, "a group with a person's slug is not that person");
+	rows_anchor_free(&a);
+	tap_ok(!a.set && !a.key, "freed: unset");
+	rows_clear(&r);
+	r.cursor = 5;
+	rows_anchor_restore(&r, &a);
+	tap_is_int((long long)r.cursor, 5, "an unset anchor leaves the cursor alone");
+	rows_anchor_take(&r, &a);
+	rows_anchor_restore(&r, &a);
+	tap_ok(r.cursor == 0 && !a.key, "no rows: nothing to name, the cursor at 0");
+	rows_anchor_free(&a);
+	/* no id: what the row copies, else its text */
+	rows_add(&r, ROW_LINK, STYLE_NORMAL, 0)->copy = "https://example.com/a";
+	rows_add(&r, ROW_LINK, STYLE_NORMAL, 0)->copy = "https://example.com/b";
+	r.cursor = 1;
+	rows_anchor_take(&r, &a);
+	tap_is_str(a.key, "https://example.com/b", "a row without an id is named by what it copies");
+	rows_anchor_free(&a);
+	rows_free(&r);
 }
 
 int main(void)
@@ -126,5 +219,6 @@ int main(void)
 	test_rows();
 	test_keys();
 	test_clipboard();
+	test_anchors();
 	return tap_done();
 }

@@ -36,5 +36,11 @@ void diag_sort(diag_list *l);
 /* "file:line:column: error: message" (message already plain text). */
 void diag_format(const diag *d, char *buf, size_t size);
 const char *diag_severity_name(diag_severity sev);
+/* diag_format into a malloc'd string of the length it needs (no path or
+ * message is ever cut); NULL when out of memory. */
+char *diag_string(const diag *d);
+/* One diagnostic line on `out`, sanitized with SANITIZE_VISIBLE (controls
+ * shown as \x1b), then a newline. */
+void diag_print(const diag *d, FILE *out);
 
 #endif

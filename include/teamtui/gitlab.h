@@ -16,15 +16,53 @@
 #include "teamtui/roster.h"
 
 typedef struct gitlab_config {
-	char *base;    /* "https://gitlab.com"; plain http only on loopback */
+	char *base;    /* "https://gitlab.com": gitlab_parse_host's normal form */
+	bool plain_http; /* base is http:// (to this machine only) */
 	char *token;   /* NULL: anonymous */
+	const char *token_from; /* "GITLAB_TOKEN", "gitlab_token in config.yml"
+				   (static text) or NULL */
 	char *ca_cert; /* NULL: the system's */
 	long connect_timeout, stall_timeout, total_timeout; /* seconds */
 } gitlab_config;
 
+/* Where the token may go: GITLAB_HOST's text (`text`) as a base URL.
+ * The text is parsed by libcurl's URL API (curl_url_set with
+ * CURLU_DEFAULT_SCHEME, so a bare "gitlab.com" is https://gitlab.com; no
+ * CURLU_NON_SUPPORT_SCHEME) and judged on what libcurl normalises it to,
+ * which is also the URL requested:
+ *   - a user name or password (even empty: "http://@h") is refused: it
+ *     would be sent as credentials, and a token belongs in GITLAB_TOKEN;
+ *   - the scheme must be https, or http (any case) when the host is
+ *     exactly "localhost" (any case; "localhost." with its trailing dot and
+ *     "localhost.example" are other names), an IPv4 address in 127.0.0.0/8
+ *     as libcurl normalises it (a dotted quad: "127.1", "0x7f000001" and
+ *     "2130706433" become "127.0.0.1", which is then the address asked;
+ *     "127.0.0.1.nip.io" is a name), or [::1] (without a zone; the
+ *     IPv4-mapped [::ffff:127.0.0.1] is refused);
+ *   - no query and no fragment (request paths are appended to the base).
+ * On success *base is the normal form, malloc'd: scheme and host in lower
+ * case, the path without trailing slashes ("http://127.0.0.1:8080",
+ * "https://gitlab.example.com/gitlab"), and *plain_http says whether it is
+ * http. Otherwise false with one line in err; the text is echoed only when
+ * it holds no '@' (it could hold a password). */
+bool gitlab_parse_host(const char *text, char **base, bool *plain_http,
+		       char *err, size_t errsize);
+
+/* The rel="next" target of a Link header value (RFC 8288; GitLab's REST
+ * pagination), only when it stays where the token may go: read by
+ * libcurl's URL API, no user name, password or zone, and the scheme, host
+ * (any case) and port (default ports made explicit) of `base` (a
+ * gitlab_parse_host normal form), with a path under base's path. Its
+ * normal form (curl_url_get), malloc'd. NULL when there is no next page,
+ * or when there is one elsewhere: *refused (when not NULL) is then that
+ * target, malloc'd, as written (else NULL). */
+char *gitlab_next_link(const char *link, const char *base, char **refused);
+
 /* GITLAB_HOST / GITLAB_TOKEN (glab's names), then gitlab_host,
  * gitlab_token and ca_cert in config.yml (a token only from a file nobody
- * else can read). Problems go to diags; false when the host is unusable. */
+ * else can read). Problems go to diags, filed under GITLAB_HOST or the
+ * config file, whichever gave the value; false when the host is unusable
+ * (gitlab_parse_host). */
 bool gitlab_config_load(gitlab_config *c, diag_list *diags);
 void gitlab_config_free(gitlab_config *c);
 
@@ -33,7 +71,13 @@ typedef struct gitlab_fetch gitlab_fetch;
 
 typedef enum { FETCH_RUNNING, FETCH_DONE, FETCH_FAILED } fetch_state;
 
-/* NULL when libcurl cannot start or there is no usable cache directory. */
+/* A client for cfg (copied). NULL when libcurl cannot start or memory runs
+ * out, with the reason in err. Without a usable cache directory
+ * (cache_dir) the client works without a cache: err then holds a one-line
+ * notice for the user, "running without a cache: HOME=/x: No such file or
+ * directory"; otherwise err is "". Every descriptor the client opens
+ * (libcurl's sockets and its internal socket pairs, cache files) is
+ * close-on-exec. */
 gitlab_client *gitlab_new(const gitlab_config *cfg, char *err, size_t errsize);
 void gitlab_free(gitlab_client *c);
 
@@ -54,8 +98,14 @@ fetch_state gitlab_state(const gitlab_fetch *f);
 /* The items (DONE, or FAILED with a cached copy); never NULL. */
 const okr_list *gitlab_items(const gitlab_fetch *f);
 long gitlab_count(const gitlab_fetch *f); /* -1 when unknown */
-/* Why it failed: "401 bad or missing token (GITLAB_TOKEN)"; NULL if not. */
+/* Why it failed: "401 unauthorized: GitLab refused the token from
+ * GITLAB_TOKEN"; NULL if not. */
 const char *gitlab_error(const gitlab_fetch *f);
+/* Something the user should know although the fetch may have succeeded:
+ * the answer is incomplete (a next page on another host, the page cap), or
+ * the cache could not be read or written ("not cached: cannot rename A to
+ * B: No space left on device"); NULL if none. */
+const char *gitlab_warning(const gitlab_fetch *f);
 /* When the data was fetched (0: never); whether it came from the cache. */
 time_t gitlab_fetched_at(const gitlab_fetch *f);
 bool gitlab_from_cache(const gitlab_fetch *f);

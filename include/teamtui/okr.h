@@ -26,9 +26,19 @@ typedef struct okr_list {
 
 void okr_list_free(okr_list *l);
 
-/* One page of a GraphQL workItems answer: appends its items; sets
- * *next_cursor (malloc'd, NULL on the last page). False with a reason in
- * err when the document is not what GitLab answers ("errors": [...]). */
+/* Parse JSON from outside (a server's answer, a cache file) with cJSON,
+ * `len` bytes of `json` (no NUL needed). A "\u0000" escape inside a string
+ * becomes U+FFFD instead of silently ending the string there (cJSON's
+ * strings are NUL-terminated); a raw NUL byte, never valid JSON (RFC 8259
+ * section 7), is refused. The document (cJSON_Delete it), or NULL with
+ * "invalid JSON from the server (near byte N)" in err. */
+struct cJSON *okr_json_parse(const char *json, size_t len, char *err,
+			     size_t errsize);
+
+/* One page of a GraphQL workItems answer (parsed by okr_json_parse):
+ * appends its items; sets *next_cursor (malloc'd, NULL on the last page).
+ * False with a reason in err when the document is not what GitLab answers
+ * ("errors": [...]). */
 bool okr_parse_graphql(const char *json, size_t len, okr_list *out,
 		       char **next_cursor, char *err, size_t errsize);
 /* One page of the REST issue list. */

@@ -29,6 +29,16 @@ typedef struct project_role {
 	strlist roles; /* "maintainer backend", "reviewer", ... */
 } project_role;
 
+/* What one of those role texts says, by its first word (GitLab's
+ * team.yml `projects:` values: "maintainer backend", "trainee_maintainer
+ * frontend", "reviewer database"), ordered by standing. */
+typedef enum {
+	PROJECT_ROLE_OTHER,
+	PROJECT_ROLE_REVIEWER,
+	PROJECT_ROLE_TRAINEE_MAINTAINER,
+	PROJECT_ROLE_MAINTAINER,
+} project_role_kind;
+
 typedef enum { PERSON_PERSON, PERSON_VACANCY } person_type;
 
 typedef struct person {
@@ -114,6 +124,8 @@ typedef struct group {
 typedef struct roster {
 	arena *arena;
 	const char *dir;
+	int dir_errno; /* 0, or why the directory itself cannot be read
+			  (ENOENT, ENOTDIR, EACCES): nothing was loaded */
 	person *people;
 	size_t npeople;
 	section *sections;
@@ -147,6 +159,23 @@ const group *roster_group(const roster *r, const char *id);
 /* Direct reports of p (everyone whose reports_to is p's slug), roster
  * order. */
 const size_t *roster_reports(const roster *r, const person *p, size_t *n);
+
+/* The kind of a project role text, by its first word as a whole word
+ * (case-insensitive): "maintainer", "trainee_maintainer" (also spelt
+ * "trainee-maintainer" or "trainee maintainer"), "reviewer"; anything
+ * else is PROJECT_ROLE_OTHER. *area is the rest after the word and its
+ * spaces ("backend"), or NULL when there is none or the kind is OTHER. */
+project_role_kind roster_project_role(const char *text, const char **area);
+/* The highest standing among a project's roles. */
+project_role_kind roster_project_best(const project_role *pr);
+/* "maintainer", "trainee maintainer", "reviewer"; NULL for OTHER. */
+const char *roster_project_role_name(project_role_kind k);
+/* A role text as people read it: "trainee maintainer (backend)",
+ * "maintainer", or the text itself when it is none of the known kinds.
+ * malloc'd; NULL when out of memory. */
+char *roster_project_role_text(const char *text);
+/* All of a project's roles that way, joined with ", ". malloc'd. */
+char *roster_project_roles_text(const strlist *roles);
 
 /* Limits on what a roster may hold; past them the loader reports and
  * skips instead of exhausting memory. */

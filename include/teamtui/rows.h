@@ -32,7 +32,10 @@ typedef struct row {
 	row_style style;
 	int indent;
 	const char *cells[ROW_CELLS]; /* raw strings; drawing sanitizes */
-	const void *item;	      /* person, group, section/stage id */
+	const void *item;	      /* person, group, section or stage */
+	/* The item's id (a slug, a group, section or stage id): what names
+	 * the row across a reload, when `item` points into a freed roster. */
+	const char *id;
 	const char *copy;	      /* what `y` copies */
 	const char *url;	      /* what `o` opens */
 	int tag;		      /* view-specific (tree node, section) */
@@ -68,5 +71,26 @@ long rows_find(const rows *r, const char *needle, size_t from, int dir,
 	       bool include_from);
 /* The next/previous ROW_TEXT heading's first selectable row: Tab. */
 bool rows_next_section(rows *r, int dir);
+
+/* Where a cursor is, as text of its own: the row's kind and tag, and its
+ * id (else what it copies, else its first cell), plus the row number.
+ * Taken before the rows' strings go away (a reload frees the roster they
+ * point into), put back once the rows are rebuilt. */
+typedef struct row_anchor {
+	bool set;
+	row_kind kind;
+	int tag;
+	char *key; /* malloc'd; NULL for a row with no text */
+	size_t index, top;
+} row_anchor;
+
+/* Record r's cursor in *a (a must be free: zeroed or released). Without
+ * memory the key is NULL and only the row number is kept. */
+void rows_anchor_take(const rows *r, row_anchor *a);
+/* The cursor on the first row the anchor names; when none is left, on the
+ * same row number (clamped to the rows, moved onto a selectable row). A
+ * row_anchor that was never set leaves r alone. */
+void rows_anchor_restore(rows *r, const row_anchor *a);
+void rows_anchor_free(row_anchor *a);
 
 #endif

@@ -4,14 +4,26 @@
 #define TEAMTUI_SCREEN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "teamtui/rows.h"
 
-/* Whether stdin/stdout are a terminal curses can drive (TERM known, not
- * "dumb"). When false, callers print text instead. */
-bool screen_usable(void);
-bool screen_open(void);
-void screen_close(void);
+/* Whether stdin/stdout are a terminal curses can drive (TERM set, not
+ * "dumb"). When false, callers print text instead, and `why` (`size`
+ * bytes) says why in a few words: "standard output is not a terminal". */
+bool screen_usable(char *why, size_t size);
+/* Set the terminal up for the whole screen (the alternate screen, no
+ * echo, keypad), with its size from the terminal itself (COLUMNS and
+ * LINES are dropped from the environment when it knows its size), SIGHUP, SIGTERM and SIGINT ending input
+ * (screen_getkey), SIGPIPE ignored, and the fatal signals (SIGSEGV,
+ * SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGQUIT, ...) restoring the terminal
+ * before the process dies of them. False, with `why` filled, when the
+ * terminal cannot be used ("TERM 'xyz' has no usable terminfo entry"). */
+bool screen_open(char *why, size_t size);
+/* Restore the terminal. `note` gets what the session fell back on
+ * ("TERM 'vt100' has no colours; ..."), or "". TERM is quoted
+ * unsanitized: the caller prints it. */
+void screen_close(char *note, size_t size);
 /* Leave curses for a child process or a suspend, and come back. */
 void screen_pause(void);
 void screen_resume(void);
@@ -27,8 +39,9 @@ void screen_vline(int y, int x, int height);
 /* Show the text cursor at (y, x), or hide it (y < 0). */
 void screen_cursor(int y, int x);
 void screen_flush(void);
-/* Raw bytes to the terminal outside curses' buffer (OSC 52). */
-void screen_raw(const char *bytes);
+/* Raw bytes to the terminal outside curses' buffer (OSC 52); false when
+ * they could not be written. */
+bool screen_raw(const char *bytes);
 
 typedef struct key_event {
 	int code;  /* a character, or a KEY_* code when fn */

@@ -26,7 +26,19 @@ typedef struct search_hit {
 search_index *search_build(const roster *r);
 void search_free(search_index *s);
 
-/* The best `max` hits for `query`, best first; returns how many. */
+enum {
+	SEARCH_MAX_WORDS = 8,		/* words looked for, filler aside */
+	SEARCH_MAX_QUERY_BYTES = 1000, /* a query's length in bytes */
+};
+
+/* Why `query` cannot be searched as it is (longer than
+ * SEARCH_MAX_QUERY_BYTES, more than SEARCH_MAX_WORDS words to look for,
+ * more than 64 words in all), as a message to show; NULL when it can.
+ * A query is refused, never cut into a different one. */
+const char *search_query_problem(const char *query);
+
+/* The best `max` hits for `query`, best first; returns how many (0 for a
+ * query search_query_problem() refuses). */
 size_t search_query(search_index *s, const char *query, search_hit *out,
 		    size_t max);
 

@@ -4,6 +4,8 @@
 #define TEAMTUI_UI_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
 
 #include "teamtui/diag.h"
 #include "teamtui/keys.h"
@@ -14,10 +16,16 @@
 typedef struct tui tui;
 typedef struct view view;
 
+/* The roster rule: a view's rows point into t->r (names, roles, ...), and
+ * a reload frees it. So a view keeps nothing of the roster in its state
+ * (only ids: slugs, group, section and stage ids, text it copied), and
+ * before the roster is freed ui.c records every cursor as text
+ * (rows_anchor_take), calls release, clears the rows, and after the swap
+ * builds each view again and puts its cursor back. */
 typedef struct view_ops {
 	const char *name;
-	/* (Re)fill the rows from the roster; false when the subject is gone
-	 * (after a reload). */
+	/* (Re)fill the rows from t->r; false when the subject is gone (after
+	 * a reload). Called with empty rows after a reload. */
 	bool (*build)(view *v, tui *t);
 	/* A request the view handles itself; false: the global handling. */
 	bool (*request)(view *v, tui *t, request req);
@@ -25,6 +33,10 @@ typedef struct view_ops {
 	void (*draw)(view *v, tui *t, int y, int x, int h, int w);
 	/* The breadcrumb shown on the title line (malloc'd). */
 	char *(*title)(view *v, tui *t);
+	/* Before the roster is freed: drop whatever else the view built from
+	 * it (rows of its own beyond v->rows), keeping cursors as text; the
+	 * next build or draw fills them again (optional). */
+	void (*release)(view *v);
 	/* What the view holds beyond its state block (optional). */
 	void (*free)(view *v);
 } view_ops;
@@ -45,7 +57,9 @@ struct tui {
 	view *stack[64];
 	int depth;
 	char status[512];     /* one-shot message for the status line */
+	char status_tail[128]; /* said in full after it: status is cut first */
 	row_style status_style;
+	time_t loaded_at;     /* when the shown roster was loaded (ui_now) */
 	char search[256];     /* the last search, for n / N */
 	struct search_index *index; /* for `s`, built on first use */
 	struct gitlab_client *gl;   /* GitLab, on first use (ui_fetch.c) */
@@ -66,8 +80,13 @@ view *ui_view_new(tui *t, const view_ops *ops, const char *subject,
 void ui_push(tui *t, view *v);
 void ui_back(tui *t);
 view *ui_top(tui *t);
+/* The status line's message until the next key: printf-style, copied
+ * (roster strings in it are sanitized when drawn). */
 void ui_message(tui *t, row_style style, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Now, in seconds since the epoch: TEAMTUI_NOW when set (tests fix the
+ * clock with it), else time(NULL). */
+time_t ui_now(void);
 
 /* Open the card of the item under the cursor of `rows`, if any. */
 bool ui_open_row(tui *t, const row *rw);
@@ -122,9 +141,15 @@ bool ui_fetch_step(tui *t);
 void ui_fetch_free(tui *t);
 
 /* Run the interactive directory. It takes *r and *diags and hands back
- * what it ends with (a reload replaces both). -1 when the terminal could
- * not be set up (then nothing was drawn), 128 + N after signal N (SIGHUP,
- * SIGTERM, SIGINT), else 0. */
-int ui_run(const char *dir, roster **r, diag_list *diags);
+ * what it ends with (a reload replaces both). Returns -1 when the
+ * terminal could not be set up (nothing was drawn; `why`, `whysize` bytes,
+ * says why in a few words, e.g. "TERM 'xyz' has no terminfo entry"),
+ * 128 + N after signal N (SIGHUP, SIGTERM, SIGINT), 1 when the terminal
+ * went away (its input ended or failed without a signal), else 0. When it
+ * ran but fell back on something (no colours), `why` says so, to be
+ * printed once the terminal is restored; else it is "". The texts are
+ * not sanitized (TERM comes from the environment): the caller does that. */
+int ui_run(const char *dir, roster **r, diag_list *diags, char *why,
+	   size_t whysize);
 
 #endif

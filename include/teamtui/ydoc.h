@@ -20,10 +20,16 @@ typedef struct ynode {
 	ynode_kind kind;
 	bool plain;    /* an unquoted scalar: may mean null or a boolean */
 	bool complete; /* the container was closed before any error */
-	int line, col; /* 1-based; col counts characters */
+	bool interned; /* str is interned: equal keys share one pointer */
+	bool overridden; /* a map key repeated later in the same map (the
+			    later pair wins; reported as a warning) */
+	int line, col; /* 1-based, as editors count: lines end at \n, \r\n
+			  or \r only; col counts characters */
 	size_t offset; /* libyaml's index: characters before the node */
-	const char *str; /* scalar value, NUL-terminated; map keys no longer
-			    than YDOC_INTERN_MAX bytes are interned */
+	const char *str; /* scalar value, NUL-terminated and free of NULs
+			    (a \0 escape becomes U+FFFD, with a warning);
+			    "" for a list or map; map keys no longer than
+			    YDOC_INTERN_MAX bytes are interned */
 	size_t len;
 	struct ynode **items; /* seq: n items; map: n pairs, key then value */
 	size_t n;
@@ -31,9 +37,21 @@ typedef struct ynode {
 
 enum { YDOC_MAX_DEPTH = 200, YDOC_INTERN_MAX = 160 };
 
-/* Parse buf (valid UTF-8) named `file` in diagnostics. Nodes come from
- * `nodes`, scalar strings from `strings`. Returns the root of
- * the first document, or NULL for an empty stream or an early error. */
+/* Parse buf (valid UTF-8, no byte-order mark) named `file` in
+ * diagnostics. Nodes come from `nodes`, scalar strings from `strings`.
+ * Returns the root of the first document, or NULL for an empty stream or
+ * an early error.
+ *
+ * Beyond libyaml's own checks, every map is checked as it closes: a key
+ * that is not a string (a map or a list) is an error and its pair is
+ * dropped, so every key a loader sees is a scalar; a key repeated in the
+ * same map is a warning naming both lines (the later pair wins, as in
+ * Ruby's and Go's readings), however large the map. Positions count
+ * lines as editors and `grep -n` do (U+0085, U+2028 and U+2029, which
+ * YAML 1.1 takes for line breaks, are warned about where they stand and
+ * do not shift later lines); a syntax error also names where the
+ * construct it broke began; git conflict markers left in the text are
+ * errors on their own lines. */
 ynode *ydoc_parse(const char *file, const char *buf, size_t len, arena *nodes,
 		  arena *strings, diag_list *diags);
 

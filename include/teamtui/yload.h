@@ -5,6 +5,7 @@
 #define TEAMTUI_YLOAD_H
 
 #include <stdbool.h>
+#include <sys/types.h>
 
 #include "teamtui/arena.h"
 #include "teamtui/diag.h"
@@ -27,11 +28,32 @@ typedef struct yload {
 } yload;
 
 /* Read and parse `path` (shown as `display`); repairs invalid UTF-8 with a
- * warning, refuses files over ROSTER_MAX_FILE_BYTES. Sets c->file.
+ * warning, refuses files over ROSTER_MAX_FILE_BYTES, anything that is not
+ * a regular file ("is a FIFO", "is a device": never opened in a way that
+ * blocks) and UTF-16 or UTF-32 text (one error; nothing is half-read). A
+ * UTF-8 byte-order mark is skipped; CRLF and CR line ends are read as
+ * line ends. Sets c->file.
  * Returns the root node (NULL: empty, unreadable or failed early; the
  * reason is in diags). `missing_ok`: a missing file is silent. */
 ynode *yload_file(yload *c, const char *path, const char *display,
 		  bool missing_ok);
+
+/* Open `path` for reading without blocking (a FIFO or device is never
+ * opened: stat first, then fstat on the descriptor), close-on-exec.
+ * Returns the descriptor, or -1 with errno set, or -1 with *why set to
+ * what the path is instead of a regular file ("is a FIFO", ...). */
+int yload_open(const char *path, const char **why);
+/* "is a directory", "is a FIFO", "is a device", "is a socket", ... for a
+ * mode that is not a regular file; NULL for a regular file. */
+const char *yload_file_kind(mode_t mode);
+/* "UTF-16 text; save it as UTF-8" (or UTF-32) when buf is UTF-16 or
+ * UTF-32 by its byte-order mark or by YAML's NUL pattern (YAML 1.2,
+ * section 5.2); NULL otherwise. */
+const char *yload_encoding_problem(const char *buf, size_t len);
+/* True when s is empty or only white space (ASCII, Unicode spaces, and
+ * invisible characters such as U+200B and U+FEFF): such a value counts as
+ * absent in every field. */
+bool yload_blank(const char *s);
 
 /* Free what the context still holds of the last file. */
 void yload_release(yload *c);
@@ -52,10 +74,18 @@ void yload_warning(yload *c, const ynode *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 srcloc yload_loc(const yload *c, const ynode *at);
 
-/* A scalar field as a string (NULL for null or a wrong type, which is
- * reported naming `field`). */
+/* A scalar field as a string (NULL for null, blank, or a wrong type, which
+ * is reported naming `field`). */
 const char *yload_str(yload *c, const ynode *n, const char *field);
-/* A list of strings; a single string counts as a one-item list. */
+/* An identifier (slug, handle, id) must print as itself: no control,
+ * C1 or bidi characters (the sanitizer would remove them and show one id
+ * as another), no spaces at its ends. */
+bool yload_id_clean(const char *s);
+/* yload_str for an identifier: one that is not clean is an error naming
+ * `field`, and NULL. */
+const char *yload_id(yload *c, const ynode *n, const char *field);
+/* A list of strings; a single string counts as a one-item list; blank
+ * items are left out. */
 strlist yload_strlist(yload *c, const ynode *n, const char *field);
 /* A boolean, or `dflt` when null or wrong (reported). */
 bool yload_bool(yload *c, const ynode *n, const char *field, bool dflt);
