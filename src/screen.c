@@ -335,6 +335,11 @@ void screen_flush(void)
 	refresh();
 }
 
+void screen_beep(void)
+{
+	beep(); /* curses: the bell, or a flash where the terminal has no bell */
+}
+
 bool screen_raw(const char *bytes)
 {
 	return fputs(bytes, stdout) >= 0 && fflush(stdout) == 0;

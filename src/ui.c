@@ -534,9 +534,7 @@ static void prompt_key(tui *t, struct prompt *p, const key_event *k)
 		p->len += utf8_encode((uint32_t)k->code, p->text + p->len);
 		p->text[p->len] = '\0';
 	} else if (!k->fn && k->code >= 32 && k->code != 127) {
-		/* full: say so, never drop a key unseen */
-		ui_message(t, STYLE_WARNING, "the prompt is full (%zu bytes); that key was not added",
-			   sizeof(p->text) - 4);
+		screen_beep(); /* full: the prompt line says "(full)" */
 		return;
 	} else {
 		return;
@@ -592,8 +590,11 @@ static void draw(tui *t, const struct prompt *p)
 				   : p->kind == PROMPT_JUMP ? "person: "
 				   : p->kind == PROMPT_FIND ? "who: "
 							    : "filter: ";
-		char line[300];
-		snprintf(line, sizeof(line), "%s%s", lead, p->text);
+		/* a full prompt says so where the eye is: the keys past it
+		 * are not taken (see prompt_key) */
+		bool full = p->len + 4 >= sizeof(p->text);
+		char line[320];
+		snprintf(line, sizeof(line), "%s%s%s", full ? "(full) " : "", lead, p->text);
 		int used = screen_put(h - 1, 0, w, line, STYLE_NORMAL, false, false);
 		screen_cursor(h - 1, used < w ? used : w - 1);
 	} else {

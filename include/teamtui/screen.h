@@ -39,6 +39,8 @@ void screen_vline(int y, int x, int height);
 /* Show the text cursor at (y, x), or hide it (y < 0). */
 void screen_cursor(int y, int x);
 void screen_flush(void);
+/* The terminal's bell (or a visible flash): a key that could not be taken. */
+void screen_beep(void);
 /* Raw bytes to the terminal outside curses' buffer (OSC 52); false when
  * they could not be written. */
 bool screen_raw(const char *bytes);
