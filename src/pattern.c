@@ -173,11 +173,11 @@ static size_t escape_len(const char *re)
  * contain ("Custom Models" in "Engineering Manager(.*)Custom Models"), so
  * most non-matching roles are rejected by strstr without running the
  * regex. Conservative: none when there is a top-level '|', any flag or a
- * \Q...\E quote; escapes, classes and counted repeats ({1000}) are never
+ * \Q...\E quote or a stray \E (a no-op a quantifier skips over); escapes, classes and counted repeats ({1000}) are never
  * part of a run. */
 static char *required_literal(const char *re, size_t *len)
 {
-	if (strstr(re, "(?") || strstr(re, "\\Q"))
+	if (strstr(re, "(?") || strstr(re, "\\Q") || strstr(re, "\\E"))
 		return NULL;
 	int depth = 0;
 	for (const char *p = re; *p;) {

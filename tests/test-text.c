@@ -134,6 +134,8 @@ int main(void)
 		{"Ingenieur\xc3\xa9?", "Ingenieur", "Ingenieur"},
 		{"\\Q)\\E(abcd\\Q(\\E|x)", ")x", NULL},
 		{"abcd[[:]|x[:]]", "x:]", NULL},
+		/* a stray \E is a no-op: the * repeats the d (fuzz-pattern) */
+		{"Frd\\E*", "Frontend", NULL},
 	};
 	for (size_t i = 0; i < sizeof(sound) / sizeof(*sound); i++) {
 		char err[128], name[160], subject[101];
