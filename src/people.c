@@ -296,13 +296,19 @@ static bool grow_entries(struct walk *w)
 	return true;
 }
 
+/* Is the resolved path `real` below the resolved roster directory? */
+static bool under_root(const struct walk *w, const char *real)
+{
+	size_t rl = w->root ? strlen(w->root) : 0;
+	return w->root && !strncmp(real, w->root, rl) && real[rl] == '/';
+}
+
 /* Does `path` (a directory the walk starts from) resolve to a place
  * inside the roster directory? Else a warning, and false. */
 static bool inside(struct walk *w, const char *path, const char *display)
 {
 	char *real = realpath(path, NULL);
-	size_t rl = w->root ? strlen(w->root) : 0;
-	bool in = real && w->root && !strncmp(real, w->root, rl) && real[rl] == '/';
+	bool in = real && under_root(w, real);
 	if (real && !in)
 		diag_add(w->c->diags, DIAG_WARNING, display, 0, 0,
 			 "symbolic link to outside the roster directory; skipped");
@@ -322,8 +328,7 @@ static bool follow_link(struct walk *w, const char *child, const char *cdisp,
 			 "symbolic link to nothing (%s); skipped", strerror(errno));
 		return false;
 	}
-	size_t rl = w->root ? strlen(w->root) : 0;
-	if (!w->root || strncmp(*target, w->root, rl) || (*target)[rl] != '/') {
+	if (!under_root(w, *target)) {
 		diag_add(w->c->diags, DIAG_WARNING, cdisp, 0, 0,
 			 "symbolic link to outside the roster directory; skipped");
 		free(*target);
