@@ -4,7 +4,12 @@
 # For 2,000 people / 60 groups and 100,000 people / 3,000 groups it reports
 # the time to load, to resolve every group, the peak memory, and the same
 # files parsed by a bare libyaml event loop (the floor), then the time of a
-# whole `teamtui show GROUP` process. Run from the build directory.
+# whole `teamtui show GROUP` process. Then a generated GitLab handbook
+# checkout (4,000 pages, 2,000 people) read by `teamtui --roster DIR check`
+# against reading the same files. Run from the build directory.
+#
+# BENCH_ONLY=roster or BENCH_ONLY=handbook runs one part; BENCH_REPEAT=N
+# sets the runs per figure (best of N, default 5).
 set -eu
 out=${TMPDIR:-/tmp}/teamtui-bench
 mkdir -p "$out"
@@ -12,13 +17,20 @@ repeat=${BENCH_REPEAT:-5}
 
 now_ms() { date +%s%N | awk '{ printf "%.1f", $1 / 1e6 }'; }
 
-# best_ms COMMAND...: the best wall time of COMMAND over $repeat runs
+only=${BENCH_ONLY:-}
+case $only in
+'' | roster | handbook) ;;
+*) echo "run.sh: BENCH_ONLY must be roster or handbook" >&2; exit 2 ;;
+esac
+
+# best_ms COMMAND...: the best wall time of COMMAND over $repeat runs (its
+# exit status is ignored: `teamtui check` fails when it finds problems)
 best_ms() {
 	best=
 	i=0
 	while [ $i -lt "$repeat" ]; do
 		t0=$(now_ms)
-		"$@" >/dev/null 2>&1
+		"$@" >/dev/null 2>&1 || :
 		t1=$(now_ms)
 		t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
 		if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then
@@ -50,6 +62,7 @@ tui_key_ms() {
 	field "$(cat "$out/keys.txt")" ms_per_key
 }
 
+[ "$only" = handbook ] ||
 for size in "2000 60" "100000 3000"; do
 	set -- $size
 	dir=$out/r$1
@@ -79,3 +92,28 @@ for size in "2000 60" "100000 3000"; do
 		echo "   TUI: redraw per keystroke      $(tui_key_ms "$dir") ms"
 	fi
 done
+
+# The handbook checkout: every page read, every people table evaluated,
+# against the floor of reading the same files: cat of every page (find's
+# walk included) plus a bare libyaml parse of team.yml. Goal: within 3x.
+# For medians over several runs and user/sys/peak memory of one whole run:
+#   /usr/bin/time -v ./teamtui --roster $TMPDIR/teamtui-bench/handbook check
+[ "$only" = roster ] || {
+	hb=$out/handbook
+	rm -rf "$hb"
+	gen=$(bench/gen-handbook 4000 2000 "$hb")
+	pages=$(field "$gen" pages)
+	cat_ms=$(best_ms find "$hb/content/handbook" -name '*.md' -exec cat {} +)
+	parse_ms=$(field "$(bench/bare-parse "$hb/data/public/team.yml" "$repeat")" bare_parse_ms)
+	floor=$(awk -v a="$cat_ms" -v b="$parse_ms" 'BEGIN { printf "%.1f", a + b }')
+	set +e
+	./teamtui --roster "$hb" check >"$out/handbook-check.txt" 2>&1
+	rc=$?
+	set -e
+	check=$(best_ms ./teamtui --roster "$hb" check)
+	echo "== handbook: $pages pages ($(field "$gen" bytes) bytes), $(field "$gen" people) people, $(field "$gen" group_pages) group pages"
+	echo "   cat every page                 $cat_ms ms"
+	echo "   bare libyaml parse of team.yml $parse_ms ms ($(wc -c <"$hb/data/public/team.yml") bytes)"
+	echo "   floor (the two)                $floor ms"
+	echo "   teamtui check (process)        $check ms = $(awk -v a="$check" -v b="$floor" 'BEGIN { printf "%.2f", a / b }')x the floor (exit $rc, $(wc -l <"$out/handbook-check.txt") lines of output)"
+}

@@ -2,44 +2,235 @@
 #include "teamtui/check.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
-static void warn_at(diag_list *out, srcloc at, const char *msg, const char *arg)
+#include "teamtui/suggest.h"
+#include "teamtui/table.h"
+
+/* ", did you mean 'a' or 'b'?" for an unknown slug, or "". */
+static void closest_slugs(const roster *r, const char *slug, char *buf,
+			  size_t size)
 {
-	diag_add(out, DIAG_WARNING, at.file, at.line, at.col, msg, arg);
+	buf[0] = '\0';
+	const char **slugs = malloc((r->npeople + 1) * sizeof(char *));
+	if (!slugs)
+		return;
+	for (size_t i = 0; i < r->npeople; i++)
+		slugs[i] = r->people[i].slug;
+	const char *best[3];
+	size_t k = suggest_closest(slug, slugs, r->npeople, best, 3);
+	size_t o = 0;
+	for (size_t i = 0; i < k && o < size; i++)
+		o += (size_t)snprintf(buf + o, size - o, "%s'%s'",
+				      i == 0 ? "; did you mean " : i + 1 == k ? " or " : ", ",
+				      best[i]);
+	if (k && o < size)
+		snprintf(buf + o, size - o, "?");
+	free(slugs);
 }
 
-static void check_managers(const roster *r, diag_list *out)
+/* How many people a regex variant matches (src compiled afresh). */
+static size_t count_matches(const roster *r, const char *src)
+{
+	char err[128];
+	size_t off, n = 0;
+	pattern *p = pattern_compile(src, err, sizeof(err), &off);
+	if (!p)
+		return 0;
+	for (size_t i = 0; i < r->npeople; i++) {
+		const char *role = r->people[i].role_html;
+		n += role && pattern_match(p, role, strlen(role)) == PATTERN_MATCH;
+	}
+	pattern_free(p);
+	return n;
+}
+
+static size_t count_role(const roster *r, resolver *rs, const role_regex *rx,
+			 const person **first)
+{
+	size_t n = 0;
+	*first = NULL;
+	for (size_t i = 0; i < r->npeople; i++)
+		if (resolve_role_matches(rs, rx, &r->people[i]) && !n++)
+			*first = &r->people[i];
+	return n;
+}
+
+/* "regex 'R' matches nobody's role", with what would match: the same
+ * regex ignoring case, or without its '$' anchors (a role's group name
+ * often sits inside the <a> text, before "</a>"). */
+static void nobody(const roster *r, const role_regex *rx, const char *what,
+		   const char *then, diag_list *out)
+{
+	char hint[160] = "";
+	size_t len = strlen(rx->source);
+	char *v = malloc(len + 5);
+	if (v) {
+		size_t n;
+		snprintf(v, len + 5, "(?i)%s", rx->source);
+		if (strncmp(rx->source, "(?i)", 4) && (n = count_matches(r, v)))
+			snprintf(hint, sizeof(hint), "; with (?i) it would match %zu %s",
+				 n, n == 1 ? "person" : "people");
+		size_t o = 0;
+		for (size_t i = 0; i < len; i++) /* drop unescaped '$' */
+			if (!(rx->source[i] == '$' && (i == 0 || rx->source[i - 1] != '\\')))
+				v[o++] = rx->source[i];
+		v[o] = '\0';
+		if (o < len && !hint[0] && (n = count_matches(r, v)))
+			snprintf(hint, sizeof(hint),
+				 "; without its '$' it would match %zu %s (roles end "
+				 "in \"</a>\" when the group is inside the link)",
+				 n, n == 1 ? "person" : "people");
+		free(v);
+	}
+	diag_add(out, DIAG_WARNING, rx->loc.file, rx->loc.line, rx->loc.col,
+		 "%sregex '%s' matches nobody's role%s%s", what, rx->source, hint,
+		 then);
+}
+
+static bool is_slug(const char *s)
+{
+	for (; *s; s++)
+		if (!(*s >= 'a' && *s <= 'z') && !(*s >= '0' && *s <= '9') &&
+		    !strchr("-_.", *s) && !(*s >= 'A' && *s <= 'Z'))
+			return false;
+	return true;
+}
+
+static bool known_param(const people_table *t, const table_param *p,
+			size_t pos)
+{
+	if (!p->name)
+		return pos < table_positional_params(t->kind);
+	if (t->kind == TABLE_GROUP_BY_SLUGS)
+		return true; /* range .Params reads every value */
+	for (const char *const *k = table_known_params(t->kind); *k; k++)
+		if (!strcmp(*k, p->name))
+			return true;
+	return false;
+}
+
+/* What Hugo renders silently for one table of a handbook page, or of
+ * groups.yml (whose rules are the same calls). */
+static void check_table(const roster *r, resolver *rs, const group *g,
+			const people_table *t, diag_list *out)
+{
+	char buf[256];
+	const char *name = t->shortcode;
+	for (size_t i = 0; g->page && i < t->nparams; i++) {
+		const table_param *p = &t->params[i];
+		if (known_param(t, p, i))
+			continue;
+		if (p->name)
+			diag_add(out, DIAG_WARNING, p->loc.file, p->loc.line, p->loc.col,
+				 "%s has no parameter '%s'; Hugo ignores it", name,
+				 p->name);
+		else
+			diag_add(out, DIAG_WARNING, p->loc.file, p->loc.line, p->loc.col,
+				 "%s reads %zu positional parameter%s; '%s' is ignored",
+				 name, table_positional_params(t->kind),
+				 table_positional_params(t->kind) == 1 ? "" : "s",
+				 p->value);
+	}
+	if (t->kind == TABLE_TEAM_BY_MANAGER_SLUG && t->manager &&
+	    !roster_person(r, t->manager)) {
+		closest_slugs(r, t->manager, buf, sizeof(buf));
+		diag_add(out, DIAG_WARNING, t->manager_loc.file, t->manager_loc.line,
+			 t->manager_loc.col,
+			 "manager '%s' is not in the roster; the team is empty%s",
+			 t->manager, g->page ? buf : "");
+	}
+	if (t->kind == TABLE_STABLE_COUNTERPARTS && t->manager && *t->manager &&
+	    !t->manager_role && !roster_person(r, t->manager))
+		diag_add(out, DIAG_WARNING, t->manager_loc.file, t->manager_loc.line,
+			 t->manager_loc.col,
+			 is_slug(t->manager)
+			     ? "manager '%s' is not in the roster; nobody is excluded"
+			     : "manager '%s' is not a slug; nobody is excluded",
+			 t->manager);
+	if (t->manager_role && t->manager_role->re) {
+		const person *first;
+		size_t n = count_role(r, rs, t->manager_role, &first);
+		const role_regex *rx = t->manager_role;
+		if (n > 1)
+			diag_add(out, DIAG_WARNING, rx->loc.file, rx->loc.line, rx->loc.col,
+				 "manager-role '%s' matches %zu people; only the first, "
+				 "'%s' (%s), counts", rx->source, n, first->slug,
+				 first->name ? first->name : first->slug);
+		else if (!n && t->kind == TABLE_STABLE_COUNTERPARTS && t->role)
+			nobody(r, rx, "manager-role ",
+			       "; Hugo's manager is then nil, so everyone with a "
+			       "reports_to whose role matches 'role' is listed, the "
+			       "manager's own reports too",
+			       out);
+	}
+	if ((t->kind == TABLE_TEAM_BY_DEPARTMENTS && !t->named) ||
+	    t->kind == TABLE_DEPARTMENT_MEMBERS)
+		for (size_t i = 0; i < t->departments.n; i++)
+			if (strchr(t->departments.v[i], ','))
+				diag_add(out, DIAG_WARNING, t->loc.file, t->loc.line,
+					 t->loc.col,
+					 "%s: a positional department is not split on "
+					 "commas: '%s' is one department%s",
+					 name, t->departments.v[i],
+					 t->kind == TABLE_TEAM_BY_DEPARTMENTS
+					     ? " (use departments=\"A,B\")"
+					     : "");
+	if (t->kind == TABLE_GROUP_BY_SLUGS || t->kind == TABLE_MEMBER_AND_ROLE_BY_GITLAB)
+		for (size_t i = 0; i < t->values.n; i++) {
+			const char *v = t->values.v[i];
+			bool found = v && (t->kind == TABLE_GROUP_BY_SLUGS
+					       ? roster_person(r, v) != NULL
+					       : roster_person_by_handle(r, v) != NULL);
+			if (found || !v)
+				continue;
+			if (t->kind == TABLE_GROUP_BY_SLUGS)
+				closest_slugs(r, v, buf, sizeof(buf));
+			else
+				buf[0] = '\0';
+			diag_add(out, DIAG_WARNING, t->loc.file, t->loc.line, t->loc.col,
+				 "%s: no %s '%s'; the row is dropped%s", name,
+				 t->kind == TABLE_GROUP_BY_SLUGS ? "person" : "GitLab user",
+				 v, buf);
+		}
+}
+
+static void check_tables(const roster *r, resolver *rs, diag_list *out,
+			 bool *said)
 {
 	for (size_t i = 0; i < r->ngroups; i++) {
 		const group *g = &r->groups[i];
-		if (g->team && !roster_person(r, g->team->manager))
-			warn_at(out, g->team->manager_loc,
-				"manager '%s' is not in the roster; the team is empty",
-				g->team->manager);
-		for (size_t k = 0; k < g->ncounterparts; k++) {
-			const counterpart_rule *cr = &g->counterparts[k];
-			if (cr->manager && !cr->manager_role &&
-			    !roster_person(r, cr->manager))
-				warn_at(out, cr->manager_loc,
-					"manager '%s' is not in the roster; nobody is excluded",
-					cr->manager);
+		for (size_t k = 0; k < g->ntables; k++) {
+			const people_table *t = &g->tables[k];
+			check_table(r, rs, g, t, out);
+			if (t->kind == TABLE_STABLE_COUNTERPARTS && t->role &&
+			    t->manager_role) /* said with what nil does */
+				said[t->manager_role->id] = true;
 		}
+		for (size_t k = 0; k < g->nstaff; k++)
+			if (!g->staff[k].person)
+				diag_add(out, DIAG_WARNING, g->staff[k].loc.file,
+					 g->staff[k].loc.line, g->staff[k].loc.col,
+					 "%s '%s' of group '%s' is nobody in the roster "
+					 "(stages.yml names people by exact name or "
+					 "GitLab handle)",
+					 g->staff[k].field, g->staff[k].name, g->id);
 	}
 }
 
-static void check_regexes(const roster *r, resolver *rs, diag_list *out)
+static void check_regexes(const roster *r, resolver *rs, diag_list *out,
+			  const bool *said)
 {
 	for (size_t k = 0; k < r->npatterns; k++) {
 		const role_regex *rx = r->patterns[k];
-		if (!rx->re)
+		if (!rx->re || said[k])
 			continue; /* already an error */
 		size_t i = 0;
 		while (i < r->npeople && !resolve_role_matches(rs, rx, &r->people[i]))
 			i++;
 		if (i == r->npeople)
-			warn_at(out, rx->loc, "regex '%s' matches nobody's role",
-				rx->source);
+			nobody(r, rx, "", "", out);
 	}
 }
 
@@ -101,8 +292,12 @@ static void check_cycles(const roster *r, diag_list *out)
 
 void check_roster(const roster *r, resolver *rs, diag_list *out)
 {
-	check_managers(r, out);
-	check_regexes(r, rs, out);
+	bool *said = calloc(r->npatterns + 1, sizeof(bool));
+	if (said) {
+		check_tables(r, rs, out, said);
+		check_regexes(r, rs, out, said);
+	}
+	free(said);
 	check_cycles(r, out);
 	resolve_all(rs);
 	const diag_list *rd = resolve_diags(rs);

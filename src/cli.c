@@ -26,6 +26,7 @@
 
 struct args {
 	const char *roster;
+	const char *people, *data; /* --people PATH, --data DIR */
 	bool json, help, version, offline, refresh;
 	const char *command;
 	const char *arg;
@@ -44,15 +45,23 @@ static const char usage_text[] =
     "  check         lint the roster (file:line:column: error|warning: ...)\n"
     "  who QUERY     who do I ask? people and groups ranked, each with why\n"
     "                (--limit N, default 10)\n"
+    "  tables [PAGE|GROUP]  every people table of the roster (or of one page\n"
+    "                or group): file:line, the shortcode call, its rows as\n"
+    "                the handbook renders them\n"
     "  okrs GROUP    the group's OKRs from GitLab (--offline: the cache only;\n"
     "                --refresh: ask GitLab even when the cache is fresh)\n"
     "  (none)        the interactive directory; the groups tree when stdout\n"
     "                is not a terminal or TERM is dumb\n"
     "\n"
     "options:\n"
-    "  --roster DIR  the roster directory (else $TEAMTUI_ROSTER, then\n"
+    "  --roster DIR  a roster directory or a handbook checkout (else $TEAMTUI_ROSTER, then\n"
     "                'roster:' in ~/.config/teamtui/config.yml, then the\n"
     "                bundled sample)\n"
+    "  --people PATH people for a handbook checkout: a team.yml, a\n"
+    "                team_members/ tree or a www-gitlab-com checkout (else\n"
+    "                'people:' in the config file, then data/public/team.yml)\n"
+    "  --data DIR    the directory of stages.yml, sections.yml and\n"
+    "                categories.yml (else 'data:', then data/public/)\n"
     "  --json        print JSON instead of text\n"
     "  -h, --help    this help\n"
     "  --version     the version\n"
@@ -95,6 +104,16 @@ static int parse_args(int argc, char **argv, struct args *a)
 				if (!s[9])
 					return usage_error("--roster needs a directory%s", "");
 				a->roster = s + 9;
+			} else if (!strcmp(s, "--people") || !strcmp(s, "--data") ||
+				   !strncmp(s, "--people=", 9) || !strncmp(s, "--data=", 7)) {
+				bool people = s[2] == 'p';
+				const char *eq = strchr(s, '=');
+				const char *v = eq ? eq + 1 : i + 1 < argc ? argv[++i] : "";
+				if (!*v)
+					return usage_error(people ? "--people needs a path%s"
+								  : "--data needs a directory%s",
+							   "");
+				*(people ? &a->people : &a->data) = v;
 			} else if (!strcmp(s, "--limit") || !strncmp(s, "--limit=", 8)) {
 				const char *v = s[7] == '=' ? s + 8 : i + 1 < argc ? argv[++i] : "";
 				char *end;
@@ -270,6 +289,75 @@ static int cmd_check(const roster *r, resolver *rs, diag_list *d,
 	return d->errors ? CLI_FAIL : CLI_OK;
 }
 
+/* Commands whose argument may be left out. */
+static bool optional_arg(const char *cmd)
+{
+	return !strcmp(cmd, "tables");
+}
+
+static int cmp_table(const void *x, const void *y)
+{
+	const people_table *a = *(const people_table *const *)x;
+	const people_table *b = *(const people_table *const *)y;
+	int c = strcmp(a->loc.file ? a->loc.file : "", b->loc.file ? b->loc.file : "");
+	if (c)
+		return c;
+	return a->loc.line != b->loc.line ? (a->loc.line < b->loc.line ? -1 : 1)
+		: a->loc.col != b->loc.col ? (a->loc.col < b->loc.col ? -1 : 1)
+		: (a->id > b->id) - (a->id < b->id);
+}
+
+/* Does `arg` name this page: its path from the checkout root, from
+ * content/handbook/, or its URL path (/handbook/x/y/, x/y)? */
+static bool names_page(const group *g, const char *arg)
+{
+	if (!g->page)
+		return false;
+	const char *p = g->page, *rel = p;
+	if (!strncmp(rel, "content/handbook/", 17))
+		rel += 17;
+	if (!strcmp(p, arg) || !strcmp(rel, arg))
+		return true;
+	while (*arg == '/')
+		arg++;
+	if (!strncmp(arg, "handbook/", 9))
+		arg += 9;
+	size_t n = strlen(arg);
+	while (n && arg[n - 1] == '/')
+		n--;
+	return n && !strncmp(g->id, arg, n) && !g->id[n];
+}
+
+static int cmd_tables(const roster *r, resolver *rs, const struct args *a)
+{
+	const people_table **v = malloc((r->ntables + 1) * sizeof(*v));
+	if (!v)
+		return CLI_FAIL;
+	size_t n = 0;
+	const group *only = NULL;
+	if (a->arg) {
+		for (size_t i = 0; i < r->ngroups && !only; i++)
+			if (names_page(&r->groups[i], a->arg))
+				only = &r->groups[i];
+		if (!only && !(only = find_group(r, a->arg))) {
+			free(v);
+			return CLI_FAIL;
+		}
+	}
+	for (size_t i = 0; i < r->ngroups; i++)
+		for (size_t k = 0; (!only || only == &r->groups[i]) &&
+				   k < r->groups[i].ntables; k++)
+			v[n++] = &r->groups[i].tables[k];
+	qsort(v, n, sizeof(*v), cmp_table);
+	bool ok = true;
+	if (a->json)
+		ok = out_json_tables(stdout, r, rs, v, n);
+	else
+		out_text_tables(stdout, r, rs, v, n);
+	free(v);
+	return ok ? CLI_OK : CLI_FAIL;
+}
+
 static bool needs_arg(const char *cmd)
 {
 	return !strcmp(cmd, "show") || !strcmp(cmd, "person") || !strcmp(cmd, "who") ||
@@ -392,7 +480,7 @@ int cli_run(int argc, char **argv)
 	}
 	const char *cmd = a.command ? a.command : "groups";
 	static const char *const known[] = {"groups", "show", "person", "check",
-					    "who", "okrs"};
+					    "who", "okrs", "tables"};
 	size_t k = 0;
 	while (k < sizeof(known) / sizeof(*known) && strcmp(known[k], cmd))
 		k++;
@@ -400,7 +488,7 @@ int cli_run(int argc, char **argv)
 		return usage_error("unknown command '%s'", cmd);
 	if (needs_arg(cmd) && !a.arg)
 		return usage_error("'%s' needs an argument", cmd);
-	if (!needs_arg(cmd) && a.arg)
+	if (!needs_arg(cmd) && !optional_arg(cmd) && a.arg)
 		return usage_error("unexpected argument '%s'", a.arg);
 
 	diag_list d;
@@ -409,7 +497,11 @@ int cli_run(int argc, char **argv)
 	char *dir = config_roster_dir(a.roster, &from, &d);
 	if (dir && from == ROSTER_FROM_SAMPLE) /* a fallback says so */
 		sample_notice(dir, &d);
-	roster *r = dir ? roster_load(dir, &d) : NULL;
+	char *people = NULL, *data = NULL;
+	config_data_paths(&people, &data, &d);
+	roster_input in = {dir, a.people ? a.people : people,
+			   a.data ? a.data : data};
+	roster *r = dir ? roster_load_input(&in, &d) : NULL;
 	resolver *rs = r ? resolver_new(r) : NULL;
 	if (!rs) {
 		fputs("teamtui: out of memory\n", stderr);
@@ -432,7 +524,7 @@ int cli_run(int argc, char **argv)
 		/* the interactive directory; it owns the roster while it runs */
 		resolver_free(rs);
 		rs = NULL;
-		int ui = ui_run(dir, &r, &d, why, sizeof(why));
+		int ui = ui_run(&in, &r, &d, why, sizeof(why));
 		if (ui >= 0) { /* 0, 1 (the terminal went away), 128 + a signal */
 			if (*why) { /* the terminal is back: what the TUI fell back on */
 				fputs("teamtui: ", stderr);
@@ -441,6 +533,8 @@ int cli_run(int argc, char **argv)
 			}
 			roster_free(r);
 			free(dir);
+			free(people);
+			free(data);
 			diag_free(&d);
 			return ui;
 		}
@@ -468,6 +562,8 @@ int cli_run(int argc, char **argv)
 			rc = cmd_who(r, rs, &a);
 		else if (!strcmp(cmd, "okrs"))
 			rc = cmd_okrs(r, &a);
+		else if (!strcmp(cmd, "tables"))
+			rc = cmd_tables(r, rs, &a);
 		else if (a.json)
 			rc = out_json_groups(stdout, r) ? CLI_OK : CLI_FAIL;
 		else
@@ -489,6 +585,8 @@ int cli_run(int argc, char **argv)
 	resolver_free(rs);
 	roster_free(r);
 	free(dir);
+	free(people);
+	free(data);
 	diag_free(&d);
 	return rc;
 }

@@ -12,7 +12,7 @@
 #include "teamtui/yload.h"
 
 /* Every key config.yml may have (teamtui(1), FILES). */
-static const char *const known_keys[] = {"roster", "gitlab_host",
+static const char *const known_keys[] = {"roster", "people", "data", "gitlab_host",
 					 "gitlab_token", "ca_cert"};
 enum { NKNOWN = sizeof(known_keys) / sizeof(*known_keys) };
 
@@ -116,6 +116,16 @@ static unsigned read_config(const char *const *keys, const bool *paths,
 	arena_free(nodes);
 	free(cfg);
 	return mode;
+}
+
+void config_data_paths(char **people, char **data, diag_list *diags)
+{
+	static const char *const keys[] = {"people", "data"};
+	static const bool paths[] = {true, true};
+	char *v[2];
+	read_config(keys, paths, v, 2, diags);
+	*people = v[0];
+	*data = v[1];
 }
 
 static char *from_config(diag_list *diags)

@@ -2,6 +2,8 @@
  * in a shortcode name would otherwise silently empty a team). */
 #include "teamtui/groups.h"
 
+#include "teamtui/table.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -9,15 +11,10 @@
 static const char DEFAULT_ISSUES_URL[] =
     "https://gitlab.com/groups/gitlab-org/-/issues";
 
-struct regex_buf {
-	role_regex **v;
-	size_t n, cap;
-};
-
 struct ctx {
 	yload *c;
 	roster *r;
-	struct regex_buf rx;
+	table_regexes rx;
 };
 
 /* Slugs compare by address in the resolver: make sure one is interned
@@ -32,32 +29,33 @@ static role_regex *compile(struct ctx *x, const ynode *n, const char *field)
 	const char *src = yload_str(x->c, n, field);
 	if (!src)
 		return NULL;
-	role_regex *rr = arena_alloc(x->c->model, sizeof(*rr));
-	if (!rr)
-		return NULL;
-	rr->source = src;
-	rr->loc = yload_loc(x->c, n);
 	char err[256];
 	size_t off;
-	rr->re = pattern_compile(src, err, sizeof(err), &off);
-	if (!rr->re) {
+	bool ok;
+	role_regex *rr = table_regex(x->c->model, &x->rx, src, yload_loc(x->c, n),
+				     err, sizeof(err), &off, &ok);
+	if (rr && !ok) {
 		ynode at = *n; /* point at the offending character */
 		at.col = yload_value_column(x->c, n, off ? off - 1 : 0);
 		yload_error(x->c, &at, "invalid regex in '%s': %s", field, err);
 	}
-	if (x->rx.n == x->rx.cap) {
-		size_t cap = x->rx.cap ? x->rx.cap * 2 : 64;
-		role_regex **v = realloc(x->rx.v, cap * sizeof(*v));
-		if (!v) {
-			pattern_free(rr->re);
-			return NULL;
-		}
-		x->rx.v = v;
-		x->rx.cap = cap;
-	}
-	rr->id = x->rx.n;
-	x->rx.v[x->rx.n++] = rr;
 	return rr;
+}
+
+/* The map's scalar pairs as the call's named parameters (for `tables`
+ * and JSON: a groups.yml rule is the same call written as YAML). */
+static void map_params(yload *c, const ynode *n, people_table *t)
+{
+	t->named = true;
+	t->params = arena_calloc(c->model, n->n + 1, sizeof(table_param));
+	for (size_t i = 0; t->params && i < n->n; i++) {
+		const ynode *k = n->items[2 * i], *v = n->items[2 * i + 1];
+		if (k->kind != YNODE_SCALAR || v->kind != YNODE_SCALAR ||
+		    k->overridden)
+			continue;
+		t->params[t->nparams++] = (table_param){
+		    k->str, v->str, true, yload_loc(c, v)};
+	}
 }
 
 /* Warn about keys a map should not have. */
@@ -163,33 +161,40 @@ static void load_stages(struct ctx *x, const ynode *n)
 	}
 }
 
-static team_rule *load_team_rule(struct ctx *x, const ynode *n)
+static bool load_team_rule(struct ctx *x, const ynode *n, people_table *t)
 {
 	static const char *const keys[] = {"manager", "team", "department", NULL};
 	yload *c = x->c;
 	if (ynode_is_null(n) || !yload_expect_map(c, n, "team-by-manager-slug"))
-		return NULL;
+		return false;
 	check_keys(c, n, "team-by-manager-slug", keys);
-	team_rule *t = arena_alloc(c->model, sizeof(*t));
-	if (!t)
-		return NULL;
+	memset(t, 0, sizeof(*t));
+	t->kind = TABLE_TEAM_BY_MANAGER_SLUG;
+	t->shortcode = "team-by-manager-slug";
 	t->loc = yload_loc(c, n);
 	const ynode *mn = ynode_get(n, "manager");
 	t->manager = intern_slug(c, yload_id(c, mn, "manager"));
+	t->manager_given = t->manager != NULL;
 	t->manager_loc = yload_loc(c, mn ? mn : n);
 	if (!t->manager) {
 		yload_error(c, n, "team-by-manager-slug needs a 'manager' slug");
-		return NULL;
+		return false;
 	}
+	map_params(c, n, t);
 	const ynode *tn = ynode_get(n, "team");
 	if (!ynode_is_null(tn))
 		t->team = compile(x, tn, "team");
-	t->department = yload_str(c, ynode_get(n, "department"), "department");
-	return t;
+	const char *dept = yload_str(c, ynode_get(n, "department"), "department");
+	if (dept && *dept) {
+		t->departments.v = arena_calloc(c->model, 1, sizeof(char *));
+		if (t->departments.v)
+			t->departments.v[t->departments.n++] = dept;
+	}
+	return true;
 }
 
 static bool load_counterpart_rule(struct ctx *x, const ynode *n,
-				  counterpart_rule *out)
+				  people_table *out)
 {
 	static const char *const keys[] = {"manager", "manager-role", "role",
 					   "other-manager-roles", NULL};
@@ -198,9 +203,13 @@ static bool load_counterpart_rule(struct ctx *x, const ynode *n,
 		return false;
 	check_keys(c, n, "stable-counterparts", keys);
 	memset(out, 0, sizeof(*out));
+	out->kind = TABLE_STABLE_COUNTERPARTS;
+	out->shortcode = "stable-counterparts";
 	out->loc = yload_loc(c, n);
+	map_params(c, n, out);
 	const ynode *mn = ynode_get(n, "manager");
 	out->manager = intern_slug(c, yload_id(c, mn, "manager"));
+	out->manager_given = out->manager && *out->manager;
 	out->manager_loc = yload_loc(c, mn ? mn : n);
 	const ynode *v;
 	if (!ynode_is_null(v = ynode_get(n, "manager-role")))
@@ -293,19 +302,20 @@ static void load_group(struct ctx *x, const ynode *k, const ynode *v, group *g)
 	}
 	g->description = yload_str(c, ynode_get(v, "description"), "description");
 	g->handbook = yload_str(c, ynode_get(v, "handbook"), "handbook");
-	g->team = load_team_rule(x, ynode_get(v, "team-by-manager-slug"));
+	const ynode *tn = ynode_get(v, "team-by-manager-slug");
 	const ynode *cn = ynode_get(v, "stable-counterparts");
-	if (!ynode_is_null(cn)) {
-		bool list = cn->kind == YNODE_SEQ;
-		size_t n = list ? cn->n : 1;
-		g->counterparts = arena_calloc(c->model, n, sizeof(counterpart_rule));
-		for (size_t i = 0; g->counterparts && i < n; i++)
-			if (load_counterpart_rule(x, list ? cn->items[i] : cn,
-						  &g->counterparts[g->ncounterparts])) {
-				g->counterparts[g->ncounterparts].id =
-				    x->r->ncounterpart_rules++;
-				g->ncounterparts++;
-			}
+	bool list = cn && cn->kind == YNODE_SEQ;
+	size_t n = 1 + (ynode_is_null(cn) ? 0 : list ? cn->n : 1);
+	g->tables = arena_calloc(c->model, n, sizeof(people_table));
+	if (g->tables && load_team_rule(x, tn, &g->tables[0]))
+		g->team = &g->tables[g->ntables++];
+	for (size_t i = 0; g->tables && i + 1 < n; i++)
+		if (load_counterpart_rule(x, list ? cn->items[i] : cn,
+					  &g->tables[g->ntables]))
+			g->ntables++;
+	for (size_t i = 0; i < g->ntables; i++) {
+		g->tables[i].id = x->r->ntables++;
+		g->tables[i].group = g->index;
 	}
 	g->channels = yload_strlist(c, ynode_get(v, "channels"), "channels");
 	g->labels = yload_strlist(c, ynode_get(v, "labels"), "labels");
@@ -355,10 +365,5 @@ void groups_load(yload *c, const char *path, roster *r)
 	const char *url = yload_str(c, ynode_get(root, "issues_url"), "issues_url");
 	if (url)
 		r->issues_url = url;
-	r->patterns = arena_calloc(c->model, x.rx.n + 1, sizeof(role_regex *));
-	if (r->patterns && x.rx.n) {
-		memcpy(r->patterns, x.rx.v, x.rx.n * sizeof(role_regex *));
-		r->npatterns = x.rx.n;
-	}
-	free(x.rx.v);
+	table_regexes_finish(r, &x.rx);
 }

@@ -3,12 +3,14 @@
 #include "teamtui/out_json.h"
 
 #include <cjson/cJSON.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "teamtui/labelurl.h"
 #include "teamtui/out_text.h"
 #include "teamtui/sanitize.h"
+#include "teamtui/table.h"
 
 /* A sanitized string, or JSON null for NULL. */
 static cJSON *jstr_flags(const char *s, int flags)
@@ -123,6 +125,83 @@ bool out_json_groups(FILE *f, const roster *r)
 	return emit(f, doc);
 }
 
+/* "file:line" of a location, or null. */
+static cJSON *jloc(srcloc at)
+{
+	if (!at.file)
+		return cJSON_CreateNull();
+	char buf[64];
+	size_t n = strlen(at.file);
+	char *s = malloc(n + sizeof(buf));
+	if (!s)
+		return NULL;
+	snprintf(s, n + sizeof(buf), "%s:%d", at.file, at.line);
+	cJSON *j = jstr(s);
+	free(s);
+	return j;
+}
+
+/* One table: where it is, how it is called, and its rows as rendered. */
+static cJSON *jtable(const roster *r, const table_rows *tr)
+{
+	const people_table *t = tr->table;
+	const group *g = &r->groups[t->group];
+	cJSON *o = cJSON_CreateObject();
+	if (!o)
+		return NULL;
+	add(o, "file", jstr(t->loc.file));
+	add(o, "line", cJSON_CreateNumber(t->loc.line));
+	add(o, "column", cJSON_CreateNumber(t->loc.col));
+	add(o, "shortcode", jstr(t->shortcode));
+	cJSON *params = cJSON_CreateObject();
+	add(o, "params", params);
+	for (size_t i = 0; params && i < t->nparams; i++) {
+		char key[32];
+		const char *k = t->params[i].name;
+		if (!k) {
+			snprintf(key, sizeof(key), "%zu", i);
+			k = key;
+		}
+		cJSON_DeleteItemFromObjectCaseSensitive(params, k); /* later wins */
+		add(params, k, jstr(t->params[i].value));
+	}
+	add(o, "heading", jstr(t->heading));
+	add(o, "group", jstr(g->id));
+	cJSON *rows = cJSON_CreateArray();
+	add(o, "rows", rows);
+	for (size_t i = 0; rows && i < tr->people.n; i++) {
+		const person *p = tr->people.v[i];
+		cJSON *row = cJSON_CreateObject();
+		if (!row)
+			break;
+		add(row, "slug", jstr(p->slug));
+		add(row, "name", jstr(p->name));
+		add(row, "role", jstr(p->role));
+		if (t->kind == TABLE_DEPARTMENT_MEMBERS) {
+			char *dg = table_department_group(p);
+			add(row, "group", jstr(dg));
+			free(dg);
+			add(row, "departments", jstrlist(&p->departments));
+		}
+		cJSON_AddItemToArray(rows, row);
+	}
+	return o;
+}
+
+bool out_json_tables(FILE *f, const roster *r, resolver *rs,
+		     const people_table *const *v, size_t n)
+{
+	cJSON *a = cJSON_CreateArray();
+	if (!a)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		const table_rows *tr = resolve_table(rs, v[i]);
+		if (tr)
+			cJSON_AddItemToArray(a, jtable(r, tr));
+	}
+	return emit(f, a);
+}
+
 bool out_json_group(FILE *f, const roster *r, resolver *rs, const group *g)
 {
 	const group_team *t = resolve_group(rs, g);
@@ -145,8 +224,14 @@ bool out_json_group(FILE *f, const roster *r, resolver *rs, const group *g)
 	cJSON *tables = cJSON_CreateArray();
 	add(o, "counterpart_tables", tables);
 	for (size_t k = 0; tables && k < t->ntables; k++)
-		cJSON_AddItemToArray(tables, jpeople(t->tables[k].people.v,
-						     t->tables[k].people.n));
+		if (t->tables[k].table->kind == TABLE_STABLE_COUNTERPARTS)
+			cJSON_AddItemToArray(tables, jpeople(t->tables[k].people.v,
+							     t->tables[k].people.n));
+	cJSON *all = cJSON_CreateArray();
+	add(o, "tables", all);
+	for (size_t k = 0; all && k < t->ntables; k++)
+		cJSON_AddItemToArray(all, jtable(r, &t->tables[k]));
+	add(o, "source", jloc(g->loc));
 	add(o, "channels", jstrlist(&g->channels));
 	cJSON *labels = cJSON_CreateArray();
 	add(o, "labels", labels);

@@ -178,6 +178,22 @@ static void put_field(FILE *f, const char *label, const char *value)
 	fputc('\n', f);
 }
 
+/* The call as written, every value quoted: `name a="x" "y"`. */
+static void put_call(FILE *f, const people_table *t)
+{
+	put(f, t->shortcode);
+	for (size_t k = 0; k < t->nparams; k++) {
+		fputc(' ', f);
+		if (t->params[k].name) {
+			put(f, t->params[k].name);
+			fputc('=', f);
+		}
+		fputc('"', f);
+		put(f, t->params[k].value);
+		fputc('"', f);
+	}
+}
+
 void out_text_group(FILE *f, const roster *r, resolver *rs, const group *g)
 {
 	const group_team *t = resolve_group(rs, g);
@@ -196,20 +212,62 @@ void out_text_group(FILE *f, const roster *r, resolver *rs, const group *g)
 		free(d);
 	}
 	put_field(f, "Handbook", g->handbook);
+	if (g->page) {
+		fputs("Source: ", f);
+		put(f, g->page);
+		fprintf(f, ":%d\n", g->loc.line);
+	}
 	if (!t)
 		return;
-	if (g->team) {
-		put_heading(f, "Members", t->members.n);
-		if (!t->manager) {
-			fputs("  (manager '", f);
-			put(f, g->team->manager);
-			fputs("' is not in the roster)\n", f);
+	if (g->page) { /* a handbook page: every table under its heading */
+		for (size_t k = 0; k < t->ntables; k++) {
+			const table_rows *tr = &t->tables[k];
+			const people_table *pt = tr->table;
+			put_heading(f, pt->heading ? pt->heading : pt->shortcode,
+				    tr->people.n);
+			fputs("  ", f);
+			put_call(f, pt);
+			fprintf(f, "  (line %d)\n", pt->loc.line);
+			if (pt->kind == TABLE_TEAM_BY_MANAGER_SLUG && pt->manager &&
+			    !tr->manager) {
+				fputs("  (manager '", f);
+				put(f, pt->manager);
+				fputs("' is not in the roster)\n", f);
+			}
+			put_people(f, tr->people.v, tr->people.n, tr->manager);
 		}
-		put_people(f, t->members.v, t->members.n, t->manager);
+	} else {
+		if (g->team) {
+			put_heading(f, "Members", t->members.n);
+			if (!t->manager) {
+				fputs("  (manager '", f);
+				put(f, g->team->manager);
+				fputs("' is not in the roster)\n", f);
+			}
+			put_people(f, t->members.v, t->members.n, t->manager);
+		}
+		if (t->ncounterpart_tables) {
+			put_heading(f, "Stable counterparts", t->counterparts.n);
+			put_people(f, t->counterparts.v, t->counterparts.n, NULL);
+		}
 	}
-	if (t->ntables) {
-		put_heading(f, "Stable counterparts", t->counterparts.n);
-		put_people(f, t->counterparts.v, t->counterparts.n, NULL);
+	if (g->nstaff) {
+		put_heading(f, "Named in stages.yml", g->nstaff);
+		for (size_t k = 0; k < g->nstaff; k++) {
+			const staff_entry *se = &g->staff[k];
+			fputs("  ", f);
+			put(f, se->field);
+			fputs(": ", f);
+			put(f, se->name);
+			if (se->person) {
+				fputs("  (", f);
+				put(f, se->person->slug);
+				fputc(')', f);
+			} else {
+				fputs("  (nobody in the roster)", f);
+			}
+			fputc('\n', f);
+		}
 	}
 	put_list(f, "Channels", &g->channels);
 	if (g->labels.n) {
@@ -433,5 +491,30 @@ void out_text_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n)
 			}
 		}
 		fputc('\n', f);
+	}
+}
+
+void out_text_tables(FILE *f, const roster *r, resolver *rs,
+		     const people_table *const *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const people_table *t = v[i];
+		const table_rows *tr = resolve_table(rs, t);
+		if (i)
+			fputc('\n', f);
+		put(f, t->loc.file);
+		fprintf(f, ":%d: ", t->loc.line);
+		put_call(f, t);
+		fputc('\n', f);
+		fputs("  group: ", f);
+		put(f, r->groups[t->group].id);
+		if (t->heading) {
+			fputs("; heading: ", f);
+			put(f, t->heading);
+		}
+		fprintf(f, "; %zu row%s\n", tr ? tr->people.n : 0,
+			tr && tr->people.n == 1 ? "" : "s");
+		if (tr)
+			put_people(f, tr->people.v, tr->people.n, tr->manager);
 	}
 }

@@ -146,6 +146,25 @@ static strlist list_field(yload *c, const ynode **f, enum field i)
 	return yload_strlist(c, f[i], field_names[i]);
 }
 
+/* The keys whose value is the boolean true (`mentor: true`): the handbook's
+ * group-by-expertise also lists people by such a field. */
+static strlist true_fields(yload *c, const ynode *map)
+{
+	strlist out = {0};
+	size_t n = 0;
+	for (size_t i = 0; i < map->n; i++)
+		n += map->items[2 * i]->kind == YNODE_SCALAR &&
+		     ynode_bool(map->items[2 * i + 1]) == 1;
+	if (!n || !(out.v = arena_calloc(c->model, n, sizeof(char *))))
+		return out;
+	for (size_t i = 0; i < map->n; i++) {
+		const ynode *k = map->items[2 * i];
+		if (k->kind == YNODE_SCALAR && ynode_bool(map->items[2 * i + 1]) == 1)
+			out.v[out.n++] = intern(c, k->str);
+	}
+	return out;
+}
+
 bool people_read(yload *c, const ynode *map, const char *slug, bool vacancy,
 		 person *out)
 {
@@ -211,6 +230,7 @@ bool people_read(yload *c, const ynode *map, const char *slug, bool vacancy,
 	read_projects(c, f[F_PROJECTS], out);
 	out->public_ = yload_bool(c, f[F_PUBLIC], "public", true);
 	out->placeholder = yload_bool(c, f[F_PLACEHOLDER], "placeholder", false);
+	out->true_fields = true_fields(c, map);
 	return true;
 }
 

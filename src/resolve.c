@@ -1,9 +1,12 @@
-/* resolve.c: team-by-manager-slug and stable-counterparts, memoised. */
+/* resolve.c: the handbook's people tables, evaluated as its templates
+ * render them, memoised. */
 #include "teamtui/resolve.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unicode/ucol.h>
 
 enum { MEMO_UNKNOWN = 0, MEMO_NO = 1, MEMO_YES = 2 };
 
@@ -13,14 +16,17 @@ struct resolver {
 	uint8_t **memo; /* per pattern id: per role id */
 	bool *limit_reported; /* per pattern id */
 	group_team **teams; /* per group index */
+	table_rows **rows;  /* per table id */
 	uint32_t *seen;	    /* chain walk stamps, per person */
 	uint32_t stamp;
 	/* people by distinct role, in roster order: role_people[role_start[k]
 	 * .. role_start[k+1]) hold role k. A regex is tested once per role,
 	 * never once per person. Built on first use. */
 	size_t *role_start, *role_people;
-	const char **table_mgr; /* per counterpart_rule.id, once done */
-	bool *table_mgr_done;
+	const person **first_match; /* per table id: manager-role's person */
+	bool *first_done;
+	UCollator *collator; /* opened on first use; NULL if ICU failed */
+	bool collator_tried;
 	diag_list diags;
 };
 
@@ -34,12 +40,13 @@ resolver *resolver_new(const roster *r)
 	rs->memo = calloc(r->npatterns + 1, sizeof(*rs->memo));
 	rs->limit_reported = calloc(r->npatterns + 1, sizeof(bool));
 	rs->teams = calloc(r->ngroups + 1, sizeof(*rs->teams));
+	rs->rows = calloc(r->ntables + 1, sizeof(*rs->rows));
 	rs->seen = calloc(r->npeople + 1, sizeof(*rs->seen));
-	rs->table_mgr = calloc(r->ncounterpart_rules + 1, sizeof(*rs->table_mgr));
-	rs->table_mgr_done = calloc(r->ncounterpart_rules + 1, sizeof(bool));
+	rs->first_match = calloc(r->ntables + 1, sizeof(*rs->first_match));
+	rs->first_done = calloc(r->ntables + 1, sizeof(bool));
 	diag_init(&rs->diags);
 	if (!rs->arena || !rs->memo || !rs->limit_reported || !rs->teams ||
-	    !rs->seen || !rs->table_mgr || !rs->table_mgr_done) {
+	    !rs->rows || !rs->seen || !rs->first_match || !rs->first_done) {
 		resolver_free(rs);
 		return NULL;
 	}
@@ -56,11 +63,14 @@ void resolver_free(resolver *rs)
 	free(rs->memo);
 	free(rs->limit_reported);
 	free(rs->teams);
+	free(rs->rows);
 	free(rs->seen);
 	free(rs->role_start);
 	free(rs->role_people);
-	free(rs->table_mgr);
-	free(rs->table_mgr_done);
+	free(rs->first_match);
+	free(rs->first_done);
+	if (rs->collator)
+		ucol_close(rs->collator);
 	arena_free(rs->arena);
 	diag_free(&rs->diags);
 	free(rs);
@@ -96,40 +106,31 @@ bool resolve_role_matches(resolver *rs, const role_regex *rx, const person *p)
 
 static bool contains(const strlist *l, const char *s)
 {
-	for (size_t i = 0; i < l->n; i++)
+	for (size_t i = 0; s && i < l->n; i++)
 		if (l->v[i] == s || !strcmp(l->v[i], s))
 			return true;
 	return false;
 }
 
+/* Go's `intersect`: do the lists share a string? */
+static bool intersects(const strlist *a, const strlist *b)
+{
+	for (size_t i = 0; i < a->n; i++)
+		if (contains(b, a->v[i]))
+			return true;
+	return false;
+}
+
 /* Slugs, reports_to and manager slugs are all interned in the roster's
- * arena (people.c, groups.c), so equal means the same address. */
+ * arena (people.c, groups.c, table.c), so equal means the same address. */
 static bool same(const char *a, const char *b)
 {
 	return a && a == b;
 }
 
-/* Is p a direct report kept by the team rule? (not the manager himself) */
-static bool team_keeps(resolver *rs, const team_rule *t, const person *p)
+static bool matches(resolver *rs, const role_regex *rx, const person *p)
 {
-	if (!same(p->reports_to, t->manager))
-		return false;
-	if (t->team && !resolve_role_matches(rs, t->team, p))
-		return false;
-	if (t->department && !contains(&p->departments, t->department) &&
-	    !contains(&p->team_tags, t->department))
-		return false;
-	return true;
-}
-
-/* Does p's manager (the first person with p's reports_to slug, as
- * everywhere else) have a role matching rx? */
-static bool manager_role_matches(resolver *rs, const role_regex *rx,
-				 const person *p)
-{
-	const person *m = p->reports_to ? roster_person(rs->r, p->reports_to)
-					: NULL;
-	return m && resolve_role_matches(rs, rx, m);
+	return rx && resolve_role_matches(rs, rx, p);
 }
 
 static bool index_roles(resolver *rs)
@@ -196,40 +197,113 @@ static size_t *matching_people(resolver *rs, const role_regex *rx, size_t *n)
 	return out;
 }
 
-/* The table's manager: `manager`, or the first person in roster order
- * whose role matches manager-role (none: no manager, nobody excluded). */
-static const char *table_manager(resolver *rs, const counterpart_rule *cr)
+/* The first person in roster order whose role matches rx (Hugo's
+ * `index (where team "role" "like" RE) 0`), or NULL; cached per table. */
+static const person *first_match(resolver *rs, const people_table *t,
+				 const role_regex *rx)
 {
-	if (!cr->manager_role)
-		return cr->manager;
-	if (rs->table_mgr_done[cr->id])
-		return rs->table_mgr[cr->id];
-	const char *slug = NULL;
+	if (!rx)
+		return NULL;
+	if (t->id < rs->r->ntables && rs->first_done[t->id])
+		return rs->first_match[t->id];
+	const person *found = NULL;
 	if (index_roles(rs)) {
 		/* the first person of each matching role; the earliest wins */
 		size_t best = SIZE_MAX;
 		for (size_t k = 0; k < rs->r->nroles; k++) {
 			size_t first = rs->role_people[rs->role_start[k]];
 			if (rs->role_start[k + 1] > rs->role_start[k] && first < best &&
-			    resolve_role_matches(rs, cr->manager_role, &rs->r->people[first]))
+			    resolve_role_matches(rs, rx, &rs->r->people[first]))
 				best = first;
 		}
-		slug = best == SIZE_MAX ? NULL : rs->r->people[best].slug;
+		found = best == SIZE_MAX ? NULL : &rs->r->people[best];
 	}
-	rs->table_mgr[cr->id] = slug;
-	rs->table_mgr_done[cr->id] = true;
-	return slug;
+	if (t->id < rs->r->ntables) {
+		rs->first_match[t->id] = found;
+		rs->first_done[t->id] = true;
+	}
+	return found;
 }
 
-static bool is_counterpart(resolver *rs, const counterpart_rule *cr,
-			   const char *mgr, const person *p)
+/* The manager row of a table (team-by-manager-slug: the slug's person;
+ * team-by-manager-role and team-by-departments: manager-role's first
+ * match), or NULL. */
+static const person *table_manager(resolver *rs, const people_table *t)
 {
-	if (!cr->role || !resolve_role_matches(rs, cr->role, p))
+	switch (t->kind) {
+	case TABLE_TEAM_BY_MANAGER_SLUG:
+		return roster_person(rs->r, t->manager);
+	case TABLE_TEAM_BY_MANAGER_ROLE:
+	case TABLE_TEAM_BY_DEPARTMENTS:
+		return first_match(rs, t, t->manager_role);
+	default:
+		return NULL;
+	}
+}
+
+/* stable-counterparts' $manager: "" (or `manager`), replaced by
+ * manager-role's first match; nil when manager-role matches nobody. */
+static const char *counterpart_manager(resolver *rs, const people_table *t,
+				       bool *nil)
+{
+	*nil = false;
+	if (!t->manager_role)
+		return t->manager_given ? t->manager : NULL;
+	const person *m = first_match(rs, t, t->manager_role);
+	*nil = m == NULL;
+	return m ? m->slug : NULL;
+}
+
+/* Is p a row of stable-counterparts table t whose manager is mgr? */
+static bool is_counterpart(resolver *rs, const people_table *t,
+			   const char *mgr, bool nil, const person *p)
+{
+	if (t->never_matches || !matches(rs, t->role, p))
 		return false;
-	if (mgr && (same(p->slug, mgr) || same(p->reports_to, mgr)))
+	if (nil) { /* reports_to ne nil: only those who have one stay */
+		if (!p->reports_to)
+			return false;
+	} else if (mgr && (same(p->slug, mgr) || same(p->reports_to, mgr) ||
+			   !strcmp(p->slug, mgr) ||
+			   (p->reports_to && !strcmp(p->reports_to, mgr)))) {
 		return false;
-	if (cr->other_manager_roles &&
-	    manager_role_matches(rs, cr->other_manager_roles, p))
+	}
+	if (t->other_manager_roles && p->reports_to) {
+		const person *m = roster_person(rs->r, p->reports_to);
+		if (m && resolve_role_matches(rs, t->other_manager_roles, m))
+			return false;
+	}
+	return true;
+}
+
+static bool in_departments(const people_table *t, const person *p)
+{
+	return intersects(&p->departments, &t->departments) ||
+	       intersects(&p->team_tags, &t->departments);
+}
+
+/* Hugo's `in .expertise TERM`: a substring of the HTML string, or an item
+ * of the list; else a field of that name set to true. */
+static bool has_expertise(const people_table *t, const person *p)
+{
+	if (!t->term || !*t->term)
+		return false;
+	if (p->expertise_html ? strstr(p->expertise_html, t->term) != NULL
+			      : contains(&p->expertise, t->term))
+		return true;
+	return contains(&p->true_fields, t->term);
+}
+
+/* A direct report of mgr kept by the table's team regex and department
+ * (team-by-manager-slug, team-by-manager-role). */
+static bool report_kept(resolver *rs, const people_table *t,
+			const person *mgr, const person *p)
+{
+	if (!mgr || !same(p->reports_to, mgr->slug) || t->never_matches)
+		return false;
+	if (t->team && !resolve_role_matches(rs, t->team, p))
+		return false;
+	if (t->departments.n && !in_departments(t, p))
 		return false;
 	return true;
 }
@@ -266,70 +340,259 @@ static plist pbuf_finish(resolver *rs, struct pbuf *b)
 	return l;
 }
 
-static void resolve_members(resolver *rs, const group *g, group_team *t,
-			    struct pbuf *b)
+static bool push_reports(resolver *rs, const people_table *t,
+			 const person *mgr, struct pbuf *b)
 {
-	const team_rule *tr = g->team;
-	t->manager = tr ? roster_person(rs->r, tr->manager) : NULL;
-	if (!t->manager)
-		return; /* unknown manager: an empty team */
-	pbuf_push(b, t->manager);
 	size_t n;
-	const size_t *reps = roster_reports(rs->r, t->manager, &n);
+	const person *first = roster_person(rs->r, mgr->slug);
+	const size_t *reps = roster_reports(rs->r, first ? first : mgr, &n);
 	/* department: those listing it in departments first, then those
-	 * tagged with it in team_tags */
-	for (int pass = 0; pass < (tr->department ? 2 : 1); pass++) {
+	 * tagged with it in team_tags ($departmentMembers | append
+	 * $tagMembers | uniq) */
+	bool dept = t->departments.n > 0;
+	for (int pass = 0; pass < (dept ? 2 : 1); pass++)
 		for (size_t i = 0; i < n; i++) {
 			const person *p = &rs->r->people[reps[i]];
-			if (!team_keeps(rs, tr, p))
+			if (!report_kept(rs, t, mgr, p))
 				continue;
-			bool in_dept = tr->department &&
-				       contains(&p->departments, tr->department);
-			if (tr->department && (pass == 0) != in_dept)
+			bool in_dept = dept && intersects(&p->departments,
+							  &t->departments);
+			if (dept && (pass == 0) != in_dept)
 				continue;
-			pbuf_push(b, p);
+			if (!pbuf_push(b, p))
+				return false;
+		}
+	return true;
+}
+
+static UCollator *collator(resolver *rs)
+{
+	if (!rs->collator_tried) {
+		rs->collator_tried = true;
+		UErrorCode st = U_ZERO_ERROR;
+		/* the handbook's site language, English: CLDR's root order */
+		rs->collator = ucol_open("en", &st);
+		if (U_FAILURE(st)) {
+			if (rs->collator)
+				ucol_close(rs->collator);
+			rs->collator = NULL;
 		}
 	}
+	return rs->collator;
+}
+
+struct keyed {
+	const person *p;
+	size_t pos;
+};
+
+/* Insertion into a merge sort keeps it stable without qsort's missing
+ * context argument. */
+static int cmp_name(UCollator *coll, const struct keyed *x,
+		    const struct keyed *y)
+{
+	const char *nx = x->p->name ? x->p->name : "";
+	const char *ny = y->p->name ? y->p->name : "";
+	int c;
+	UErrorCode st = U_ZERO_ERROR;
+	c = coll ? (int)ucol_strcollUTF8(coll, nx, -1, ny, -1, &st) : 0;
+	if (!coll || U_FAILURE(st))
+		c = strcmp(nx, ny);
+	if (c)
+		return c;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+static void merge_sort(UCollator *coll, struct keyed *v, struct keyed *tmp,
+		       size_t n)
+{
+	if (n < 2)
+		return;
+	size_t h = n / 2;
+	merge_sort(coll, v, tmp, h);
+	merge_sort(coll, v + h, tmp, n - h);
+	size_t i = 0, j = h, k = 0;
+	while (i < h && j < n)
+		tmp[k++] = cmp_name(coll, &v[j], &v[i]) < 0 ? v[j++] : v[i++];
+	while (i < h)
+		tmp[k++] = v[i++];
+	while (j < n)
+		tmp[k++] = v[j++];
+	memcpy(v, tmp, n * sizeof(*v));
+}
+
+/* Hugo's `sort LIST "name"`: the site language's collator, stable. */
+static bool sort_by_name(resolver *rs, struct pbuf *b)
+{
+	struct keyed *k = malloc((2 * b->n + 1) * sizeof(*k));
+	if (!k)
+		return false;
+	for (size_t i = 0; i < b->n; i++)
+		k[i] = (struct keyed){b->v[i], i};
+	merge_sort(collator(rs), k, k + b->n, b->n);
+	for (size_t i = 0; i < b->n; i++)
+		b->v[i] = k[i].p;
+	free(k);
+	return true;
+}
+
+/* departments intersect D, then team_tags intersect D, each once */
+static bool push_departments(resolver *rs, const people_table *t,
+			     struct pbuf *b)
+{
+	const roster *r = rs->r;
+	uint32_t stamp = ++rs->stamp;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < r->npeople; i++) {
+			const person *p = &r->people[i];
+			const strlist *l = pass ? &p->team_tags : &p->departments;
+			if (rs->seen[i] == stamp || !intersects(l, &t->departments))
+				continue;
+			rs->seen[i] = stamp;
+			if (!pbuf_push(b, p))
+				return false;
+		}
+	return true;
+}
+
+/* Everyone matching rx (and t->team when given), roster order. */
+static bool push_matching(resolver *rs, const people_table *t,
+			  const role_regex *rx, const char *excluded, bool nil,
+			  struct pbuf *b)
+{
+	size_t n = 0;
+	size_t *cand = rx && !t->never_matches ? matching_people(rs, rx, &n)
+					       : NULL;
+	bool ok = true;
+	for (size_t j = 0; ok && j < n; j++) {
+		const person *p = &rs->r->people[cand[j]];
+		bool keep = t->kind == TABLE_STABLE_COUNTERPARTS
+				? is_counterpart(rs, t, excluded, nil, p)
+				: !t->team || resolve_role_matches(rs, t->team, p);
+		if (keep)
+			ok = pbuf_push(b, p);
+	}
+	free(cand);
+	return ok;
+}
+
+static bool eval(resolver *rs, const people_table *t, table_rows *out,
+		 struct pbuf *b)
+{
+	const roster *r = rs->r;
+	out->manager = table_manager(rs, t);
+	switch (t->kind) {
+	case TABLE_TEAM_BY_MANAGER_SLUG:
+	case TABLE_TEAM_BY_MANAGER_ROLE:
+		if (!out->manager)
+			return true; /* unknown manager: an empty table */
+		return pbuf_push(b, out->manager) &&
+		       push_reports(rs, t, out->manager, b);
+	case TABLE_TEAM_BY_DEPARTMENTS: {
+		if (out->manager && !pbuf_push(b, out->manager))
+			return false;
+		struct pbuf m = {0};
+		bool ok = push_departments(rs, t, &m) && sort_by_name(rs, &m);
+		for (size_t i = 0; ok && i < m.n; i++)
+			ok = pbuf_push(b, m.v[i]);
+		free(m.v);
+		return ok;
+	}
+	case TABLE_DEPARTMENT_MEMBERS:
+		return push_departments(rs, t, b);
+	case TABLE_STABLE_COUNTERPARTS:
+		out->excluded = counterpart_manager(rs, t, &out->manager_nil);
+		return push_matching(rs, t, t->role, out->excluded,
+				     out->manager_nil, b);
+	case TABLE_MEMBERS_BY_ROLE:
+		return push_matching(rs, t, t->role, NULL, false, b);
+	case TABLE_GROUP_BY_SLUGS:
+		for (size_t i = 0; i < t->values.n; i++) {
+			const person *p = roster_person(r, t->values.v[i]);
+			if (p && !pbuf_push(b, p))
+				return false;
+		}
+		return true;
+	case TABLE_MEMBER_AND_ROLE_BY_GITLAB:
+		for (size_t i = 0; i < t->values.n; i++)
+			for (size_t j = 0; t->values.v[i] && j < r->npeople; j++) {
+				const char *h = r->people[j].gitlab;
+				if (h && !strcmp(h, t->values.v[i]) &&
+				    !pbuf_push(b, &r->people[j]))
+					return false;
+			}
+		return true;
+	case TABLE_GROUP_BY_EXPERTISE:
+		for (size_t j = 0; j < r->npeople; j++)
+			if (has_expertise(t, &r->people[j]) &&
+			    !pbuf_push(b, &r->people[j]))
+				return false;
+		return true;
+	case TABLE_NKINDS:
+		break;
+	}
+	return true;
+}
+
+const table_rows *resolve_table(resolver *rs, const people_table *t)
+{
+	bool cached = t->id < rs->r->ntables;
+	if (cached && rs->rows[t->id])
+		return rs->rows[t->id];
+	table_rows *out = arena_calloc(rs->arena, 1, sizeof(*out));
+	if (!out)
+		return NULL;
+	out->table = t;
+	struct pbuf b = {0};
+	if (!eval(rs, t, out, &b)) {
+		free(b.v);
+		return NULL;
+	}
+	out->people = pbuf_finish(rs, &b);
+	if (cached)
+		rs->rows[t->id] = out;
+	return out;
 }
 
 const group_team *resolve_group(resolver *rs, const group *g)
 {
 	if (rs->teams[g->index])
 		return rs->teams[g->index];
-	group_team *t = arena_alloc(rs->arena, sizeof(*t));
+	group_team *t = arena_calloc(rs->arena, 1, sizeof(*t));
 	if (!t)
 		return NULL;
-	struct pbuf b = {0};
-	resolve_members(rs, g, t, &b);
-	t->members = pbuf_finish(rs, &b);
-
-	t->tables = arena_calloc(rs->arena, g->ncounterparts + 1,
-				 sizeof(*t->tables));
+	t->tables = arena_calloc(rs->arena, g->ntables + 1, sizeof(*t->tables));
 	if (!t->tables)
 		return NULL;
-	t->ntables = g->ncounterparts;
+	t->ntables = g->ntables;
+	const table_rows **rows = calloc(g->ntables + 1, sizeof(*rows));
+	if (!rows)
+		return NULL;
+	for (size_t k = 0; k < g->ntables; k++)
+		if (!(rows[k] = resolve_table(rs, &g->tables[k]))) {
+			free(rows);
+			return NULL;
+		}
 	uint32_t stamp = ++rs->stamp; /* marks people already in the union */
 	struct pbuf all = {0};
-	for (size_t k = 0; k < g->ncounterparts; k++) {
-		counterpart_table *ct = &t->tables[k];
-		ct->rule = &g->counterparts[k];
-		ct->manager_slug = table_manager(rs, ct->rule);
-		size_t n = 0;
-		size_t *cand = ct->rule->role ? matching_people(rs, ct->rule->role, &n)
-					      : NULL;
-		for (size_t j = 0; j < n; j++) {
-			const person *p = &rs->r->people[cand[j]];
-			if (!is_counterpart(rs, ct->rule, ct->manager_slug, p))
-				continue;
-			pbuf_push(&b, p);
-			if (rs->seen[cand[j]] != stamp) {
-				rs->seen[cand[j]] = stamp;
+	for (size_t k = 0; k < g->ntables; k++) {
+		t->tables[k] = *rows[k];
+		if (&g->tables[k] == g->team) {
+			t->manager = rows[k]->manager;
+			t->members = rows[k]->people;
+		}
+		if (g->tables[k].kind != TABLE_STABLE_COUNTERPARTS)
+			continue;
+		t->ncounterpart_tables++;
+		for (size_t j = 0; j < rows[k]->people.n; j++) {
+			const person *p = rows[k]->people.v[j];
+			if (rs->seen[p->index] != stamp) {
+				rs->seen[p->index] = stamp;
 				pbuf_push(&all, p);
 			}
 		}
-		free(cand);
-		ct->people = pbuf_finish(rs, &b);
 	}
+	free(rows);
 	t->counterparts = pbuf_finish(rs, &all);
 	rs->teams[g->index] = t;
 	return t;
@@ -343,6 +606,43 @@ bool resolve_all(resolver *rs)
 	return true;
 }
 
+/* Is p a row of t? 2: its manager row, 1: another row, 0: not. The same
+ * predicates as eval(), without building the table: a person card on a
+ * 100,000-person roster must not wait for 3,000 teams. */
+static int table_has(resolver *rs, const people_table *t, const person *p)
+{
+	const person *m;
+	const char *mgr;
+	bool nil;
+	switch (t->kind) {
+	case TABLE_TEAM_BY_MANAGER_SLUG:
+	case TABLE_TEAM_BY_MANAGER_ROLE:
+		m = table_manager(rs, t);
+		return !m ? 0 : m == p ? 2 : report_kept(rs, t, m, p);
+	case TABLE_TEAM_BY_DEPARTMENTS:
+		return table_manager(rs, t) == p ? 2 : in_departments(t, p);
+	case TABLE_DEPARTMENT_MEMBERS:
+		return in_departments(t, p);
+	case TABLE_STABLE_COUNTERPARTS:
+		if (t->never_matches || !matches(rs, t->role, p))
+			return 0; /* the cheap test first */
+		mgr = counterpart_manager(rs, t, &nil);
+		return is_counterpart(rs, t, mgr, nil, p);
+	case TABLE_MEMBERS_BY_ROLE:
+		return !t->never_matches && matches(rs, t->role, p) &&
+		       (!t->team || matches(rs, t->team, p));
+	case TABLE_GROUP_BY_SLUGS:
+		return contains(&t->values, p->slug) &&
+		       roster_person(rs->r, p->slug) == p;
+	case TABLE_MEMBER_AND_ROLE_BY_GITLAB:
+		return p->gitlab && contains(&t->values, p->gitlab);
+	case TABLE_GROUP_BY_EXPERTISE:
+		return has_expertise(t, p);
+	case TABLE_NKINDS:
+		break;
+	}
+	return 0;
+}
 
 const membership *resolve_person_groups(resolver *rs, const person *p,
 					size_t *n)
@@ -352,31 +652,20 @@ const membership *resolve_person_groups(resolver *rs, const person *p,
 				       sizeof(*out));
 	if (!out)
 		return NULL;
-	/* p against each group's rules, with the same predicates as
-	 * resolve_group but without resolving whole groups: a person card on
-	 * a 100,000-person roster must not wait for 3,000 teams */
 	for (size_t i = 0; i < rs->r->ngroups; i++) {
 		const group *g = &rs->r->groups[i];
-		const person *m = g->team ? roster_person(rs->r, g->team->manager)
-					  : NULL;
-		if (m && m == p) {
-			out[(*n)++] = (membership){g, MEMBERSHIP_MANAGER};
+		int in_team = g->team ? table_has(rs, g->team, p) : 0;
+		if (in_team) {
+			out[(*n)++] = (membership){
+			    g, in_team == 2 ? MEMBERSHIP_MANAGER : MEMBERSHIP_MEMBER};
 			continue;
 		}
-		if (m && team_keeps(rs, g->team, p)) {
-			out[(*n)++] = (membership){g, MEMBERSHIP_MEMBER};
-			continue;
-		}
-		for (size_t k = 0; k < g->ncounterparts; k++) {
-			const counterpart_rule *cr = &g->counterparts[k];
-			/* the cheap test first: the table manager costs a scan */
-			if (!cr->role || !resolve_role_matches(rs, cr->role, p))
-				continue;
-			if (is_counterpart(rs, cr, table_manager(rs, cr), p)) {
+		for (size_t k = 0; k < g->ntables; k++)
+			if (g->tables[k].kind == TABLE_STABLE_COUNTERPARTS &&
+			    table_has(rs, &g->tables[k], p)) {
 				out[(*n)++] = (membership){g, MEMBERSHIP_COUNTERPART};
 				break;
 			}
-		}
 	}
 	return out;
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "teamtui/groups.h"
+#include "teamtui/handbook.h"
 #include "teamtui/people.h"
 #include "teamtui/yload.h"
 
@@ -188,6 +189,13 @@ static void load_people(yload *c, const char *dir, people_buf *pb)
 
 roster *roster_load(const char *dir, diag_list *diags)
 {
+	roster_input in = {.dir = dir};
+	return roster_load_input(&in, diags);
+}
+
+roster *roster_load_input(const roster_input *in, diag_list *diags)
+{
+	const char *dir = in->dir;
 	roster *r = calloc(1, sizeof(*r));
 	if (!r)
 		return NULL;
@@ -212,7 +220,11 @@ roster *roster_load(const char *dir, diag_list *diags)
 		return r;
 	}
 	people_buf pb = {0};
-	load_people(&c, dir, &pb);
+	r->handbook = handbook_is_checkout(dir);
+	if (r->handbook)
+		handbook_load_people(&c, in, &pb);
+	else
+		load_people(&c, in->people ? in->people : dir, &pb);
 	r->people = arena_calloc(r->arena, pb.n ? pb.n : 1, sizeof(person));
 	if (r->people && pb.n)
 		memcpy(r->people, pb.v, pb.n * sizeof(person));
@@ -222,16 +234,22 @@ roster *roster_load(const char *dir, diag_list *diags)
 		r->people[i].index = i;
 	arena_free(c.nodes);
 	c.nodes = arena_new();
-	char *gpath = join(dir, "groups.yml");
-	if (gpath && c.nodes)
-		groups_load(&c, gpath, r);
-	free(gpath);
-	arena_free(c.nodes);
-	yload_release(&c);
 	if (!index_slugs(r, diags) || !index_reports(r) || !number_roles(r)) {
+		arena_free(c.nodes);
+		yload_release(&c);
 		roster_free(r);
 		return NULL;
 	}
+	if (r->handbook && c.nodes) {
+		handbook_load_groups(&c, in, r);
+	} else {
+		char *gpath = join(dir, "groups.yml");
+		if (gpath && c.nodes)
+			groups_load(&c, gpath, r);
+		free(gpath);
+	}
+	arena_free(c.nodes);
+	yload_release(&c);
 	return r;
 }
 
@@ -268,10 +286,23 @@ const person *roster_person_by_handle(const roster *r, const char *handle)
 	return NULL;
 }
 
+/* Ids equal when '-' and '_' are taken as one (stages.yml's
+ * custom_models is the groups.yml sample's custom-models). */
+static bool same_id(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++)
+		if (*a != *b && !((*a == '-' || *a == '_') && (*b == '-' || *b == '_')))
+			return false;
+	return *a == *b;
+}
+
 const group *roster_group(const roster *r, const char *id)
 {
 	for (size_t i = 0; i < r->ngroups; i++)
 		if (!strcmp(r->groups[i].id, id))
+			return &r->groups[i];
+	for (size_t i = 0; i < r->ngroups; i++)
+		if (same_id(r->groups[i].id, id))
 			return &r->groups[i];
 	return NULL;
 }

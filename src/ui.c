@@ -350,7 +350,7 @@ static void reload(tui *t)
 {
 	diag_list d;
 	diag_init(&d);
-	roster *r = roster_load(t->dir, &d);
+	roster *r = roster_load_input(t->input, &d);
 	resolver *rs = r ? resolver_new(r) : NULL;
 	if (!rs) {
 		roster_free(r);
@@ -732,10 +732,10 @@ static void handle(tui *t, struct prompt *p, request req)
 	}
 }
 
-int ui_run(const char *dir, roster **r, diag_list *diags, char *why,
+int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 	   size_t whysize)
 {
-	tui t = {.dir = dir, .r = *r, .diags = *diags};
+	tui t = {.dir = in->dir, .input = in, .r = *r, .diags = *diags};
 	t.loaded_at = ui_now(); /* the caller loaded it a moment ago */
 	diag_init(diags); /* the tui owns them now (reload replaces them) */
 	if (whysize)

@@ -381,7 +381,9 @@ static void summary_rows(rows *out, tui *t, const row *node)
 			continue;
 		if (!n++)
 			ui_heading(out, "Groups", total);
-		const person *m = g->team ? roster_person(r, g->team->manager) : NULL;
+		const person *m = g->team && g->team->kind == TABLE_TEAM_BY_MANAGER_SLUG
+					  ? roster_person(r, g->team->manager)
+					  : NULL;
 		if ((rw = rows_add(out, ROW_GROUP, STYLE_NORMAL, 1))) {
 			rw->item = g;
 			rw->id = g->id;

@@ -135,19 +135,50 @@ void view_group_rows(rows *out, tui *t, const group *g, bool online)
 	}
 	if (!team)
 		return;
-	if (g->team) {
-		ui_heading(out, "Members", team->members.n);
-		if (!team->manager && (rw = rows_add(out, ROW_TEXT, STYLE_WARNING, 1)))
-			rw->cells[0] = rows_own(out, ui_concat("manager not in the roster: ",
-							  g->team->manager));
-		for (size_t i = 0; i < team->members.n; i++)
-			ui_person_row(out, team->members.v[i],
-				   team->members.v[i] == team->manager ? "manager" : NULL);
+	if (g->page) { /* a handbook page: every table under its heading */
+		for (size_t k = 0; k < team->ntables; k++) {
+			const table_rows *tr = &team->tables[k];
+			const people_table *pt = tr->table;
+			ui_heading(out, pt->heading ? pt->heading : pt->shortcode,
+				   tr->people.n);
+			if (pt->kind == TABLE_TEAM_BY_MANAGER_SLUG && pt->manager &&
+			    !tr->manager && (rw = rows_add(out, ROW_TEXT, STYLE_WARNING, 1)))
+				rw->cells[0] = rows_own(out, ui_concat(
+				    "manager not in the roster: ", pt->manager));
+			for (size_t i = 0; i < tr->people.n; i++)
+				ui_person_row(out, tr->people.v[i],
+					      tr->people.v[i] == tr->manager ? "manager"
+									     : NULL);
+		}
+	} else {
+		if (g->team) {
+			ui_heading(out, "Members", team->members.n);
+			if (!team->manager &&
+			    (rw = rows_add(out, ROW_TEXT, STYLE_WARNING, 1)))
+				rw->cells[0] = rows_own(out, ui_concat(
+				    "manager not in the roster: ", g->team->manager));
+			for (size_t i = 0; i < team->members.n; i++)
+				ui_person_row(out, team->members.v[i],
+					      team->members.v[i] == team->manager
+						  ? "manager"
+						  : NULL);
+		}
+		if (team->ncounterpart_tables) {
+			ui_heading(out, "Stable counterparts", team->counterparts.n);
+			for (size_t i = 0; i < team->counterparts.n; i++)
+				ui_person_row(out, team->counterparts.v[i], NULL);
+		}
 	}
-	if (team->ntables) {
-		ui_heading(out, "Stable counterparts", team->counterparts.n);
-		for (size_t i = 0; i < team->counterparts.n; i++)
-			ui_person_row(out, team->counterparts.v[i], NULL);
+	if (g->nstaff) {
+		ui_heading(out, "Named in stages.yml", g->nstaff);
+		for (size_t i = 0; i < g->nstaff; i++) {
+			const staff_entry *se = &g->staff[i];
+			if (se->person)
+				ui_person_row(out, se->person, se->field);
+			else if ((rw = rows_add(out, ROW_TEXT, STYLE_WARNING, 1)))
+				rw->cells[0] = rows_own(out, ui_concat(
+				    se->name, " (nobody in the roster)"));
+		}
 	}
 	if (g->channels.n) {
 		ui_heading(out, "Channels", g->channels.n);

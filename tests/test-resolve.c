@@ -133,7 +133,7 @@ static void test_counterparts(roster *r)
 	tap_is_str(t_slugs(&t->tables[1].people), "deep-1",
 		   "table 2: 'Engineer, Dev:Alpha' does not match across </a>");
 	tap_is_str(t_slugs(&t->tables[2].people), "x-1", "table 3 repeats x-1");
-	tap_is_str(t->tables[1].manager_slug, "em-a",
+	tap_is_str(t->tables[1].excluded, "em-a",
 		   "manager-role takes the FIRST match in roster order");
 	t = resolve_group(rs, roster_group(r, "alpha"));
 	tap_is_str(t->manager ? t->manager->slug : NULL, "em-a", "manager");
@@ -184,13 +184,24 @@ static void test_check(roster *r)
 	check_roster(r, rs, &d);
 	diag_sort(&d);
 	tap_is_str(t_diags(&d),
-		   "groups.yml:19:58: warning: regex 'Nobody Matches' matches nobody's role\n"
+		   "groups.yml:7:41: warning: manager-role 'Engineering Manager(.*)Dev:Alpha' matches 2 people; only the first, 'em-a' (Ada Example), counts\n"
+		   "groups.yml:16:41: warning: manager-role 'Engineering Manager(.*)Dev:Alpha' matches 2 people; only the first, 'em-a' (Ada Example), counts\n"
+		   "groups.yml:19:58: warning: manager-role regex 'Nobody Matches' matches "
+		   "nobody's role; Hugo's manager is then nil, so everyone with a "
+		   "reports_to whose role matches 'role' is listed, the manager's own "
+		   "reports too\n"
 		   "groups.yml:25:37: warning: manager 'ghost' is not in the roster; the team is empty\n"
 		   "groups.yml:26:36: warning: manager 'ghost' is not in the roster; nobody is excluded\n"
-		   "groups.yml:44:33: warning: regex 'dev:beta' matches nobody's role\n"
-		   "groups.yml:50:33: warning: regex 'Gamma$' matches nobody's role\n"
+		   "groups.yml:29:41: warning: manager-role 'Engineering Manager(.*)Dev:Alpha' matches 2 people; only the first, 'em-a' (Ada Example), counts\n"
+		   "groups.yml:34:22: warning: manager-role 'Engineering Manager(.*)Dev:Alpha' matches 2 people; only the first, 'em-a' (Ada Example), counts\n"
+		   "groups.yml:44:33: warning: regex 'dev:beta' matches nobody's role; with "
+		   "(?i) it would match 2 people\n"
+		   "groups.yml:50:33: warning: regex 'Gamma$' matches nobody's role; without "
+		   "its '$' it would match 1 person (roles end in \"</a>\" when the group "
+		   "is inside the link)\n"
 		   "team.yml:16:44: warning: reports_to cycle: loop-a -> loop-b -> loop-a",
-		   "check: unknown managers, regexes matching nobody, cycles");
+		   "check: unknown managers, several or no manager-role matches (with the "
+		   "(?i) and $ hints), cycles");
 	resolver_free(rs);
 	diag_free(&d);
 }

@@ -17,6 +17,12 @@ typedef enum {
  * sample. Problems reading the config file go to diags. */
 char *config_roster_dir(const char *flag, roster_source *from, diag_list *diags);
 
+/* `people:` and `data:` from the config file (paths, ~ and relative
+ * ones resolved as for `roster:`), each malloc'd or NULL: where a
+ * handbook checkout's people and product data come from (roster.h
+ * roster_input). */
+void config_data_paths(char **people, char **data, diag_list *diags);
+
 /* The config file's path, malloc'd (it may not exist). */
 char *config_path(void);
 

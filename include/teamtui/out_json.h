@@ -15,6 +15,13 @@
 bool out_json_groups(FILE *f, const roster *r);
 bool out_json_group(FILE *f, const roster *r, resolver *rs, const group *g);
 bool out_json_person(FILE *f, const roster *r, resolver *rs, const person *p);
+/* `teamtui tables --json`: a list of {file, line, column, shortcode,
+ * params (named as given, positional as "0", "1", ...), heading, group,
+ * rows: [{slug, name, role}]} (department-members rows add group and
+ * departments), in the order of v. False on a write error or out of
+ * memory. */
+bool out_json_tables(FILE *f, const roster *r, resolver *rs,
+		     const people_table *const *v, size_t n);
 bool out_json_diags(FILE *f, const diag_list *d);
 bool out_json_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n);
 

@@ -12,6 +12,11 @@
 
 void out_text_groups(FILE *f, const roster *r);
 void out_text_group(FILE *f, const roster *r, resolver *rs, const group *g);
+/* `teamtui tables`: each table's file:line, the call as written (every
+ * value shown quoted), its group and heading, then its rows as rendered
+ * (name, role as text, @handle, slug), in the order of v. */
+void out_text_tables(FILE *f, const roster *r, resolver *rs,
+		     const people_table *const *v, size_t n);
 void out_text_person(FILE *f, const roster *r, resolver *rs, const person *p);
 /* who: one line per hit (kind, name, why, whom to contact); a group also
  * gets its manager and counterparts on a second line. */

@@ -1,7 +1,10 @@
 /* resolve: the handbook's team shortcodes evaluated over a roster.
  *
- * team-by-manager-slug and stable-counterparts are resolved exactly as the
- * handbook renders them (see docs/roster-format.md). Results are computed
+ * Every people-table shortcode (table.h) is resolved exactly as the
+ * handbook's Hugo templates render it (see docs/roster-format.md): Go RE2
+ * `like` matches on the raw role, nil rules, rows in roster order unless
+ * the template sorts (team-by-departments sorts by name with ICU's CLDR
+ * collator, as Hugo does with Go's x/text/collate). Results are computed
  * on demand and cached, so showing one group of a 100,000-person roster
  * does not wait for every other group. The roster itself stays untouched:
  * all caches live in the resolver. */
@@ -21,18 +24,26 @@ typedef struct plist {
 	size_t n;
 } plist;
 
-typedef struct counterpart_table {
-	const counterpart_rule *rule;
-	const char *manager_slug; /* after manager-role; NULL: nobody excluded */
-	plist people;		  /* roster order */
-} counterpart_table;
+/* One people table as the handbook renders it. */
+typedef struct table_rows {
+	const people_table *table;
+	const person *manager; /* the manager row shown first, or NULL */
+	/* stable-counterparts: the slug whose reports are left out, after
+	 * manager-role (NULL with manager_nil, or when none was given) */
+	const char *excluded;
+	bool manager_nil; /* manager-role matched nobody: Hugo's nil manager,
+			     so everyone without a reports_to drops out */
+	plist people;	  /* the rows in rendered order, manager row first */
+} table_rows;
 
 typedef struct group_team {
-	const person *manager; /* team-by-manager-slug's manager, or NULL */
-	plist members;	       /* the manager first, then the reports */
-	counterpart_table *tables;
+	const person *manager; /* the members table's manager row, or NULL */
+	plist members;	       /* rows of the group's first team table */
+	table_rows *tables;    /* every table of the group, page order */
 	size_t ntables;
-	plist counterparts; /* the tables joined, each person once */
+	size_t ncounterpart_tables; /* how many are stable-counterparts */
+	plist counterparts; /* the stable-counterparts tables joined, each
+			       person once, in table then row order */
 } group_team;
 
 typedef enum {
@@ -55,6 +66,10 @@ typedef struct manager_chain {
 resolver *resolver_new(const roster *r);
 void resolver_free(resolver *rs);
 
+/* The rows of one table (cached; NULL only when out of memory). Rules,
+ * per template (layouts/_shortcodes/ of the handbook): docs/roster-format.md
+ * section 4. */
+const table_rows *resolve_table(resolver *rs, const people_table *t);
 /* The resolved team of g (cached; NULL only when out of memory). */
 const group_team *resolve_group(resolver *rs, const group *g);
 /* Every group, e.g. for the benchmark or for `check`. */

@@ -55,6 +55,7 @@ typedef struct person {
 	const char *expertise_html;
 	strlist expertise; /* plain text items of the <li> list */
 	strlist departments, specialty, domain_expertise, team_tags;
+	strlist true_fields; /* keys whose value is the boolean true */
 	project_role *projects;
 	size_t nprojects;
 	bool public_; /* `public:` (default true) */
@@ -81,21 +82,64 @@ typedef struct role_regex {
 	srcloc loc;
 } role_regex;
 
-typedef struct team_rule { /* team-by-manager-slug */
-	const char *manager;
-	role_regex *team;       /* optional role filter */
-	const char *department; /* optional */
-	srcloc loc, manager_loc;
-} team_rule;
+/* A people table: one call of a handbook shortcode that lists people
+ * (a page's `{{< team-by-manager-slug "slug" >}}`, or a groups.yml
+ * `team-by-manager-slug:` / `stable-counterparts:` map, which is the same
+ * call written as YAML). table.h names the kinds and decodes parameters;
+ * resolve.h evaluates them as the handbook's templates do. */
+typedef enum {
+	TABLE_TEAM_BY_MANAGER_SLUG,
+	TABLE_STABLE_COUNTERPARTS, /* engineering/stable-counterparts, or
+				      the older stable-counterparts */
+	TABLE_TEAM_BY_MANAGER_ROLE,
+	TABLE_TEAM_BY_DEPARTMENTS,
+	TABLE_GROUP_BY_SLUGS,
+	TABLE_MEMBERS_BY_ROLE,
+	TABLE_DEPARTMENT_MEMBERS,
+	TABLE_MEMBER_AND_ROLE_BY_GITLAB,
+	TABLE_GROUP_BY_EXPERTISE,
+	TABLE_NKINDS
+} table_kind;
 
-typedef struct counterpart_rule { /* one stable-counterparts map */
-	size_t id; /* index among all the roster's rules, for caches */
-	const char *manager;	 /* optional slug */
-	role_regex *manager_role; /* optional */
-	role_regex *role;
-	role_regex *other_manager_roles;
-	srcloc loc, manager_loc;
-} counterpart_rule;
+typedef struct table_param {
+	const char *name;  /* NULL for a positional parameter */
+	const char *value; /* as Hugo reads it (escapes applied) */
+	bool is_string;	   /* false: Hugo typed it a bool or a number */
+	srcloc loc;
+} table_param;
+
+typedef struct people_table {
+	size_t id;	   /* index among all the roster's tables, for caches */
+	size_t group;	   /* index of its group in roster.groups */
+	table_kind kind;
+	const char *shortcode; /* the name as written */
+	bool named;	   /* named parameters (false: positional or none) */
+	table_param *params;
+	size_t nparams;
+	const char *heading; /* nearest heading above the call, or NULL */
+	srcloc loc;	     /* the call's opening {{ (groups.yml: the map) */
+	/* What the template reads, decoded from the parameters (table.h):
+	 * NULL or empty when the template reads nothing there. */
+	const char *manager;	/* a slug (interned), as given */
+	bool manager_given;	/* manager set, even to a non-string value */
+	srcloc manager_loc;
+	role_regex *manager_role, *role, *team, *other_manager_roles;
+	strlist departments;	/* team-by-departments, department(-members),
+				   team-by-manager-slug's department */
+	strlist values;		/* group-by-slugs slugs, gitlab handles */
+	const char *term;	/* group-by-expertise */
+	bool never_matches;	/* a selector Hugo cannot match (a number or
+				   bool where a string is read) */
+} people_table;
+
+/* A person stages.yml names for a group by display name or GitLab handle
+ * (backend_engineering_manager, pm, ux, tech_writer, ...). */
+typedef struct staff_entry {
+	const char *field;    /* the stages.yml key: "pm", "ux", ... */
+	const char *name;     /* as written */
+	const person *person; /* by exact name, else gitlab handle; or NULL */
+	srcloc loc;
+} staff_entry;
 
 typedef struct link {
 	const char *title, *url;
@@ -111,9 +155,15 @@ typedef struct group {
 	size_t index;
 	const char *id, *name, *stage_id, *description, *handbook;
 	const stage *stage; /* NULL when stage_id names nothing */
-	team_rule *team;    /* NULL without team-by-manager-slug */
-	counterpart_rule *counterparts;
-	size_t ncounterparts;
+	people_table *tables; /* page order (groups.yml: team, then the
+				 stable-counterparts maps) */
+	size_t ntables;
+	const people_table *team; /* the first table that is not
+				     stable-counterparts: the members */
+	const char *page;	  /* handbook page, relative to the checkout
+				     root; NULL for a groups.yml group */
+	staff_entry *staff;	  /* people stages.yml names for the group */
+	size_t nstaff;
 	strlist channels, labels;
 	group_link *links;
 	size_t nlinks;
@@ -124,6 +174,7 @@ typedef struct group {
 typedef struct roster {
 	arena *arena;
 	const char *dir;
+	bool handbook; /* loaded from a handbook checkout */
 	int dir_errno; /* 0, or why the directory itself cannot be read
 			  (ENOENT, ENOTDIR, EACCES): nothing was loaded */
 	person *people;
@@ -137,13 +188,27 @@ typedef struct roster {
 	role_regex **patterns; /* every compiled regex, by role_regex.id */
 	size_t npatterns;
 	size_t nroles; /* distinct role_html strings (role_id < nroles) */
-	size_t ncounterpart_rules; /* counterpart_rule.id < this */
+	size_t ntables; /* people_table.id < this */
 	const char *issues_url; /* base of label issue-list links */
 	/* indexes */
 	size_t *slug_slots; /* open addressing: person index + 1, 0 empty */
 	size_t nslug_slots;
 	size_t *reports_start, *reports; /* direct reports, CSR by manager */
 } roster;
+
+/* Where a roster comes from: a roster directory (groups.yml) or a handbook
+ * checkout, with people and product data optionally from elsewhere
+ * (`--people`, `--data`; handbook.h). */
+typedef struct roster_input {
+	const char *dir;
+	const char *people; /* NULL: the checkout's own */
+	const char *data;   /* NULL: the checkout's own */
+} roster_input;
+
+/* Load a roster from src: a handbook checkout when src->dir has
+ * content/handbook/ (handbook.h), else as roster_load(). NULL only when
+ * out of memory. */
+roster *roster_load_input(const roster_input *src, diag_list *diags);
 
 /* Load the roster directory `dir`: groups.yml plus either team.yml or
  * team_members/{person,vacancy}/.../SLUG.yml. Problems go to diags; whatever

@@ -51,6 +51,7 @@ struct view {
 
 struct tui {
 	const char *dir;
+	const roster_input *input; /* what to reload from */
 	roster *r;
 	resolver *rs;
 	diag_list diags;
@@ -149,7 +150,7 @@ void ui_fetch_free(tui *t);
  * ran but fell back on something (no colours), `why` says so, to be
  * printed once the terminal is restored; else it is "". The texts are
  * not sanitized (TERM comes from the environment): the caller does that. */
-int ui_run(const char *dir, roster **r, diag_list *diags, char *why,
+int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 	   size_t whysize);
 
 #endif
