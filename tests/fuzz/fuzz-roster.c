@@ -54,9 +54,12 @@ static void check_indexes(const roster *r)
 		FZ_CHECK(g->index == i && g->id && g->name, "group %zu malformed", i);
 		FZ_CHECK(roster_group(r, g->id) != NULL, "group '%s' not found by id",
 			 g->id);
-		for (size_t k = 0; k < g->ncounterparts; k++)
-			FZ_CHECK(g->counterparts[k].id < r->ncounterpart_rules,
-				 "counterpart rule id out of range");
+		for (size_t k = 0; k < g->ntables; k++)
+			FZ_CHECK(g->tables[k].id < r->ntables &&
+				     g->tables[k].group == i,
+				 "group '%s': table %zu has id %zu (of %zu), group %zu",
+				 g->id, k, g->tables[k].id, r->ntables,
+				 g->tables[k].group);
 	}
 	for (size_t k = 0; k < r->npatterns; k++)
 		FZ_CHECK(r->patterns[k]->id == k, "pattern %zu has id %zu", k,
@@ -75,9 +78,18 @@ static void check_membership(const roster *r, resolver *rs)
 		check_plist(r, &t->members, 0, "members");
 		FZ_CHECK(!t->manager || (t->members.n && t->members.v[0] == t->manager),
 			 "group '%s': the manager is not listed first", g->id);
-		FZ_CHECK(t->ntables == g->ncounterparts, "one table per rule");
-		for (size_t k = 0; k < t->ntables; k++)
-			check_plist(r, &t->tables[k].people, 1, "counterpart table");
+		FZ_CHECK(t->ntables == g->ntables, "one resolved table per table");
+		/* stable-counterparts and members-by-role rows are in roster
+		 * order; the team tables put a manager first or sort */
+		for (size_t k = 0; k < t->ntables; k++) {
+			table_kind kind = g->tables[k].kind;
+			FZ_CHECK(t->tables[k].table == &g->tables[k],
+				 "group '%s': resolved table %zu is another", g->id, k);
+			check_plist(r, &t->tables[k].people,
+				    kind == TABLE_STABLE_COUNTERPARTS ||
+					kind == TABLE_MEMBERS_BY_ROLE,
+				    "table");
+		}
 		check_plist(r, &t->counterparts, 0, "counterparts");
 	}
 	for (size_t j = 0; j < r->npeople; j++) {
