@@ -2,6 +2,7 @@
 #include "teamtui/check.h"
 
 #include <stdlib.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -30,8 +31,9 @@ static void closest_slugs(const roster *r, const char *slug, char *buf,
 	free(slugs);
 }
 
-/* How many people a regex variant matches (src compiled afresh). */
-static size_t count_matches(const roster *r, const char *src)
+/* How many people a regex variant matches (src compiled afresh), on the
+ * raw role HTML, or on the role as text (plain). */
+static size_t count_in(const roster *r, const char *src, bool plain)
 {
 	char err[128];
 	size_t off, n = 0;
@@ -39,11 +41,16 @@ static size_t count_matches(const roster *r, const char *src)
 	if (!p)
 		return 0;
 	for (size_t i = 0; i < r->npeople; i++) {
-		const char *role = r->people[i].role_html;
+		const char *role = plain ? r->people[i].role : r->people[i].role_html;
 		n += role && pattern_match(p, role, strlen(role)) == PATTERN_MATCH;
 	}
 	pattern_free(p);
 	return n;
+}
+
+static size_t count_matches(const roster *r, const char *src)
+{
+	return count_in(r, src, false);
 }
 
 static size_t count_role(const roster *r, resolver *rs, const role_regex *rx,
@@ -83,6 +90,12 @@ static void nobody(const roster *r, const role_regex *rx, const char *what,
 				 "in \"</a>\" when the group is inside the link)",
 				 n, n == 1 ? "person" : "people");
 		free(v);
+		if (!hint[0] && (n = count_in(r, rx->source, true)))
+			snprintf(hint, sizeof(hint),
+				 "; it would match the role text of %zu %s, but Hugo "
+				 "matches the role's HTML (\"<a href=...>Title</a>, "
+				 "Stage:Group\")",
+				 n, n == 1 ? "person" : "people");
 	}
 	diag_add(out, DIAG_WARNING, rx->loc.file, rx->loc.line, rx->loc.col,
 		 "%sregex '%s' matches nobody's role%s%s", what, rx->source, hint,
@@ -189,7 +202,13 @@ static void check_table(const roster *r, resolver *rs, const group *g,
 				closest_slugs(r, v, buf, sizeof(buf));
 			else
 				buf[0] = '\0';
-			diag_add(out, DIAG_WARNING, t->loc.file, t->loc.line, t->loc.col,
+			srcloc at = t->loc; /* the parameter that names it */
+			for (size_t k = 0; k < t->nparams; k++)
+				if (t->params[k].value && !strcmp(t->params[k].value, v)) {
+					at = t->params[k].loc;
+					break;
+				}
+			diag_add(out, DIAG_WARNING, at.file, at.line, at.col,
 				 "%s: no %s '%s'; the row is dropped%s", name,
 				 t->kind == TABLE_GROUP_BY_SLUGS ? "person" : "GitLab user",
 				 v, buf);
@@ -293,6 +312,8 @@ static void check_cycles(const roster *r, diag_list *out)
 void check_roster(const roster *r, resolver *rs, diag_list *out)
 {
 	bool *said = calloc(r->npatterns + 1, sizeof(bool));
+	if (!r->npeople) /* every table would be empty: one error says why */
+		free(said), said = NULL;
 	if (said) {
 		check_tables(r, rs, out, said);
 		check_regexes(r, rs, out, said);

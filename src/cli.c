@@ -307,25 +307,65 @@ static int cmp_table(const void *x, const void *y)
 		: (a->id > b->id) - (a->id < b->id);
 }
 
-/* Does `arg` name this page: its path from the checkout root, from
- * content/handbook/, or its URL path (/handbook/x/y/, x/y)? */
-static bool names_page(const group *g, const char *arg)
+/* A page named the ways people name it, reduced to its path under
+ * content/handbook/ without ".md", "/_index" or "/index" and slashes at
+ * the ends: "content/handbook/a/b/_index.md", "a/b/_index.md",
+ * "/handbook/a/b/", "a/b" all give "a/b". malloc'd. */
+static char *page_key(const char *s)
 {
-	if (!g->page)
-		return false;
-	const char *p = g->page, *rel = p;
-	if (!strncmp(rel, "content/handbook/", 17))
-		rel += 17;
-	if (!strcmp(p, arg) || !strcmp(rel, arg))
-		return true;
-	while (*arg == '/')
-		arg++;
-	if (!strncmp(arg, "handbook/", 9))
-		arg += 9;
-	size_t n = strlen(arg);
-	while (n && arg[n - 1] == '/')
-		n--;
-	return n && !strncmp(g->id, arg, n) && !g->id[n];
+	while (*s == '/')
+		s++;
+	if (!strncmp(s, "content/", 8))
+		s += 8;
+	if (!strncmp(s, "handbook/", 9))
+		s += 9;
+	char *k = strdup(s);
+	if (!k)
+		return NULL;
+	size_t n = strlen(k);
+	while (n && k[n - 1] == '/')
+		k[--n] = '\0';
+	if (n > 3 && !strcmp(k + n - 3, ".md"))
+		k[n -= 3] = '\0';
+	static const char *const tails[] = {"/_index", "/index", "_index", "index"};
+	for (size_t i = 0; i < 4; i++) {
+		size_t t = strlen(tails[i]);
+		if (n >= t && !strcmp(k + n - t, tails[i]) &&
+		    (i < 2 || n == t)) {
+			k[n -= t] = '\0';
+			break;
+		}
+	}
+	return k;
+}
+
+/* The handbook page `arg` names (a path from the checkout root, from
+ * content/handbook/, its URL path, or a file or directory path from the
+ * current directory), or NULL. *exists: arg is a page of the checkout,
+ * with or without a people table. */
+static const group *find_page(const roster *r, const char *arg, bool *exists)
+{
+	*exists = false;
+	char *want = NULL;
+	char *real = realpath(arg, NULL), *root = realpath(r->dir, NULL);
+	size_t rl = root ? strlen(root) : 0;
+	if (real && root && !strncmp(real, root, rl) && real[rl] == '/') {
+		want = page_key(real + rl + 1);
+		*exists = true;
+	} else {
+		want = page_key(arg);
+	}
+	free(real);
+	free(root);
+	const group *found = NULL;
+	for (size_t i = 0; want && !found && i < r->ngroups; i++) {
+		char *k = r->groups[i].page ? page_key(r->groups[i].page) : NULL;
+		if (k && !strcmp(k, want))
+			found = &r->groups[i];
+		free(k);
+	}
+	free(want);
+	return found;
 }
 
 static int cmd_tables(const roster *r, resolver *rs, const struct args *a)
@@ -336,16 +376,29 @@ static int cmd_tables(const roster *r, resolver *rs, const struct args *a)
 	size_t n = 0;
 	const group *only = NULL;
 	if (a->arg) {
-		for (size_t i = 0; i < r->ngroups && !only; i++)
-			if (names_page(&r->groups[i], a->arg))
-				only = &r->groups[i];
-		if (!only && !(only = find_group(r, a->arg))) {
+		bool exists = false;
+		only = r->handbook ? find_page(r, a->arg, &exists) : NULL;
+		if (!only && exists) { /* a page, but no people table on it */
+			fputs("teamtui: no people table on the page '", stderr);
+			sanitize_fputs_flags(a->arg, SANITIZE_VISIBLE, stderr);
+			fputs("'\n", stderr);
+		} else if (!only && !(only = find_group(r, a->arg))) {
 			free(v);
 			return CLI_FAIL;
 		}
+		if (only && !only->ntables) {
+			fputs("teamtui: group '", stderr);
+			sanitize_fputs_flags(only->id, SANITIZE_VISIBLE, stderr);
+			fputs("' has no people table (", stderr);
+			fputs(only->nstaff ? "stages.yml names its people: teamtui show "
+					   : "teamtui show ",
+			      stderr);
+			sanitize_fputs_flags(only->id, SANITIZE_VISIBLE, stderr);
+			fputs(")\n", stderr);
+		}
 	}
 	for (size_t i = 0; i < r->ngroups; i++)
-		for (size_t k = 0; (!only || only == &r->groups[i]) &&
+		for (size_t k = 0; (!a->arg || only == &r->groups[i]) &&
 				   k < r->groups[i].ntables; k++)
 			v[n++] = &r->groups[i].tables[k];
 	qsort(v, n, sizeof(*v), cmp_table);
@@ -387,8 +440,14 @@ static int cmd_okrs(const roster *r, const struct args *a)
 		return CLI_FAIL;
 	if (!g->okrs.project) {
 		char *id = sanitize(g->id, SANITIZE_VISIBLE);
-		fprintf(stderr, "teamtui: group '%s' has no okrs: source in groups.yml\n",
-			id ? id : "");
+		if (r->handbook)
+			fprintf(stderr, "teamtui: group '%s' has no OKR source: its page "
+					"has no link to gitlab-com/gitlab-OKRs\n",
+				id ? id : "");
+		else
+			fprintf(stderr, "teamtui: group '%s' has no okrs: source in "
+					"groups.yml\n",
+				id ? id : "");
 		free(id);
 		return CLI_FAIL;
 	}

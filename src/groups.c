@@ -54,7 +54,7 @@ static void map_params(yload *c, const ynode *n, people_table *t)
 		    k->overridden)
 			continue;
 		t->params[t->nparams++] = (table_param){
-		    k->str, v->str, true, yload_loc(c, v)};
+		    k->str, v->str, true, !v->plain, yload_loc(c, v)};
 	}
 }
 

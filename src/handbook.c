@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,31 +54,23 @@ bool handbook_is_checkout(const char *dir)
 	return yes;
 }
 
-void handbook_load_people(yload *c, const roster_input *src, people_buf *out)
+static void people_from(yload *c, const char *x, const char *shown,
+			people_buf *out)
 {
-	char *p = NULL;
-	if (!src->people) {
-		p = join(src->dir, "data/public/team.yml");
-		if (p && is_file(p))
-			people_load_list(c, p, "data/public/team.yml", out);
-		else if (p)
-			diag_add(c->diags, DIAG_ERROR, "data/public/team.yml", 0, 0,
-				 "no people: data/public/ is filled by the handbook's "
-				 "`make sync-data`; or give --people PATH (a team.yml, "
-				 "a team_members/ tree or a www-gitlab-com checkout)");
-		free(p);
+	struct stat st;
+	if (stat(x, &st) != 0) {
+		diag_add(c->diags, DIAG_ERROR, shown, 0, 0, "people: %s",
+			 strerror(errno));
 		return;
 	}
-	const char *x = src->people;
-	const char *shown = arena_intern(c->model, x, strlen(x));
-	if (is_file(x)) {
+	if (S_ISREG(st.st_mode)) {
 		people_load_list(c, x, shown, out);
 		return;
 	}
 	static const char *const tries[] = {"team.yml", "team_members",
 					    "data/team_members", NULL};
-	for (const char *const *t = tries; *t; t++) {
-		p = join(x, *t);
+	for (const char *const *t = tries; S_ISDIR(st.st_mode) && *t; t++) {
+		char *p = join(x, *t);
 		bool list = !strcmp(*t, "team.yml");
 		if (p && (list ? is_file(p) : is_dir(p))) {
 			if (list) {
@@ -85,7 +78,7 @@ void handbook_load_people(yload *c, const roster_input *src, people_buf *out)
 						 out);
 			} else {
 				p[strlen(p) - strlen("/team_members")] = '\0';
-				people_load_tree(c, p, out);
+				people_load_tree(c, *p ? p : ".", out);
 			}
 			free(p);
 			return;
@@ -96,7 +89,8 @@ void handbook_load_people(yload *c, const roster_input *src, people_buf *out)
 	size_t n = strlen(x);
 	while (n > 1 && x[n - 1] == '/')
 		n--;
-	if (n >= 12 && !strncmp(x + n - 12, "team_members", 12)) {
+	if (S_ISDIR(st.st_mode) && n >= 12 && !strncmp(x + n - 12, "team_members", 12) &&
+	    (n == 12 || x[n - 13] == '/')) {
 		char *parent = strndup(x, n - 12);
 		if (parent)
 			people_load_tree(c, *parent ? parent : ".", out);
@@ -104,8 +98,31 @@ void handbook_load_people(yload *c, const roster_input *src, people_buf *out)
 		return;
 	}
 	diag_add(c->diags, DIAG_ERROR, shown, 0, 0,
-		 "--people: not a team.yml, a team_members/ tree or a "
-		 "www-gitlab-com checkout");
+		 "people: not a team.yml, a directory holding team.yml or "
+		 "team_members/, or a www-gitlab-com checkout");
+}
+
+void handbook_load_people(yload *c, const roster_input *src, people_buf *out)
+{
+	size_t errors = c->diags->errors;
+	if (!src->people) {
+		char *p = join(src->dir, "data/public/team.yml");
+		if (p && is_file(p))
+			people_load_list(c, p, "data/public/team.yml", out);
+		else if (p)
+			diag_add(c->diags, DIAG_ERROR, "data/public/team.yml", 0, 0,
+				 "no people: data/public/ is filled by the handbook's "
+				 "`make sync-data`; or give --people PATH (a team.yml, "
+				 "a team_members/ tree or a www-gitlab-com checkout)");
+		free(p);
+	} else {
+		const char *shown = arena_intern(c->model, src->people,
+						 strlen(src->people));
+		people_from(c, src->people, shown, out);
+		if (!out->n && c->diags->errors == errors)
+			diag_add(c->diags, DIAG_ERROR, shown, 0, 0,
+				 "people: nobody in it");
+	}
 }
 
 /* ------------------------------------------------------------ pages */
@@ -139,7 +156,8 @@ static void report(void *vx, srcloc at, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	diag_add(x->c->diags, DIAG_ERROR, at.file, at.line, at.col, "%s", msg);
+	/* a page Hugo would not build is a warning: the rest still loads */
+	diag_add(x->c->diags, DIAG_WARNING, at.file, at.line, at.col, "%s", msg);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -250,8 +268,9 @@ static const char *page_url(struct ctx *x, const char *file)
 	const char *base = p + n;
 	while (base > p && base[-1] != '/')
 		base--;
-	if (!strncmp(base, "_index", (size_t)(p + n - base)) ||
-	    !strncmp(base, "index", (size_t)(p + n - base)))
+	size_t blen = (size_t)(p + n - base);
+	if ((blen == 6 && !strncmp(base, "_index", 6)) ||
+	    (blen == 5 && !strncmp(base, "index", 5)))
 		n = (size_t)(base - p);
 	char *s = malloc(n + 2);
 	if (!s)
@@ -286,7 +305,7 @@ static bool add_table(struct ctx *x, struct page_group *pg, const sc_call *call,
 		const sc_param *p = &call->params[i];
 		t->params[t->nparams++] = (table_param){
 		    hdup(x, p->name), hdup(x, p->value), p->type == SC_STRING,
-		    (srcloc){file, p->line, p->col}};
+		    p->quoted, (srcloc){file, p->line, p->col}};
 	}
 	const page_heading *h = page_heading_at(&pg->text, call->line);
 	t->heading = h ? hdup(x, h->text) : NULL;
@@ -304,6 +323,41 @@ static bool has_call_start(const char *s, size_t n)
 		p++;
 	}
 	return false;
+}
+
+/* " (the call opened at L:C)" when the lexer stopped inside a call that
+ * opened on an earlier line: the last "{{<" or "{{%" before `at` with no
+ * closing delimiter between. Lines end at \n, \r\n or \r; columns count
+ * characters, as everywhere. */
+static void call_start(const char *text, size_t len, size_t at, int at_line,
+		       char *out, size_t size)
+{
+	if (at > len)
+		at = len;
+	size_t open = SIZE_MAX;
+	for (size_t i = at; i-- > 0;) {
+		if (i + 2 < at && text[i + 1] == '}' && text[i + 2] == '}' &&
+		    (text[i] == '>' || text[i] == '%'))
+			return; /* a call closed after the last opening */
+		if (i + 2 < len && text[i] == '{' && text[i + 1] == '{' &&
+		    (text[i + 2] == '<' || text[i + 2] == '%')) {
+			open = i;
+			break;
+		}
+	}
+	if (open == SIZE_MAX)
+		return;
+	int line = 1, col = 1;
+	for (size_t i = 0; i < open; i++) {
+		if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n'))) {
+			line++;
+			col = 1;
+		} else if (((unsigned char)text[i] & 0xC0) != 0x80 && text[i] != '\r') {
+			col++;
+		}
+	}
+	if (line != at_line)
+		snprintf(out, size, " (the call opened at %d:%d)", line, col);
 }
 
 static void read_page(struct ctx *x, const char *rel)
@@ -331,9 +385,12 @@ static void read_page(struct ctx *x, const char *rel)
 		for (char *q = msg; *q; q++)
 			if (*q == '\n' || *q == '\r')
 				memmove(q, q + 1, strlen(q)), q--;
+		char opened[64] = "";
+		call_start(text, len, sp.error_offset, sp.error_line, opened,
+			   sizeof(opened));
 		diag_add(x->c->diags, DIAG_WARNING, file, sp.error_line,
-			 sp.error_col, "Hugo cannot build this page: %s; the rest of "
-			 "the page is not read", msg);
+			 sp.error_col, "Hugo cannot build this page: %s%s; the rest of "
+			 "the page is not read", msg, opened);
 	}
 	size_t n = 0;
 	table_kind k;
@@ -751,6 +808,11 @@ void handbook_load_groups(yload *c, const roster_input *src, roster *r)
 	struct ctx x = {.c = c, .r = r, .root = src->dir};
 	r->issues_url = "https://gitlab.com/groups/gitlab-org/-/issues";
 	product_data pd;
+	if (src->data && !is_dir(src->data))
+		diag_add(c->diags, DIAG_ERROR,
+			 arena_intern(c->model, src->data, strlen(src->data)), 0, 0,
+			 "data: %s", is_file(src->data) ? "not a directory"
+						       : strerror(errno));
 	char *data = src->data ? strdup(src->data) : join(src->dir, "data/public");
 	const char *prefix = src->data ? src->data : "data/public";
 	if (data && !src->data && src->people) { /* a www-gitlab-com checkout */
@@ -766,7 +828,7 @@ void handbook_load_groups(yload *c, const roster_input *src, roster *r)
 		free(alt);
 		free(alt_st);
 	}
-	if (data)
+	if (data && (!src->data || is_dir(src->data)))
 		stages_load(c, data, prefix, r, &pd);
 	else
 		memset(&pd, 0, sizeof(pd));

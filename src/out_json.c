@@ -163,7 +163,8 @@ static cJSON *jtable(const roster *r, const table_rows *tr)
 			k = key;
 		}
 		cJSON_DeleteItemFromObjectCaseSensitive(params, k); /* later wins */
-		add(params, k, jstr(t->params[i].value));
+		/* controls shown as \x1b, as check names them: not removed */
+		add(params, k, jstr_flags(t->params[i].value, SANITIZE_VISIBLE));
 	}
 	add(o, "heading", jstr(t->heading));
 	add(o, "group", jstr(g->id));
@@ -232,6 +233,18 @@ bool out_json_group(FILE *f, const roster *r, resolver *rs, const group *g)
 	for (size_t k = 0; all && k < t->ntables; k++)
 		cJSON_AddItemToArray(all, jtable(r, &t->tables[k]));
 	add(o, "source", jloc(g->loc));
+	cJSON *staff = cJSON_CreateArray();
+	add(o, "staff", staff);
+	for (size_t k = 0; staff && k < g->nstaff; k++) {
+		const staff_entry *se = &g->staff[k];
+		cJSON *e = cJSON_CreateObject();
+		if (!e)
+			break;
+		add(e, "field", jstr(se->field));
+		add(e, "name", jstr(se->name));
+		add(e, "person", se->person ? jperson(se->person) : cJSON_CreateNull());
+		cJSON_AddItemToArray(staff, e);
+	}
 	add(o, "channels", jstrlist(&g->channels));
 	cJSON *labels = cJSON_CreateArray();
 	add(o, "labels", labels);
@@ -267,12 +280,6 @@ bool out_json_group(FILE *f, const roster *r, resolver *rs, const group *g)
 	return emit(f, o);
 }
 
-static const char *membership_name(membership_kind k)
-{
-	return k == MEMBERSHIP_MANAGER ? "manager"
-	       : k == MEMBERSHIP_MEMBER ? "member"
-					: "counterpart";
-}
 
 bool out_json_person(FILE *f, const roster *r, resolver *rs, const person *p)
 {
@@ -314,7 +321,7 @@ bool out_json_person(FILE *f, const roster *r, resolver *rs, const person *p)
 	add(o, "groups", ga);
 	for (size_t i = 0; ga && ms && i < ng; i++) {
 		cJSON *g = jgroup_ref(ms[i].group);
-		add(g, "as", jstr(membership_name(ms[i].kind)));
+		add(g, "as", jstr(resolve_membership_name(&ms[i])));
 		cJSON_AddItemToArray(ga, g);
 	}
 	return emit(f, o);

@@ -154,7 +154,9 @@ void out_text_groups(FILE *f, const roster *r)
 
 static void put_heading(FILE *f, const char *title, size_t count)
 {
-	fprintf(f, "\n%s (%zu)\n", title, count);
+	fputc('\n', f);
+	put(f, title); /* a page's heading: untrusted */
+	fprintf(f, " (%zu)\n", count);
 }
 
 static void put_list(FILE *f, const char *title, const strlist *l)
@@ -178,18 +180,20 @@ static void put_field(FILE *f, const char *label, const char *value)
 	fputc('\n', f);
 }
 
-/* The call as written, every value quoted: `name a="x" "y"`. */
+/* The call as written, every value quoted: `name a="x" "y"`. Control
+ * characters are shown (\x1b), not removed: a value that differs from
+ * what it looks like must look different. */
 static void put_call(FILE *f, const people_table *t)
 {
-	put(f, t->shortcode);
+	sanitize_fputs_flags(t->shortcode, SANITIZE_VISIBLE, f);
 	for (size_t k = 0; k < t->nparams; k++) {
 		fputc(' ', f);
 		if (t->params[k].name) {
-			put(f, t->params[k].name);
+			sanitize_fputs_flags(t->params[k].name, SANITIZE_VISIBLE, f);
 			fputc('=', f);
 		}
 		fputc('"', f);
-		put(f, t->params[k].value);
+		sanitize_fputs_flags(t->params[k].value, SANITIZE_VISIBLE, f);
 		fputc('"', f);
 	}
 }
@@ -231,8 +235,15 @@ void out_text_group(FILE *f, const roster *r, resolver *rs, const group *g)
 			if (pt->kind == TABLE_TEAM_BY_MANAGER_SLUG && pt->manager &&
 			    !tr->manager) {
 				fputs("  (manager '", f);
-				put(f, pt->manager);
+				sanitize_fputs_flags(pt->manager, SANITIZE_VISIBLE, f);
 				fputs("' is not in the roster)\n", f);
+			}
+			if (pt->kind == TABLE_TEAM_BY_MANAGER_ROLE && pt->manager_role &&
+			    !tr->manager) {
+				fputs("  (no role matches the manager role '", f);
+				sanitize_fputs_flags(pt->manager_role->source,
+						     SANITIZE_VISIBLE, f);
+				fputs("')\n", f);
 			}
 			put_people(f, tr->people.v, tr->people.n, tr->manager);
 		}
@@ -325,17 +336,6 @@ static void put_strlist_inline(FILE *f, const char *label, const strlist *l)
 	fputc('\n', f);
 }
 
-static const char *membership_name(membership_kind k)
-{
-	switch (k) {
-	case MEMBERSHIP_MANAGER:
-		return "manager";
-	case MEMBERSHIP_MEMBER:
-		return "member";
-	default:
-		return "counterpart";
-	}
-}
 
 void out_text_person(FILE *f, const roster *r, resolver *rs, const person *p)
 {
@@ -398,7 +398,7 @@ void out_text_person(FILE *f, const roster *r, resolver *rs, const person *p)
 			put(f, ms[i].group->name);
 			fputs(" (", f);
 			put(f, ms[i].group->id);
-			fprintf(f, ")  %s\n", membership_name(ms[i].kind));
+			fprintf(f, ")  %s\n", resolve_membership_name(&ms[i]));
 		}
 	}
 	put_list(f, "Expertise", &p->expertise);

@@ -30,6 +30,8 @@ struct resolver {
 	diag_list diags;
 };
 
+static const person *staff_manager(const group *g);
+
 resolver *resolver_new(const roster *r)
 {
 	resolver *rs = calloc(1, sizeof(*rs));
@@ -594,6 +596,8 @@ const group_team *resolve_group(resolver *rs, const group *g)
 	}
 	free(rows);
 	t->counterparts = pbuf_finish(rs, &all);
+	if (!g->team)
+		t->manager = staff_manager(g);
 	rs->teams[g->index] = t;
 	return t;
 }
@@ -657,17 +661,54 @@ const membership *resolve_person_groups(resolver *rs, const person *p,
 		int in_team = g->team ? table_has(rs, g->team, p) : 0;
 		if (in_team) {
 			out[(*n)++] = (membership){
-			    g, in_team == 2 ? MEMBERSHIP_MANAGER : MEMBERSHIP_MEMBER};
+			    g, in_team == 2 ? MEMBERSHIP_MANAGER : MEMBERSHIP_MEMBER, NULL};
 			continue;
 		}
-		for (size_t k = 0; k < g->ntables; k++)
-			if (g->tables[k].kind == TABLE_STABLE_COUNTERPARTS &&
-			    table_has(rs, &g->tables[k], p)) {
-				out[(*n)++] = (membership){g, MEMBERSHIP_COUNTERPART};
+		size_t k = 0;
+		while (k < g->ntables &&
+		       !(g->tables[k].kind == TABLE_STABLE_COUNTERPARTS &&
+			 table_has(rs, &g->tables[k], p)))
+			k++;
+		if (k < g->ntables) {
+			out[(*n)++] = (membership){g, MEMBERSHIP_COUNTERPART, NULL};
+			continue;
+		}
+		for (k = 0; k < g->nstaff; k++)
+			if (g->staff[k].person == p) {
+				out[(*n)++] = (membership){g, MEMBERSHIP_NAMED,
+							   g->staff[k].field};
 				break;
 			}
 	}
 	return out;
+}
+
+const char *resolve_membership_name(const membership *m)
+{
+	switch (m->kind) {
+	case MEMBERSHIP_MANAGER:
+		return "manager";
+	case MEMBERSHIP_MEMBER:
+		return "member";
+	case MEMBERSHIP_COUNTERPART:
+		return "counterpart";
+	case MEMBERSHIP_NAMED:
+		return m->field ? m->field : "named";
+	}
+	return "?";
+}
+
+/* A group with no members table: the manager stages.yml names for it. */
+static const person *staff_manager(const group *g)
+{
+	static const char *const fields[] = {
+	    "backend_engineering_manager", "em", "fullstack_engineering_manager",
+	    "frontend_engineering_manager", NULL};
+	for (const char *const *f = fields; *f; f++)
+		for (size_t k = 0; k < g->nstaff; k++)
+			if (g->staff[k].person && !strcmp(g->staff[k].field, *f))
+				return g->staff[k].person;
+	return NULL;
 }
 
 manager_chain resolve_manager_chain(resolver *rs, const person *p)

@@ -221,10 +221,10 @@ roster *roster_load_input(const roster_input *in, diag_list *diags)
 	}
 	people_buf pb = {0};
 	r->handbook = handbook_is_checkout(dir);
-	if (r->handbook)
+	if (r->handbook || in->people) /* --people: the same forms for both */
 		handbook_load_people(&c, in, &pb);
 	else
-		load_people(&c, in->people ? in->people : dir, &pb);
+		load_people(&c, dir, &pb);
 	r->people = arena_calloc(r->arena, pb.n ? pb.n : 1, sizeof(person));
 	if (r->people && pb.n)
 		memcpy(r->people, pb.v, pb.n * sizeof(person));

@@ -182,9 +182,14 @@ static role_regex *regex_param(people_table *t, const table_param *p,
 		return NULL;
 	}
 	if (!ok) {
+		/* the offending character: PCRE2's offset is just past it, in
+		 * bytes; columns count characters, from the opening quote */
 		srcloc at = p->loc;
-		at.col += (int)off + 1; /* past the opening quote */
-		error(ctx, at, "invalid regex in '%s': %s (Hugo stops the build here)",
+		size_t end = off ? off - 1 : 0, chars = 0;
+		for (size_t i = 0; i < end && p->value[i]; i++)
+			chars += ((unsigned char)p->value[i] & 0xC0) != 0x80;
+		at.col += (int)chars + (p->quoted ? 1 : 0);
+		error(ctx, at, "invalid regex in '%s': %s; Hugo stops the build here",
 		      p->name ? p->name : "0", err);
 	}
 	return rr;
@@ -222,6 +227,38 @@ bool table_decode(people_table *t, arena *a, table_regexes *rx,
 {
 	bool oom = false;
 	const table_param *p;
+	/* what the template's errorf stops the build for */
+	const char *needs = NULL;
+	switch (t->kind) {
+	case TABLE_TEAM_BY_MANAGER_SLUG:
+		if (!pos_or_named(t, "manager"))
+			needs = "a manager slug (positional, or manager=)";
+		break;
+	case TABLE_TEAM_BY_MANAGER_ROLE:
+		if (!pos_or_named(t, "role"))
+			needs = "a manager role (positional, or role=)";
+		break;
+	case TABLE_MEMBERS_BY_ROLE:
+		if (!pos_or_named(t, "role"))
+			needs = "a role (positional, or role=)";
+		break;
+	case TABLE_DEPARTMENT_MEMBERS:
+	case TABLE_GROUP_BY_EXPERTISE:
+		if (!truthy(get(t, NULL, 0)))
+			needs = t->kind == TABLE_DEPARTMENT_MEMBERS
+				    ? "a positional department"
+				    : "a positional term";
+		break;
+	case TABLE_MEMBER_AND_ROLE_BY_GITLAB:
+		if (!t->named && !t->nparams)
+			needs = "at least one positional GitLab username";
+		break;
+	default:
+		break;
+	}
+	if (needs)
+		error(ctx, t->loc, "%s needs %s; Hugo stops the build here",
+		      t->shortcode, needs);
 	switch (t->kind) {
 	case TABLE_TEAM_BY_MANAGER_SLUG:
 		if ((p = pos_or_named(t, "manager"))) {

@@ -7,6 +7,7 @@
 #include "teamtui/labelurl.h"
 #include "teamtui/out_okrs.h"
 #include "teamtui/out_text.h"
+#include "teamtui/sanitize.h"
 #include "teamtui/ui.h"
 
 const char *ui_person_name(const person *p)
@@ -24,6 +25,17 @@ char *ui_concat(const char *a, const char *b)
 }
 
 /* A blank line and "Title (count)"; count (size_t)-1 shows no count. */
+/* a + b with b's control characters shown (\x1b), as check shows them:
+ * a page's value that differs from what it looks like must look
+ * different. malloc'd. */
+static char *visible_concat(const char *a, const char *b)
+{
+	char *v = sanitize(b, SANITIZE_VISIBLE);
+	char *s = v ? ui_concat(a, v) : NULL;
+	free(v);
+	return s;
+}
+
 void ui_heading(rows *out, const char *title, size_t count)
 {
 	rows_add(out, ROW_TEXT, STYLE_NORMAL, 0);
@@ -143,8 +155,13 @@ void view_group_rows(rows *out, tui *t, const group *g, bool online)
 				   tr->people.n);
 			if (pt->kind == TABLE_TEAM_BY_MANAGER_SLUG && pt->manager &&
 			    !tr->manager && (rw = rows_add(out, ROW_TEXT, STYLE_WARNING, 1)))
-				rw->cells[0] = rows_own(out, ui_concat(
+				rw->cells[0] = rows_own(out, visible_concat(
 				    "manager not in the roster: ", pt->manager));
+			if (pt->kind == TABLE_TEAM_BY_MANAGER_ROLE && pt->manager_role &&
+			    !tr->manager && (rw = rows_add(out, ROW_TEXT, STYLE_WARNING, 1)))
+				rw->cells[0] = rows_own(out, visible_concat(
+				    "no role matches the manager role: ",
+				    pt->manager_role->source));
 			for (size_t i = 0; i < tr->people.n; i++)
 				ui_person_row(out, tr->people.v[i],
 					      tr->people.v[i] == tr->manager ? "manager"

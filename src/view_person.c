@@ -142,9 +142,7 @@ void view_person_rows(rows *out, tui *t, const person *p)
 				rw->item = ms[i].group;
 				rw->id = ms[i].group->id;
 				rw->cells[0] = ms[i].group->name;
-				rw->cells[1] = ms[i].kind == MEMBERSHIP_MANAGER  ? "manager"
-					       : ms[i].kind == MEMBERSHIP_MEMBER ? "member"
-										 : "counterpart";
+				rw->cells[1] = resolve_membership_name(&ms[i]);
 				rw->copy = ms[i].group->id;
 			}
 	}

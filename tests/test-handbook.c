@@ -189,7 +189,7 @@ static void test_pages(void)
 	     "content/handbook/team/_index.md:5:1: warning: team-by-departments: a "
 	     "positional department is not split on commas: 'A,B' is one department "
 	     "(use departments=\"A,B\")\n"
-	     "content/handbook/team/_index.md:6:1: warning: group-by-slugs: no person "
+	     "content/handbook/team/_index.md:6:26: warning: group-by-slugs: no person "
 	     "'boos'; the row is dropped; did you mean 'boss'?\n"
 	     "content/handbook/team/_index.md:7:67: warning: manager-role 'Engineering "
 	     "Manager' matches 2 people; only the first, 'ann' (Ann Zed), counts",
@@ -199,6 +199,145 @@ static void test_pages(void)
 	     "page: unterminated quoted string in shortcode parameter-argument: "
 	     "'unterminated >}}'; the rest of the page is not read",
 	     "a lexer error is a located warning; the tables before it load");
+	lint("{{< team-by-manager-slug >}}\n{{< team-by-manager-slug manager=\"\" >}}\n"
+	     "{{< team-by-manager-role team=\"x\" >}}\n{{< members-by-role >}}\n"
+	     "{{< department-members dept=\"x\" >}}\n{{< group-by-expertise >}}\n"
+	     "{{< member-and-role-by-gitlab >}}\n",
+	     "content/handbook/team/_index.md:1:1: warning: team-by-manager-slug needs a "
+	     "manager slug (positional, or manager=); Hugo stops the build here\n"
+	     "content/handbook/team/_index.md:2:1: warning: team-by-manager-slug needs a "
+	     "manager slug (positional, or manager=); Hugo stops the build here\n"
+	     "content/handbook/team/_index.md:3:1: warning: team-by-manager-role needs a "
+	     "manager role (positional, or role=); Hugo stops the build here\n"
+	     "content/handbook/team/_index.md:3:31: warning: regex 'x' matches nobody's "
+	     "role\n"
+	     "content/handbook/team/_index.md:4:1: warning: members-by-role needs a role "
+	     "(positional, or role=); Hugo stops the build here\n"
+	     "content/handbook/team/_index.md:5:1: warning: department-members needs a "
+	     "positional department; Hugo stops the build here\n"
+	     "content/handbook/team/_index.md:5:29: warning: department-members has no "
+	     "parameter 'dept'; Hugo ignores it\n"
+	     "content/handbook/team/_index.md:6:1: warning: group-by-expertise needs a "
+	     "positional term; Hugo stops the build here\n"
+	     "content/handbook/team/_index.md:7:1: warning: member-and-role-by-gitlab needs "
+	     "at least one positional GitLab username; Hugo stops the build here",
+	     "a missing required parameter: the template's errorf, located");
+	lint("{{< team-by-manager-slug \"ann\" team=\"a(\" >}}\n"
+	     "{{< team-by-manager-slug manager=\"ann\" team=\"Ü(b\" >}}\n"
+	     "{{< team-by-manager-slug manager=\"ann\" team=`x\\1` >}}\n",
+	     "content/handbook/team/_index.md:1:32: warning: Hugo cannot build this page: "
+	     "got named parameter 'team'. Cannot mix named and positional parameters; "
+	     "the rest of the page is not read",
+	     "mixing stops the page before its regex is read");
+	lint("{{< team-by-manager-slug manager=\"ann\" team=\"Ü(b\" >}}\n"
+	     "{{< team-by-manager-slug manager=\"ann\" team=`x\\1` >}}\n",
+	     "content/handbook/team/_index.md:1:49: warning: invalid regex in 'team': "
+	     "missing closing parenthesis; Hugo stops the build here\n"
+	     "content/handbook/team/_index.md:2:47: warning: invalid regex in 'team': "
+	     "backreferences are not RE2 syntax; Hugo stops the build here",
+	     "an invalid regex at its offending character (the closing quote when "
+	     "a parenthesis is missing), counted in characters");
+	lint("{{% engineering/stable-counterparts role=\"^Engineering Manager\" %}}\n",
+	     "content/handbook/team/_index.md:1:42: warning: regex '^Engineering Manager' "
+	     "matches nobody's role; it would match the role text of 2 people, but Hugo "
+	     "matches the role's HTML (\"<a href=...>Title</a>, Stage:Group\")",
+	     "a regex written against the role as shown: say so");
+	lint("# T\n{{< group-by-slugs \"ann\" >}}\n\n{{< team-by-manager-slug\n"
+	     "  manager=\"ann\"\n\n## Next\n",
+	     "content/handbook/team/_index.md:7:1: warning: Hugo cannot build this page: "
+	     "unrecognized character in shortcode action: U+0023 '#'. Note: Parameters "
+	     "with non-alphanumeric args must be quoted (the call opened at 4:1); the "
+	     "rest of the page is not read",
+	     "an unclosed call: where Hugo stops, and where the call opened");
+}
+
+/* Pages named in, in.md, index.md: only the last two are the folder's. */
+static void test_page_urls(void)
+{
+	char *dir = t_mkdir();
+	t_write(dir, "data/public/team.yml", TEAM);
+	t_write(dir, "content/handbook/x/_index.md", "{{< group-by-slugs \"ann\" >}}");
+	t_write(dir, "content/handbook/x/in.md", "{{< group-by-slugs \"bea\" >}}");
+	t_write(dir, "content/handbook/x/i.md", "{{< group-by-slugs \"cal\" >}}");
+	t_write(dir, "content/handbook/y/index.md", "{{< group-by-slugs \"dee\" >}}");
+	diag_list d;
+	diag_init(&d);
+	roster *r = roster_load(dir, &d);
+	char ids[256] = "";
+	for (size_t i = 0; r && i < r->ngroups; i++) {
+		strcat(ids, i ? " " : "");
+		strcat(ids, r->groups[i].id);
+	}
+	tap_is_str(ids, "x x/i x/in y", "_index.md and index.md are their folder; "
+					"in.md and i.md are pages of their own");
+	roster_free(r);
+	diag_free(&d);
+}
+
+/* --people and --data: every form, and every way they can be wrong. */
+static void test_sources(const char *src)
+{
+	char team[4096], tree[4096], data[4096];
+	snprintf(team, sizeof(team), "%s/data/handbook/data/public/team.yml", src);
+	snprintf(tree, sizeof(tree), "%s/data/team_members", src);
+	snprintf(data, sizeof(data), "%s/data/handbook/data/public", src);
+	char *co = t_mkdir(); /* a checkout without data/public/ */
+	t_write(co, "content/handbook/x/_index.md", "{{< team-by-manager-slug \"sean-carroll\" >}}");
+	char *www = t_mkdir(); /* a www-gitlab-com checkout */
+	t_write(www, "data/team_members/person/a/ann.yml", "name: Ann\nrole: Engineer\n");
+	t_write(www, "data/stages.yml", "stages:\n  s:\n    display_name: S\n");
+	struct {
+		const char *people, *data;
+		size_t npeople, nstages, errors;
+		const char *first, *name;
+	} cases[] = {
+	    {NULL, NULL, 0, 0, 1, "no people: data/public/ is filled by the "
+				  "handbook's `make sync-data`; or give --people PATH "
+				  "(a team.yml, a team_members/ tree or a www-gitlab-com "
+				  "checkout)", "no data/public: an error that says how"},
+	    {team, data, 183, 9, 0, NULL, "--people team.yml, --data dir"},
+	    {tree, NULL, 183, 0, 0, NULL, "--people a team_members/ tree"},
+	    {www, NULL, 1, 1, 0, NULL, "--people a www-gitlab-com checkout "
+				       "(stages.yml from its data/ too)"},
+	    {"/nonexistent/team_members", NULL, 0, 0, 1,
+	     "people: No such file or directory", "a missing team_members path"},
+	    {"/dev/null", NULL, 0, 0, 1,
+	     "people: not a team.yml, a directory holding team.yml or "
+	     "team_members/, or a www-gitlab-com checkout", "a device"},
+	    {team, "/nonexistent", 183, 0, 1, "data: No such file or directory",
+	     "a missing --data directory is an error"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		diag_list d;
+		diag_init(&d);
+		roster_input in = {co, cases[i].people, cases[i].data};
+		roster *r = roster_load_input(&in, &d);
+		const char *first = NULL;
+		for (size_t k = 0; k < d.count && !first; k++)
+			if (d.items[k].severity == DIAG_ERROR)
+				first = d.items[k].message;
+		tap_ok(r->npeople == cases[i].npeople && r->nstages == cases[i].nstages &&
+			   d.errors == cases[i].errors,
+		       "%s: %zu people, %zu stages, %zu errors", cases[i].name,
+		       r->npeople, r->nstages, d.errors);
+		if (cases[i].first)
+			tap_is_str(first, cases[i].first, cases[i].name);
+		roster_free(r);
+		diag_free(&d);
+	}
+	/* a groups.yml roster takes --people in the same forms */
+	char roster_dir[4096];
+	snprintf(roster_dir, sizeof(roster_dir), "%s/data", src);
+	diag_list d;
+	diag_init(&d);
+	roster_input in = {roster_dir, team, NULL};
+	roster *r = roster_load_input(&in, &d);
+	tap_ok(r->npeople == 183 && r->ngroups == 19 && !d.errors && !d.warnings,
+	       "groups.yml roster with --people team.yml: %zu people, %zu groups, "
+	       "%zu errors, %zu warnings", r->npeople, r->ngroups, d.errors,
+	       d.warnings);
+	roster_free(r);
+	diag_free(&d);
 }
 
 /* The bundled checkout: every table against the hand-computed rows. */
@@ -281,6 +420,8 @@ int main(void)
 	test_counterparts();
 	test_other_shortcodes();
 	test_pages();
+	test_page_urls();
+	test_sources(src ? src : ".");
 	test_oracle(src ? src : ".");
 	return tap_done();
 }

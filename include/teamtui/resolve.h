@@ -50,12 +50,18 @@ typedef enum {
 	MEMBERSHIP_MANAGER,
 	MEMBERSHIP_MEMBER,
 	MEMBERSHIP_COUNTERPART,
+	MEMBERSHIP_NAMED, /* only named by stages.yml (field says as what) */
 } membership_kind;
 
 typedef struct membership {
 	const group *group;
 	membership_kind kind;
+	const char *field; /* MEMBERSHIP_NAMED: the stages.yml key ("pm") */
 } membership;
+
+/* "manager", "member", "counterpart", or the stages.yml key a group names
+ * the person by ("pm", "backend_engineering_manager"). */
+const char *resolve_membership_name(const membership *m);
 
 typedef struct manager_chain {
 	plist people;		/* nearest manager first */
@@ -79,7 +85,9 @@ bool resolve_all(resolver *rs);
  * an invalid regex matches nobody) */
 bool resolve_role_matches(resolver *rs, const role_regex *rx, const person *p);
 
-/* The groups p belongs to, in group order (array owned by the resolver). */
+/* The groups p belongs to, in group order (array owned by the resolver):
+ * manager or member of the members table, else a counterpart, else named
+ * for the group in stages.yml. */
 const membership *resolve_person_groups(resolver *rs, const person *p,
 					size_t *n);
 /* p's managers up the reports_to chain; stops at a dangling slug or a

@@ -105,6 +105,7 @@ typedef struct table_param {
 	const char *name;  /* NULL for a positional parameter */
 	const char *value; /* as Hugo reads it (escapes applied) */
 	bool is_string;	   /* false: Hugo typed it a bool or a number */
+	bool quoted;	   /* written "..." or `...` (loc is the quote) */
 	srcloc loc;
 } table_param;
 

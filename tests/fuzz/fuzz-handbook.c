@@ -30,10 +30,7 @@
 #include "teamtui/roster.h"
 #include "teamtui/table.h"
 
-/* Makefile.am builds this harness from $(FUZZ_COMMON) only: take the
- * roster checks in here. (When the Makefile gives it $(FUZZ_ROSTER), drop
- * this line.) */
-#include "fuzz-roster.c"
+#include "fuzz-roster.h"
 
 #define PAGE "content/handbook/x/_index.md"
 #define NPEOPLE 13
