@@ -146,6 +146,8 @@ struct ctx {
 	size_t npages, cap;
 	char **paths;
 	size_t npaths, pcap;
+	const char **urls; /* every page's URL path, for the stale-path lint */
+	size_t nurls;
 };
 
 static void report(void *vx, srcloc at, const char *fmt, ...)
@@ -487,6 +489,35 @@ static bool page_uses_tag(const struct page_group *pg, const strlist *tags)
 	return false;
 }
 
+static int cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Is url the URL path of a page of the checkout (with or without a table,
+ * or an alias of one with a table)? */
+static bool known_url(const struct ctx *x, const char *url)
+{
+	if (bsearch(&url, x->urls, x->nurls, sizeof(char *), cmp_cstr))
+		return true;
+	for (size_t i = 0; i < x->npages; i++)
+		if (page_has_alias(&x->pages[i], url))
+			return true;
+	return false;
+}
+
+/* A stages.yml `handbook` value that points into the handbook: a path,
+ * or a URL on handbook.gitlab.com (or about.gitlab.com/handbook/). */
+static bool handbook_site(const char *v)
+{
+	const char *s = strstr(v, "://");
+	if (!s)
+		return true;
+	s += 3;
+	return !strncmp(s, "handbook.gitlab.com/", 20) ||
+	       !strncmp(s, "about.gitlab.com/handbook/", 26);
+}
+
 static void match_pages(struct ctx *x, const product_data *pd,
 			const redirects *rd)
 {
@@ -500,14 +531,32 @@ static void match_pages(struct ctx *x, const product_data *pd,
 		char *moved = path ? redirects_follow(rd, path) : NULL;
 		for (size_t i = 0; moved && i < x->npages && !taken[g]; i++) {
 			struct page_group *p = &x->pages[i];
-			if (p->product)
-				continue;
 			if (!strcmp(p->url, moved) || !strcmp(p->url, path) ||
 			    page_has_alias(p, moved) || page_has_alias(p, path)) {
+				if (p->product) { /* a page is one group's */
+					diag_add(x->c->diags, DIAG_WARNING,
+						 pg->handbook_loc.file, pg->handbook_loc.line,
+						 pg->handbook_loc.col,
+						 "group '%s' names the page of group '%s' (%s); "
+						 "the page stays '%s''s",
+						 pg->key, p->product->key, p->file,
+						 p->product->key);
+					taken[g] = true;
+					break;
+				}
 				p->product = pg;
 				taken[g] = true;
 			}
 		}
+		if (moved && !taken[g] && x->nurls && !known_url(x, moved) &&
+		    !known_url(x, path) && handbook_site(pg->handbook))
+			diag_add(x->c->diags, DIAG_WARNING, pg->handbook_loc.file,
+				 pg->handbook_loc.line, pg->handbook_loc.col,
+				 strcmp(path, moved)
+				     ? "handbook path '%s' names no page of the checkout "
+				       "(layouts/index.redirects moves it to '%s')"
+				     : "handbook path '%s' names no page of the checkout%s",
+				 pg->handbook, strcmp(path, moved) ? moved : "");
 		free(path);
 		free(moved);
 	}
@@ -837,12 +886,17 @@ void handbook_load_groups(yload *c, const roster_input *src, roster *r)
 	load_redirects(&x, &rd);
 	walk(&x, "content/handbook", 0);
 	qsort(x.paths, x.npaths, sizeof(char *), cmp_str);
+	/* every page's URL (sorted: the paths are), for stale handbook: paths */
+	x.urls = calloc(x.npaths + 1, sizeof(char *));
 	for (size_t i = 0; i < x.npaths; i++) {
+		if (x.urls)
+			x.urls[x.nurls++] = page_url(&x, x.paths[i]);
 		read_page(&x, x.paths[i]);
 		free(x.paths[i]);
 	}
 	free(x.paths);
 	match_pages(&x, &pd, &rd);
+	free(x.urls);
 	/* stages.yml groups in its order (with their page, if any), then the
 	 * pages no stages.yml group claims, in path order */
 	r->groups = arena_calloc(r->arena, pd.ngroups + x.npages + 1, sizeof(group));

@@ -7,6 +7,7 @@
 
 #include "teamtui/labelurl.h"
 #include "teamtui/sanitize.h"
+#include "teamtui/table.h"
 #include "teamtui/utf8.h"
 
 enum { NAME_COLS_MAX = 28, ROLE_COLS_MAX = 56 };
@@ -514,7 +515,27 @@ void out_text_tables(FILE *f, const roster *r, resolver *rs,
 		}
 		fprintf(f, "; %zu row%s\n", tr ? tr->people.n : 0,
 			tr && tr->people.n == 1 ? "" : "s");
-		if (tr)
+		if (tr && t->kind == TABLE_DEPARTMENT_MEMBERS) {
+			/* the template's own columns: Name | Group | Departments */
+			for (size_t k = 0; k < tr->people.n; k++) {
+				const person *p = tr->people.v[k];
+				char *grp = table_department_group(p);
+				fputs("  ", f);
+				put(f, display_name(p));
+				fputs("  group: ", f);
+				put(f, grp);
+				fputs("; departments: ", f);
+				for (size_t d = 0; d < p->departments.n; d++) {
+					fputs(d ? ", " : "", f);
+					put(f, p->departments.v[d]);
+				}
+				fputs("  (", f);
+				put(f, p->slug);
+				fputs(")\n", f);
+				free(grp);
+			}
+		} else if (tr) {
 			put_people(f, tr->people.v, tr->people.n, tr->manager);
+		}
 	}
 }

@@ -274,6 +274,64 @@ static void test_page_urls(void)
 	diag_free(&d);
 }
 
+/* stages.yml groups to pages: by handbook path after redirects and
+ * aliases, by label, by team tag; stale paths and doubly claimed pages. */
+static void test_matching(void)
+{
+	char *dir = t_mkdir();
+	t_write(dir, "data/public/team.yml", TEAM);
+	t_write(dir, "data/public/sections.yml", "dev: {name: Dev}\n");
+	t_write(dir, "data/public/stages.yml",
+		"stages:\n"
+		"  s:\n"
+		"    display_name: S\n"
+		"    section: dev\n"
+		"    groups:\n"
+		"      moved: {name: Moved, handbook: old/place/}\n"
+		"      aliased: {name: Aliased, handbook: /handbook/was/here}\n"
+		"      labelled: {name: Labelled}\n"
+		"      tagged: {name: Tagged, be_team_tag: Dev BE Team}\n"
+		"      twice: {name: Twice, handbook: 'https://handbook.gitlab.com/handbook/new/place/#team'}\n"
+		"      stale: {name: Stale, handbook: gone/}\n"
+		"      elsewhere: {name: Elsewhere, handbook: 'https://about.gitlab.com/direction/x/'}\n");
+	t_write(dir, "layouts/index.redirects",
+		"{{ range $p := site.Pages }}{{ end }}\n"
+		"/handbook/old/* /handbook/mid/:splat 301\n"
+		"/handbook/mid/place/ /handbook/new/place/ 301\n");
+	t_write(dir, "content/handbook/new/place/_index.md", "{{< group-by-slugs \"ann\" >}}");
+	t_write(dir, "content/handbook/al/_index.md",
+		"---\naliases: [/handbook/was/here]\n---\n{{< group-by-slugs \"bea\" >}}");
+	t_write(dir, "content/handbook/lab.md", "~\"group::labelled\"\n{{< group-by-slugs \"cal\" >}}");
+	t_write(dir, "content/handbook/tag.md", "{{< team-by-departments \"Dev BE Team\" >}}");
+	t_write(dir, "content/handbook/other.md", "{{< group-by-slugs \"dee\" >}}");
+	diag_list d;
+	diag_init(&d);
+	roster *r = roster_load(dir, &d);
+	char got[1024] = "";
+	for (size_t i = 0; i < r->ngroups; i++) {
+		const group *g = &r->groups[i];
+		size_t n = strlen(got);
+		snprintf(got + n, sizeof(got) - n, "%s%s=%s", i ? " " : "", g->id,
+			 g->page ? g->page + strlen("content/handbook/") : "-");
+	}
+	tap_is_str(got,
+		   "moved=new/place/_index.md aliased=al/_index.md labelled=lab.md "
+		   "tagged=tag.md twice=- stale=- elsewhere=- other=other.md",
+		   "pages matched by a redirected path (a :splat, then a chain), an "
+		   "alias, a label, a team tag; stages.yml order, then the rest");
+	tap_is_str(t_diags(&d),
+		   "data/public/categories.yml: warning: no categories.yml: names "
+		   "and labels derived from ids\n"
+		   "data/public/stages.yml:10:38: warning: group 'twice' names the page of "
+		   "group 'moved' (content/handbook/new/place/_index.md); the page stays "
+		   "'moved''s\n"
+		   "data/public/stages.yml:11:38: warning: handbook path 'gone/' names no "
+		   "page of the checkout",
+		   "a page claimed twice and a stale path are warned about at stages.yml");
+	roster_free(r);
+	diag_free(&d);
+}
+
 /* --people and --data: every form, and every way they can be wrong. */
 static void test_sources(const char *src)
 {
@@ -421,6 +479,7 @@ int main(void)
 	test_other_shortcodes();
 	test_pages();
 	test_page_urls();
+	test_matching();
 	test_sources(src ? src : ".");
 	test_oracle(src ? src : ".");
 	return tap_done();

@@ -76,8 +76,13 @@ static void check_membership(const roster *r, resolver *rs)
 		FZ_CHECK(t != NULL, "resolve_group: out of memory");
 		FZ_CHECK(resolve_group(rs, g) == t, "resolve_group is not cached");
 		check_plist(r, &t->members, 0, "members");
-		FZ_CHECK(!t->manager || (t->members.n && t->members.v[0] == t->manager),
+		/* a group without a members table may still have a manager:
+		 * the one stages.yml names for it */
+		FZ_CHECK(!g->team || !t->manager ||
+			     (t->members.n && t->members.v[0] == t->manager),
 			 "group '%s': the manager is not listed first", g->id);
+		FZ_CHECK(g->team || !t->members.n,
+			 "group '%s': members without a members table", g->id);
 		FZ_CHECK(t->ntables == g->ntables, "one resolved table per table");
 		/* stable-counterparts and members-by-role rows are in roster
 		 * order; the team tables put a manager first or sort */
@@ -103,12 +108,15 @@ static void check_membership(const roster *r, resolver *rs)
 			const group *g = &r->groups[i];
 			const group_team *t = resolve_group(rs, g);
 			int want = -1;
-			if (t->manager == p)
+			if (g->team && t->manager == p)
 				want = MEMBERSHIP_MANAGER;
 			else if (in_plist(&t->members, p))
 				want = MEMBERSHIP_MEMBER;
 			else if (in_plist(&t->counterparts, p))
 				want = MEMBERSHIP_COUNTERPART;
+			for (size_t q = 0; want < 0 && q < g->nstaff; q++)
+				if (g->staff[q].person == p)
+					want = MEMBERSHIP_NAMED;
 			int got = k < n && m[k].group == g ? (int)m[k++].kind : -1;
 			FZ_CHECK(got == want,
 				 "person '%s' in group '%s': resolve_person_groups "
