@@ -127,4 +127,30 @@ check_exit "TEAMTUI_ROSTER that does not exist: the same" 1 \
 check_exit "no command and a missing roster: exit 1, no text tree" 1 \
 	"$tmp/nope: error: roster directory: No such file or directory" \
 	env_clean "$TEAMTUI" --roster "$tmp/nope"
+
+# a handbook checkout's people and product data from config.yml (people:,
+# data:, relative to the config file), and --people/--data over them
+hb="$tmp/hb"
+mkdir -p "$hb/content/handbook/t" "$tmp/elsewhere/data" "$tmp/xdg2/teamtui"
+printf '{{< team-by-manager-slug "p" >}}\n' >"$hb/content/handbook/t/_index.md"
+printf -- '- {slug: p, name: P}\n- {slug: q, name: Q, reports_to: p}\n' \
+	>"$tmp/elsewhere/team.yml"
+printf 'stages:\n  s:\n    display_name: S\n    groups:\n      t: {name: From data, handbook: t/}\n' \
+	>"$tmp/elsewhere/data/stages.yml"
+printf 'people: ../../elsewhere/team.yml\ndata: ../../elsewhere/data\n' \
+	>"$tmp/xdg2/teamtui/config.yml"
+check "people: and data: in config.yml, relative to it" "From data (t)" \
+	env -u TEAMTUI_ROSTER HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/xdg2" \
+	"$TEAMTUI" --roster "$hb" show t
+check "people: in config.yml gives the table its rows" \
+	"content/handbook/t/_index.md:1: team-by-manager-slug \"p\"" \
+	env -u TEAMTUI_ROSTER HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/xdg2" \
+	"$TEAMTUI" --roster "$hb" tables
+check "... the manager row, then the report from people:" "  Q    -  (q)" \
+	sh -c "env -u TEAMTUI_ROSTER HOME='$tmp/home' XDG_CONFIG_HOME='$tmp/xdg2' '$TEAMTUI' --roster '$hb' tables | tail -n 1"
+check "--people wins over people: in config.yml" \
+	"$tmp/none.yml: error: people: No such file or directory" \
+	sh -c "env -u TEAMTUI_ROSTER HOME='$tmp/home' XDG_CONFIG_HOME='$tmp/xdg2' '$TEAMTUI' --roster '$hb' --people '$tmp/none.yml' check | grep -F none.yml"
+check "--people needs a path" "teamtui: --people needs a path" \
+	env_clean "$TEAMTUI" --roster "$hb" --people
 echo "1..$n"
