@@ -106,10 +106,12 @@ bool resolve_role_matches(resolver *rs, const role_regex *rx, const person *p)
 	return *m == MEMO_YES;
 }
 
+/* Is s an item of l? (group-by-slugs keeps a number or a bool given as a
+ * slug as a NULL item: it equals nothing.) */
 static bool contains(const strlist *l, const char *s)
 {
 	for (size_t i = 0; s && i < l->n; i++)
-		if (l->v[i] == s || !strcmp(l->v[i], s))
+		if (l->v[i] && (l->v[i] == s || !strcmp(l->v[i], s)))
 			return true;
 	return false;
 }

@@ -144,6 +144,24 @@ static void test_other_shortcodes(void)
 	     "no trimming after the comma");
 	rows("{{< group-by-slugs \"eve\" \"nobody\" \"ann\" \"eve\" >}}", "eve ann eve",
 	     "group-by-slugs: parameter order, unknown dropped, repeats kept");
+	rows("{{< group-by-slugs 42 \"ann\" true >}}", "ann",
+	     "group-by-slugs: a number or a bool names nobody");
+	{ /* and the person card's view of the same table (fuzz-handbook) */
+		diag_list d;
+		diag_init(&d);
+		roster_input in = {checkout("{{< group-by-slugs 42 \"ann\" >}}"), NULL, NULL};
+		roster *r = roster_load_input(&in, &d);
+		resolver *rs = resolver_new(r);
+		size_t n = 0;
+		const membership *m = resolve_person_groups(rs, roster_person(r, "ann"), &n);
+		tap_ok(n == 1 && !strcmp(resolve_membership_name(&m[0]), "member"),
+		       "a person in such a table is its member (%zu groups)", n);
+		resolve_person_groups(rs, roster_person(r, "bea"), &n);
+		tap_ok(n == 0, "and nobody else is (%zu groups)", n);
+		resolver_free(rs);
+		roster_free(r);
+		diag_free(&d);
+	}
 	rows("{{< members-by-role \"Engineer\" team=\"x\" >}}", "",
 	     "members-by-role: mixed parameters refuse the page");
 	rows("{{< members-by-role role=\"Engineer\" team=\"Backend\" >}}", "bea eve",
