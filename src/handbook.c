@@ -675,32 +675,28 @@ static char *with_prefix(const char *prefix, const char *s)
 
 /* The OKR project and labels of a page link to GitLab's OKR issues
  * ("https://gitlab.com/gitlab-com/gitlab-OKRs/-/issues?label_name[]=..."
- * or .../work_items?...): labels come from the page's label list that
- * the link carries. */
+ * or .../work_items?...): the project is the link's path before "/-/"; the
+ * labels are the page's group:: labels (page.c reads a link's label_name[]
+ * values among the page's labels). */
 static void okrs_from_links(struct ctx *x, const page_text *pt, group *g)
 {
 	for (size_t i = 0; i < pt->nlinks; i++) {
 		const char *u = pt->links[i].url;
-		const char *okr = strstr(u, "gitlab-OKRs");
 		const char *host = strstr(u, "://");
-		if (!okr || !host || !(host = strchr(host + 3, '/')))
+		const char *path = host ? strchr(host + 3, '/') : NULL;
+		const char *end = path ? strstr(path, "/-/") : NULL;
+		if (!end || end <= path + 1)
 			continue;
-		const char *end = strstr(host, "/-/");
-		if (!end || end < okr)
+		const char *project = arena_strndup(x->c->model, path + 1,
+						    (size_t)(end - path - 1));
+		if (!project || !strstr(project, "gitlab-OKRs"))
 			continue;
-		g->okrs.project = arena_strndup(x->c->model, host + 1,
-						(size_t)(end - host - 1));
+		g->okrs.project = project;
 		g->okrs.kind = strstr(end, "work_items") ? "work_items" : "issues";
 		struct sbuf lb = {0};
 		for (size_t k = 0; k < pt->nlabels; k++)
-			if (strstr(pt->labels[k], "::")) {
-				/* the label itself, URL-encoded or not, in the link */
-				const char *l = pt->labels[k];
-				size_t n = strcspn(l, " :");
-				if (strstr(u, "label_name") && n && strstr(u, "group") &&
-				    !strncmp(l, "group::", 7))
-					sbuf_add(x, &lb, l, strlen(l));
-			}
+			if (!strncmp(pt->labels[k], "group::", 7))
+				sbuf_add(x, &lb, pt->labels[k], strlen(pt->labels[k]));
 		g->okrs.labels = sbuf_finish(x, &lb);
 		return;
 	}

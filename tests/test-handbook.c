@@ -269,6 +269,37 @@ static void test_pages(void)
 	     "an unclosed call: where Hugo stops, and where the call opened");
 }
 
+/* A page's OKR link gives the group its OKR source. */
+static void test_okr_links(void)
+{
+	static const struct {
+		const char *link, *project, *labels, *name;
+	} cases[] = {
+	    {"https://gitlab.com/gitlab-com/gitlab-OKRs/-/work_items?label_name[]=group%3A%3Aalpha",
+	     "gitlab-com/gitlab-OKRs", "group::alpha", "a work-items link: project and label"},
+	    {"https://gitlab-OKRs/-/issues?label_name[]=group::alpha", NULL, "",
+	     "no path before /-/: no project (fuzz-handbook)"},
+	    {"https://gitlab.com/-/gitlab-OKRs/issues", NULL, "", "/-/ first: no project"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		char page[512];
+		snprintf(page, sizeof(page),
+			 "- OKRs: [our OKRs](%s)\n\n{{< group-by-slugs \"ann\" >}}\n",
+			 cases[i].link);
+		diag_list d;
+		diag_init(&d);
+		roster_input in = {checkout(page), NULL, NULL};
+		roster *r = roster_load_input(&in, &d);
+		const group *g = r->ngroups ? &r->groups[0] : NULL;
+		tap_is_str(g ? g->okrs.project : "(no group)", cases[i].project,
+			   cases[i].name);
+		if (cases[i].project)
+			tap_is_str(t_join(&g->okrs.labels), cases[i].labels, cases[i].name);
+		roster_free(r);
+		diag_free(&d);
+	}
+}
+
 /* Pages named in, in.md, index.md: only the last two are the folder's. */
 static void test_page_urls(void)
 {
@@ -498,6 +529,7 @@ int main(void)
 	test_pages();
 	test_page_urls();
 	test_matching();
+	test_okr_links();
 	test_sources(src ? src : ".");
 	test_oracle(src ? src : ".");
 	return tap_done();
