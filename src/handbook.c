@@ -704,7 +704,7 @@ static void okrs_from_links(struct ctx *x, const page_text *pt, group *g)
 
 static void fill_from_product(struct ctx *x, const product_data *pd,
 			      const product_group *pg, group *g,
-			      struct sbuf *ch, struct sbuf *lb, struct sbuf *ln)
+			      struct sbuf *ch, struct sbuf *lb)
 {
 	roster *r = x->r;
 	g->id = pg->key;
@@ -726,7 +726,6 @@ static void fill_from_product(struct ctx *x, const product_data *pd,
 		if (pc)
 			sbuf_add_owned(x, lb, stages_category_label(pc));
 	}
-	(void)ln;
 	g->staff = pg->nstaff ? arena_calloc(r->arena, pg->nstaff, sizeof(staff_entry))
 			      : NULL;
 	for (size_t i = 0; g->staff && i < pg->nstaff; i++) {
@@ -761,14 +760,12 @@ static void build_group(struct ctx *x, const product_data *pd,
 		g->loc = (srcloc){pg->file, pg->first_line, 1};
 		g->name = pg->text.title ? pg->text.title : pg->url;
 		g->description = pg->text.description;
-		char *url = with_prefix("", pg->url);
 		size_t n = strlen(HANDBOOK_SITE) + strlen(pg->url) + 1;
 		char *full = malloc(n);
 		if (full)
 			snprintf(full, n, "%s%s", HANDBOOK_SITE, pg->url);
 		g->handbook = hdup(x, full);
 		free(full);
-		free(url);
 		/* the page's path under content/handbook/ is the id */
 		const char *id = pg->url + strlen("/handbook/");
 		size_t idn = strlen(id);
@@ -782,7 +779,7 @@ static void build_group(struct ctx *x, const product_data *pd,
 				 strlen(pg->text.channels[i].name));
 	}
 	if (prod)
-		fill_from_product(x, pd, prod, g, &ch, &lb, NULL);
+		fill_from_product(x, pd, prod, g, &ch, &lb);
 	if (pg) {
 		bool page_section = false;
 		for (size_t i = 0; i < pg->text.nlabels; i++)
