@@ -48,6 +48,7 @@ static const char usage_text[] =
     "  tables [PAGE|GROUP]  every people table of the roster (or of one page\n"
     "                or group): file:line, the shortcode call, its rows as\n"
     "                the handbook renders them\n"
+    "  version       the version (also --version)\n"
     "  okrs GROUP    the group's OKRs from GitLab (--offline: the cache only;\n"
     "                --refresh: ask GitLab even when the cache is fresh)\n"
     "  (none)        the interactive directory; the groups tree when stdout\n"
@@ -66,7 +67,16 @@ static const char usage_text[] =
     "  -h, --help    this help\n"
     "  --version     the version\n"
     "\n"
-    "exit status: 0 ok, 1 not found or roster errors, 2 usage\n";
+    "\n"
+    "In the interactive directory, ? lists every key.\n"
+    "\n"
+    "environment: TEAMTUI_ROSTER (the roster), GITLAB_HOST and GITLAB_TOKEN\n"
+    "  (okrs), BROWSER (o opens links), NO_COLOR, TERM, XDG_CONFIG_HOME,\n"
+    "  XDG_CACHE_HOME\n"
+    "config file: ${XDG_CONFIG_HOME:-~/.config}/teamtui/config.yml (roster:,\n"
+    "  people:, data:, gitlab_host:, gitlab_token:, ca_cert:)\n"
+    "exit status: 0 ok, 1 not found or roster errors, 2 usage\n"
+    "see also: man teamtui, man teamtui-roster\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -145,11 +155,16 @@ static int parse_args(int argc, char **argv, struct args *a)
 
 /* "no group 'x'; did you mean: a, b?" on one line. */
 static void not_found(const char *what, const char *query,
-		      const char *const *ids, size_t n, const char *hint)
+		      const char *const *ids, size_t n, const char *hint, bool json)
 {
 	const char *best[3];
 	size_t k = suggest_closest(query, ids, n, best, 3);
 	char *q = sanitize(query, SANITIZE_VISIBLE);
+	if (json) { /* scripts read stdout: say it there too */
+		char msg[600];
+		snprintf(msg, sizeof(msg), "no %s '%s'", what, q ? q : "");
+		out_json_error(stdout, msg, what, query, best, k);
+	}
 	fprintf(stderr, "teamtui: no %s '%s'", what, q ? q : "");
 	free(q);
 	for (size_t i = 0; i < k; i++) {
@@ -244,11 +259,11 @@ static void report_fatal(diag_list *d, roster_source from)
 		no_roster_hint();
 }
 
-static const group *find_group(const roster *r, const char *id);
+static const group *find_group(const roster *r, const char *id, bool json);
 
 static int cmd_show(const roster *r, resolver *rs, const struct args *a)
 {
-	const group *g = find_group(r, a->arg);
+	const group *g = find_group(r, a->arg, a->json);
 	if (!g)
 		return CLI_FAIL;
 	if (a->json)
@@ -267,7 +282,7 @@ static int cmd_person(const roster *r, resolver *rs, const struct args *a)
 		for (size_t i = 0; ids && i < r->npeople; i++)
 			ids[i] = r->people[i].slug;
 		not_found("person", a->arg, ids, ids ? r->npeople : 0,
-			  "'teamtui who NAME' searches names");
+			  "'teamtui who NAME' searches names", a->json);
 		free(ids);
 		return CLI_FAIL;
 	}
@@ -382,7 +397,7 @@ static int cmd_tables(const roster *r, resolver *rs, const struct args *a)
 			fputs("teamtui: no people table on the page '", stderr);
 			sanitize_fputs_flags(a->arg, SANITIZE_VISIBLE, stderr);
 			fputs("'\n", stderr);
-		} else if (!only && !(only = find_group(r, a->arg))) {
+		} else if (!only && !(only = find_group(r, a->arg, a->json))) {
 			free(v);
 			return CLI_FAIL;
 		}
@@ -417,7 +432,7 @@ static bool needs_arg(const char *cmd)
 	       !strcmp(cmd, "okrs");
 }
 
-static const group *find_group(const roster *r, const char *id)
+static const group *find_group(const roster *r, const char *id, bool json)
 {
 	const group *g = roster_group(r, id);
 	if (!g) {
@@ -425,7 +440,7 @@ static const group *find_group(const roster *r, const char *id)
 		for (size_t i = 0; ids && i < r->ngroups; i++)
 			ids[i] = r->groups[i].id;
 		not_found("group", id, ids, ids ? r->ngroups : 0,
-			  "'teamtui groups' lists them");
+			  "'teamtui groups' lists them", json);
 		free(ids);
 	}
 	return g;
@@ -435,7 +450,7 @@ static const group *find_group(const roster *r, const char *id)
  * drives the same client from its input loop instead). */
 static int cmd_okrs(const roster *r, const struct args *a)
 {
-	const group *g = find_group(r, a->arg);
+	const group *g = find_group(r, a->arg, a->json);
 	if (!g)
 		return CLI_FAIL;
 	if (!g->okrs.project) {
@@ -533,18 +548,41 @@ int cli_run(int argc, char **argv)
 		fputs(usage_text, stdout);
 		return finish_output(CLI_OK);
 	}
-	if (a.version) {
+	if (a.version || (a.command && !strcmp(a.command, "version"))) {
+		if (a.arg)
+			return usage_error("unexpected argument '%s'", a.arg);
 		puts(PACKAGE_STRING);
 		return finish_output(CLI_OK);
 	}
 	const char *cmd = a.command ? a.command : "groups";
 	static const char *const known[] = {"groups", "show", "person", "check",
-					    "who", "okrs", "tables"};
+					    "who", "okrs", "tables", "version",
+					    "help"};
+	enum { NKNOWN_CMDS = sizeof(known) / sizeof(*known) };
 	size_t k = 0;
-	while (k < sizeof(known) / sizeof(*known) && strcmp(known[k], cmd))
+	while (k < NKNOWN_CMDS && strcmp(known[k], cmd))
 		k++;
-	if (k == sizeof(known) / sizeof(*known))
+	if (k == NKNOWN_CMDS) {
+		const char *best[1];
+		if (suggest_closest(cmd, known, NKNOWN_CMDS, best, 1)) {
+			char *c = sanitize(cmd, SANITIZE_VISIBLE);
+			fprintf(stderr, "teamtui: unknown command '%s' (did you mean '%s'?)\n"
+					"Try 'teamtui --help'.\n",
+				c ? c : "", best[0]);
+			free(c);
+			return CLI_USAGE;
+		}
 		return usage_error("unknown command '%s'", cmd);
+	}
+	/* options a command does not take are mistakes, not no-ops */
+	if (a.offline && a.refresh)
+		return usage_error("--offline and --refresh contradict each other%s", "");
+	if ((a.offline || a.refresh) && strcmp(cmd, "okrs"))
+		return usage_error(a.offline ? "--offline is an option of 'okrs' only%s"
+					     : "--refresh is an option of 'okrs' only%s",
+				   "");
+	if (a.limit && strcmp(cmd, "who"))
+		return usage_error("--limit is an option of 'who' only%s", "");
 	if (needs_arg(cmd) && !a.arg)
 		return usage_error("'%s' needs an argument", cmd);
 	if (!needs_arg(cmd) && !optional_arg(cmd) && a.arg)

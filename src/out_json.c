@@ -189,6 +189,22 @@ static cJSON *jtable(const roster *r, const table_rows *tr)
 	return o;
 }
 
+bool out_json_error(FILE *f, const char *message, const char *kind,
+		    const char *query, const char *const *suggestions, size_t n)
+{
+	cJSON *o = cJSON_CreateObject();
+	if (!o)
+		return false;
+	add(o, "error", jstr(message));
+	add(o, "kind", jstr(kind));
+	add(o, "query", jstr_flags(query, SANITIZE_VISIBLE));
+	cJSON *s = cJSON_CreateArray();
+	add(o, "suggestions", s);
+	for (size_t i = 0; s && i < n; i++)
+		cJSON_AddItemToArray(s, jstr(suggestions[i]));
+	return emit(f, o);
+}
+
 bool out_json_tables(FILE *f, const roster *r, resolver *rs,
 		     const people_table *const *v, size_t n)
 {

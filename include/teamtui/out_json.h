@@ -22,6 +22,11 @@ bool out_json_person(FILE *f, const roster *r, resolver *rs, const person *p);
  * memory. */
 bool out_json_tables(FILE *f, const roster *r, resolver *rs,
 		     const people_table *const *v, size_t n);
+/* A lookup that found nothing, for scripts: {"error": MESSAGE, "kind":
+ * "group"|"person", "query": QUERY, "suggestions": [...]} (sanitized).
+ * False on a write error or out of memory. */
+bool out_json_error(FILE *f, const char *message, const char *kind,
+		    const char *query, const char *const *suggestions, size_t n);
 bool out_json_diags(FILE *f, const diag_list *d);
 bool out_json_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n);
 
