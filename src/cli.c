@@ -14,6 +14,7 @@
 #include "teamtui/config.h"
 #include "teamtui/gitlab.h"
 #include "teamtui/out_json.h"
+#include "teamtui/pager.h"
 #include "teamtui/out_okrs.h"
 #include "teamtui/out_text.h"
 #include "teamtui/resolve.h"
@@ -28,6 +29,7 @@ struct args {
 	const char *roster;
 	const char *people, *data; /* --people PATH, --data DIR */
 	bool json, help, version, offline, refresh;
+	bool no_pager; /* --no-pager */
 	const char *command;
 	const char *arg;
 	char query[SEARCH_MAX_QUERY_BYTES + 1]; /* who: the words after it */
@@ -64,6 +66,8 @@ static const char usage_text[] =
     "  --data DIR    the directory of stages.yml, sections.yml and\n"
     "                categories.yml (else 'data:', then data/public/)\n"
     "  --json        print JSON instead of text\n"
+    "  --no-pager    do not page: output on a terminal goes through\n"
+    "                $TEAMTUI_PAGER, else $PAGER, else less (LESS=FRX)\n"
     "  -h, --help    this help\n"
     "  --version     the version\n"
     "\n"
@@ -71,8 +75,8 @@ static const char usage_text[] =
     "In the interactive directory, ? lists every key.\n"
     "\n"
     "environment: TEAMTUI_ROSTER (the roster), GITLAB_HOST and GITLAB_TOKEN\n"
-    "  (okrs), BROWSER (o opens links), NO_COLOR, TERM, XDG_CONFIG_HOME,\n"
-    "  XDG_CACHE_HOME\n"
+    "  (okrs), TEAMTUI_PAGER or PAGER, BROWSER (o opens links), NO_COLOR,\n"
+    "  TERM, XDG_CONFIG_HOME, XDG_CACHE_HOME\n"
     "config file: ${XDG_CONFIG_HOME:-~/.config}/teamtui/config.yml (roster:,\n"
     "  people:, data:, gitlab_host:, gitlab_token:, ca_cert:)\n"
     "exit status: 0 ok, 1 not found or roster errors, 2 usage\n"
@@ -98,6 +102,8 @@ static int parse_args(int argc, char **argv, struct args *a)
 				options_done = true;
 			} else if (!strcmp(s, "--json")) {
 				a->json = true;
+			} else if (!strcmp(s, "--no-pager")) {
+				a->no_pager = true;
 			} else if (!strcmp(s, "--offline")) {
 				a->offline = true;
 			} else if (!strcmp(s, "--refresh")) {
@@ -648,6 +654,10 @@ int cli_run(int argc, char **argv)
 		sanitize_fputs_flags(why, SANITIZE_VISIBLE, stderr);
 		fputs("; printing the directory as text\n", stderr);
 	}
+	/* text on a terminal goes through the pager, as git's does */
+	/* (not on a terminal the directory was refused for: a pager could not
+	 * drive it either) */
+	bool paged = !a.no_pager && !*why && pager_start();
 	if (!strcmp(cmd, "check")) {
 		rc = cmd_check(r, rs, &d, &a);
 	} else {
@@ -679,6 +689,8 @@ int cli_run(int argc, char **argv)
 	if (from == ROSTER_FROM_SAMPLE && !r->npeople && d.errors)
 		no_roster_hint();
 	rc = finish_output(rc); /* a full disk or closed pipe is not success */
+	if (paged)
+		pager_finish();
 	resolver_free(rs);
 	roster_free(r);
 	free(dir);

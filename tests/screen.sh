@@ -419,7 +419,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 	esac
 
 	# the settings: environment, roster, redirections, extra goldens
-	roster=data pipe='' stdin='' sgr=false nocolor=false osc52='' private=false
+	roster=data args='' pipe='' stdin='' sgr=false nocolor=false osc52='' private=false
 	show='' setsid='' missing=''
 	cdir=$tmp/c$n
 	envs="PATH=$(quote "$PATH") HOME=$(quote "$cdir/home") TERM=screen-256color"
@@ -449,6 +449,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 		for s in "$@"; do
 			case $s in
 			roster=*) roster=${s#roster=} ;;
+			args=*) args=$(printf '%s' "${s#args=}" | sed 's/@SP@/ /g') ;;
 			stdout=pipe) pipe='| cat' ;;
 			stdin=null) stdin='</dev/null' ;;
 			sgr) sgr=true ;;
@@ -500,7 +501,7 @@ while [ ! -e go ]; do sleep 0.01 2>/dev/null || sleep 1; done
 cd $(quote "$rundir") || exit 1
 modes=\$(stty -g)
 { sh -c 'echo \$\$ >"\$0"; exec "\$@"' $(quote "$cdir/pid") $setsid env -i $envs \\
-    $(quote "$TEAMTUI") --roster $(quote "$roster") $stdin; echo \$? >$(quote "$cdir/status"); } $pipe
+    $(quote "$TEAMTUI") --roster $(quote "$roster") $args $stdin; echo \$? >$(quote "$cdir/status"); } $pipe
 [ -n "\$hup" ] && exit 0 # the terminal is gone: nothing to say it on
 rc=\$(cat $(quote "$cdir/status"))
 if [ "\$modes" = "\$(stty -g)" ]; then
