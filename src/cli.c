@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "teamtui/check.h"
@@ -15,6 +17,8 @@
 #include "teamtui/gitlab.h"
 #include "teamtui/out_json.h"
 #include "teamtui/pager.h"
+#include "teamtui/textwidth.h"
+#include "teamtui/utf8.h"
 #include "teamtui/out_okrs.h"
 #include "teamtui/out_text.h"
 #include "teamtui/resolve.h"
@@ -35,6 +39,10 @@ struct args {
 	char query[SEARCH_MAX_QUERY_BYTES + 1]; /* who: the words after it */
 	long limit;	  /* who --limit */
 };
+
+/* Where commands print: stdout, or a buffer that is cut to the
+ * terminal's width before it reaches stdout (see fit_to_terminal). */
+static FILE *out_fp;
 
 static const char usage_text[] =
     "usage: teamtui [--roster DIR] [--json] [COMMAND [ARG]]\n"
@@ -169,7 +177,7 @@ static void not_found(const char *what, const char *query,
 	if (json) { /* scripts read stdout: say it there too */
 		char msg[600];
 		snprintf(msg, sizeof(msg), "no %s '%s'", what, q ? q : "");
-		out_json_error(stdout, msg, what, query, best, k);
+		out_json_error(out_fp, msg, what, query, best, k);
 	}
 	fprintf(stderr, "teamtui: no %s '%s'", what, q ? q : "");
 	free(q);
@@ -200,6 +208,47 @@ static void report_roster_errors(diag_list *d)
 
 /* The first error writing standard output (0: none yet). */
 static int output_errno;
+
+
+/* The terminal's width in columns when stdout is one: $COLUMNS when it is
+ * a number, else the tty's size; 0 when stdout is not a terminal (piped
+ * output is never cut). */
+static size_t terminal_columns(void)
+{
+	if (!isatty(STDOUT_FILENO))
+		return 0;
+	const char *c = getenv("COLUMNS");
+	char *end;
+	long n = c ? strtol(c, &end, 10) : 0;
+	if (c && *c && !*end && n > 0 && n < 100000)
+		return (size_t)n;
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+/* Write the captured text to stdout, each line cut to `cols` columns with
+ * "…" (display widths from wcwidth), as tig and htop never wrap a row. */
+static void fit_to_terminal(const char *text, size_t len, size_t cols)
+{
+	char buf[4096];
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t n = nl ? (size_t)(nl - text - i) : len - i;
+		char *line = strndup(text + i, n);
+		if (line && utf8_width(line) > cols) {
+			textwidth_fit(line, cols, buf, sizeof(buf));
+			fputs(buf, stdout);
+		} else if (line) {
+			fputs(line, stdout);
+		}
+		free(line);
+		if (nl)
+			fputc('\n', stdout);
+		i += n + (nl ? 1 : 0);
+	}
+}
 
 static void flush_output(void)
 {
@@ -273,8 +322,8 @@ static int cmd_show(const roster *r, resolver *rs, const struct args *a)
 	if (!g)
 		return CLI_FAIL;
 	if (a->json)
-		return out_json_group(stdout, r, rs, g) ? CLI_OK : CLI_FAIL;
-	out_text_group(stdout, r, rs, g);
+		return out_json_group(out_fp, r, rs, g) ? CLI_OK : CLI_FAIL;
+	out_text_group(out_fp, r, rs, g);
 	return CLI_OK;
 }
 
@@ -293,8 +342,8 @@ static int cmd_person(const roster *r, resolver *rs, const struct args *a)
 		return CLI_FAIL;
 	}
 	if (a->json)
-		return out_json_person(stdout, r, rs, p) ? CLI_OK : CLI_FAIL;
-	out_text_person(stdout, r, rs, p);
+		return out_json_person(out_fp, r, rs, p) ? CLI_OK : CLI_FAIL;
+	out_text_person(out_fp, r, rs, p);
 	return CLI_OK;
 }
 
@@ -304,9 +353,9 @@ static int cmd_check(const roster *r, resolver *rs, diag_list *d,
 	check_roster(r, rs, d);
 	diag_sort(d);
 	if (a->json)
-		out_json_diags(stdout, d);
+		out_json_diags(out_fp, d);
 	else
-		out_text_diags(stdout, d);
+		out_text_diags(out_fp, d);
 	return d->errors ? CLI_FAIL : CLI_OK;
 }
 
@@ -425,9 +474,9 @@ static int cmd_tables(const roster *r, resolver *rs, const struct args *a)
 	qsort(v, n, sizeof(*v), cmp_table);
 	bool ok = true;
 	if (a->json)
-		ok = out_json_tables(stdout, r, rs, v, n);
+		ok = out_json_tables(out_fp, r, rs, v, n);
 	else
-		out_text_tables(stdout, r, rs, v, n);
+		out_text_tables(out_fp, r, rs, v, n);
 	free(v);
 	return ok ? CLI_OK : CLI_FAIL;
 }
@@ -496,9 +545,9 @@ static int cmd_okrs(const roster *r, const struct args *a)
 	int rc = CLI_FAIL;
 	if (f) {
 		if (a->json)
-			out_okrs_json(stdout, g, f);
+			out_okrs_json(out_fp, g, f);
 		else if (gitlab_fetched_at(f)) /* nothing to show: stderr says why */
-			out_okrs_text(stdout, g, f);
+			out_okrs_text(out_fp, g, f);
 		if (gitlab_error(f)) {
 			char *e = sanitize(gitlab_error(f), SANITIZE_VISIBLE);
 			fprintf(stderr, "teamtui: %s\n", e ? e : "");
@@ -531,9 +580,9 @@ static int cmd_who(const roster *r, resolver *rs, const struct args *a)
 	}
 	size_t n = search_query(s, a->arg, hits, max);
 	if (a->json)
-		out_json_hits(stdout, rs, hits, n);
+		out_json_hits(out_fp, rs, hits, n);
 	else
-		out_text_hits(stdout, rs, hits, n);
+		out_text_hits(out_fp, rs, hits, n);
 	if (!n) {
 		char *q = sanitize(a->arg, SANITIZE_VISIBLE);
 		fprintf(stderr, "teamtui: nobody and no group matches '%s'\n", q ? q : "");
@@ -546,6 +595,7 @@ static int cmd_who(const roster *r, resolver *rs, const struct args *a)
 
 int cli_run(int argc, char **argv)
 {
+	out_fp = stdout;
 	struct args a = {0};
 	int rc = parse_args(argc, argv, &a);
 	if (rc != CLI_OK)
@@ -655,6 +705,15 @@ int cli_run(int argc, char **argv)
 		fputs("; printing the directory as text\n", stderr);
 	}
 	/* text on a terminal goes through the pager, as git's does */
+	/* text cards fit the terminal (diagnostics are never cut: their
+	 * messages matter whole); measured before the pager takes stdout */
+	size_t cols = a.json || !strcmp(cmd, "check") ? 0 : terminal_columns();
+	char *captured = NULL;
+	size_t ncaptured = 0;
+	out_fp = cols ? open_memstream(&captured, &ncaptured) : stdout;
+	if (!out_fp)
+		out_fp = stdout, cols = 0;
+	out_text_set_columns(cols);
 	/* (not on a terminal the directory was refused for: a pager could not
 	 * drive it either) */
 	bool paged = !a.no_pager && !*why && pager_start();
@@ -672,9 +731,9 @@ int cli_run(int argc, char **argv)
 		else if (!strcmp(cmd, "tables"))
 			rc = cmd_tables(r, rs, &a);
 		else if (a.json)
-			rc = out_json_groups(stdout, r) ? CLI_OK : CLI_FAIL;
+			rc = out_json_groups(out_fp, r) ? CLI_OK : CLI_FAIL;
 		else
-			out_text_groups(stdout, r);
+			out_text_groups(out_fp, r);
 		/* a regex that gave up may have left someone out: say so */
 		const diag_list *rd = resolve_diags(rs);
 		for (size_t i = 0; i < rd->count; i++) {
@@ -684,6 +743,12 @@ int cli_run(int argc, char **argv)
 			report_roster_errors(&d);
 			rc = CLI_FAIL;
 		}
+	}
+	if (cols) { /* the captured text, cut to the terminal */
+		fclose(out_fp);
+		out_fp = stdout;
+		fit_to_terminal(captured ? captured : "", ncaptured, cols);
+		free(captured);
 	}
 	flush_output(); /* the hint follows the output it explains */
 	if (from == ROSTER_FROM_SAMPLE && !r->npeople && d.errors)

@@ -8,6 +8,7 @@
 #include "teamtui/labelurl.h"
 #include "teamtui/sanitize.h"
 #include "teamtui/table.h"
+#include "teamtui/textwidth.h"
 #include "teamtui/utf8.h"
 
 enum { NAME_COLS_MAX = 28, ROLE_COLS_MAX = 56 };
@@ -18,15 +19,47 @@ static void put(FILE *f, const char *s)
 }
 
 /* s sanitized, then padded with spaces to `cols` columns. */
+static size_t text_cols; /* the terminal's width; 0: no limit (a pipe) */
+
+void out_text_set_columns(size_t cols)
+{
+	text_cols = cols;
+}
+
 static void put_padded(FILE *f, const char *s, size_t cols)
 {
 	char *clean = sanitize(s, SANITIZE_LINE);
 	if (!clean)
 		return;
-	fputs(clean, f);
-	for (size_t w = utf8_width(clean); w < cols; w++)
+	size_t w = utf8_width(clean);
+	if (text_cols && w > cols) { /* on a terminal a cell keeps its column */
+		char buf[1024];
+		w = textwidth_fit(clean, cols, buf, sizeof(buf));
+		fputs(buf, f);
+	} else {
+		fputs(clean, f);
+	}
+	for (; w < cols; w++)
 		fputc(' ', f);
 	free(clean);
+}
+
+/* On a terminal of text_cols columns, shrink the name and role columns
+ * (role first, down to 16; then the name, down to 12) so that `rest`
+ * columns after them (handle, slug) still fit. */
+static void fit_columns(size_t lead, size_t rest, size_t *nw, size_t *rw)
+{
+	if (!text_cols)
+		return;
+	size_t need = lead + *nw + 2 + *rw + 2 + rest;
+	if (need <= text_cols)
+		return;
+	size_t over = need - text_cols;
+	size_t cut = *rw > 16 ? (*rw - 16 < over ? *rw - 16 : over) : 0;
+	*rw -= cut;
+	over -= cut;
+	cut = *nw > 12 ? (*nw - 12 < over ? *nw - 12 : over) : 0;
+	*nw -= cut;
 }
 
 static size_t clean_width(const char *s)
@@ -64,6 +97,11 @@ static void put_people(FILE *f, const person *const *v, size_t n,
 	}
 	nw = nw > NAME_COLS_MAX ? NAME_COLS_MAX : nw;
 	rw = rw > ROLE_COLS_MAX ? ROLE_COLS_MAX : rw;
+	size_t hw = 1; /* "@handle" or "-" */
+	for (size_t i = 0; i < n; i++)
+		if (v[i]->gitlab && 1 + clean_width(v[i]->gitlab) > hw)
+			hw = 1 + clean_width(v[i]->gitlab);
+	fit_columns(2, hw + 3, &nw, &rw); /* and room for "  …" */
 	for (size_t i = 0; i < n; i++) {
 		const person *p = v[i];
 		fputs("  ", f);
@@ -456,6 +494,7 @@ void out_text_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n)
 	}
 	nw = nw > NAME_COLS_MAX ? NAME_COLS_MAX : nw;
 	rw = rw > ROLE_COLS_MAX ? ROLE_COLS_MAX : rw;
+	fit_columns(8, 20, &nw, &rw);
 	for (size_t i = 0; i < n; i++) {
 		const search_hit *h = &hits[i];
 		char buf[256];

@@ -10,6 +10,10 @@
 #include "teamtui/roster.h"
 #include "teamtui/search.h"
 
+/* The terminal's width in columns (0, the default: no limit, as for a
+ * pipe). With a width, people and search rows shrink their name and role
+ * columns (cut with "…") so that handles still fit. */
+void out_text_set_columns(size_t cols);
 void out_text_groups(FILE *f, const roster *r);
 void out_text_group(FILE *f, const roster *r, resolver *rs, const group *g);
 /* `teamtui tables`: each table's file:line, the call as written (every
