@@ -50,6 +50,11 @@ void okr_list_free(okr_list *l)
 		free(it->health);
 		free(it->due);
 		free(it->assignees);
+		for (size_t k = 0; k < it->nusers; k++) {
+			free(it->users[k].username);
+			free(it->users[k].name);
+		}
+		free(it->users);
 		free(it->parent);
 	}
 	free(l->v);
@@ -95,6 +100,32 @@ static char *join_users(const cJSON *users)
 		strcat(s, name);
 	}
 	return s;
+}
+
+/* it's assignees from a list of {username, name} (GitLab's user objects,
+ * or the cache's): the structured list and the "@a, @b" text, replacing
+ * what an earlier widget set. Users without a username are skipped. */
+static void set_users(okr_item *it, const cJSON *users)
+{
+	replace(&it->assignees, join_users(users));
+	for (size_t k = 0; k < it->nusers; k++) {
+		free(it->users[k].username);
+		free(it->users[k].name);
+	}
+	free(it->users);
+	it->users = NULL;
+	it->nusers = 0;
+	size_t n = 0;
+	const cJSON *u;
+	cJSON_ArrayForEach(u, users) n += str_of(u, "username") != NULL;
+	if (!n || !(it->users = calloc(n, sizeof(*it->users))))
+		return;
+	cJSON_ArrayForEach(u, users) {
+		const char *login = str_of(u, "username");
+		if (!login || !(it->users[it->nusers].username = strdup(login)))
+			continue;
+		it->users[it->nusers++].name = dup_or_null(str_of(u, "name"));
+	}
 }
 
 /* cJSON keeps its strings NUL-terminated: a "\u0000" escape inside a JSON
@@ -223,8 +254,7 @@ bool okr_parse_graphql(const char *json, size_t len, okr_list *out,
 			} else if (!strcmp(type, "HEALTH_STATUS")) {
 				replace(&it->health, dup_or_null(str_of(w, "healthStatus")));
 			} else if (!strcmp(type, "ASSIGNEES")) {
-				replace(&it->assignees,
-					join_users(arr_of(obj_of(w, "assignees"), "nodes")));
+				set_users(it, arr_of(obj_of(w, "assignees"), "nodes"));
 			} else if (!strcmp(type, "START_AND_DUE_DATE")) {
 				replace(&it->due, dup_or_null(str_of(w, "dueDate")));
 			}
@@ -275,7 +305,7 @@ bool okr_parse_issues(const char *json, size_t len, okr_list *out, char *err,
 		it->type = strdup("Issue");
 		it->health = dup_or_null(str_of(issue, "health_status"));
 		it->due = dup_or_null(str_of(issue, "due_date"));
-		it->assignees = join_users(arr_of(issue, "assignees"));
+		set_users(it, arr_of(issue, "assignees"));
 	}
 	cJSON_Delete(doc);
 	return true;
@@ -338,7 +368,14 @@ cJSON *okr_to_json(const okr_list *l)
 		cJSON_AddItemToObject(o, "progress", it->progress >= 0
 							 ? cJSON_CreateNumber(it->progress)
 							 : cJSON_CreateNull());
-		add_str(o, "assignees", it->assignees);
+		cJSON *users = cJSON_CreateArray();
+		for (size_t k = 0; users && k < it->nusers; k++) {
+			cJSON *u = cJSON_CreateObject();
+			add_str(u, "username", it->users[k].username);
+			add_str(u, "name", it->users[k].name);
+			cJSON_AddItemToArray(users, u);
+		}
+		cJSON_AddItemToObject(o, "assignees", users);
 		add_str(o, "due_date", it->due);
 		add_str(o, "parent", it->parent);
 		add_str(o, "url", it->url);
@@ -367,7 +404,11 @@ bool okr_from_json(const cJSON *a, okr_list *out)
 		it->progress = cJSON_IsNumber(p) && p->valuedouble >= 0 && p->valuedouble <= 100
 				   ? (int)p->valuedouble
 				   : -1;
-		it->assignees = dup_or_null(str_of(o, "assignees"));
+		const cJSON *as = cJSON_GetObjectItemCaseSensitive(o, "assignees");
+		if (cJSON_IsString(as)) /* a cache written before the list */
+			it->assignees = dup_or_null(as->valuestring);
+		else
+			set_users(it, as);
 		it->due = dup_or_null(str_of(o, "due_date"));
 		it->parent = dup_or_null(str_of(o, "parent"));
 		it->url = dup_or_null(str_of(o, "url"));

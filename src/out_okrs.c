@@ -103,14 +103,26 @@ static cJSON *item_json(const okr_item *it)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddItemToObject(o, "type", jstr(it->type));
-	cJSON_AddItemToObject(o, "iid", jstr(it->iid));
+	/* iid: a number, as GitLab's own JSON has it */
+	char *end = NULL;
+	long iid = it->iid ? strtol(it->iid, &end, 10) : 0;
+	cJSON_AddItemToObject(o, "iid", it->iid && *it->iid && !*end
+					    ? cJSON_CreateNumber((double)iid)
+					    : jstr(it->iid));
 	cJSON_AddItemToObject(o, "title", jstr(it->title));
 	cJSON_AddItemToObject(o, "state", jstr(it->state));
 	cJSON_AddItemToObject(o, "health_status", jstr(it->health));
 	cJSON_AddItemToObject(o, "progress", it->progress >= 0
 						 ? cJSON_CreateNumber(it->progress)
 						 : cJSON_CreateNull());
-	cJSON_AddItemToObject(o, "assignees", jstr(it->assignees));
+	cJSON *users = cJSON_CreateArray();
+	for (size_t k = 0; users && k < it->nusers; k++) {
+		cJSON *u = cJSON_CreateObject();
+		cJSON_AddItemToObject(u, "username", jstr(it->users[k].username));
+		cJSON_AddItemToObject(u, "name", jstr(it->users[k].name));
+		cJSON_AddItemToArray(users, u);
+	}
+	cJSON_AddItemToObject(o, "assignees", users);
 	cJSON_AddItemToObject(o, "due_date", jstr(it->due));
 	cJSON_AddItemToObject(o, "url", jstr(it->url));
 	cJSON_AddItemToObject(o, "children", cJSON_CreateArray());

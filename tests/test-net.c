@@ -52,6 +52,26 @@ static void test_graphql(void)
 	tap_is_str(l.v[0].title, "Ship \x1b[31mcustom\x1b[0m models",
 		   "titles are kept raw (sanitized when shown)");
 	tap_is_str(l.v[0].assignees, "@ada, @bo", "assignees");
+	tap_ok(l.v[0].nusers == 2 && !strcmp(l.v[0].users[0].username, "ada") &&
+		   l.v[0].users[0].name && !strcmp(l.v[0].users[0].name, "Ada"),
+	       "assignees with their names, for JSON");
+	{ /* the cache keeps them; a cache from before the list keeps the text */
+		cJSON *j = okr_to_json(&l);
+		okr_list back = {0};
+		tap_ok(okr_from_json(j, &back) && back.n == l.n &&
+			   back.v[0].nusers == 2 &&
+			   !strcmp(back.v[0].users[1].username, l.v[0].users[1].username) &&
+			   !strcmp(back.v[0].assignees, "@ada, @bo"),
+		       "assignees survive the cache's round trip");
+		cJSON_Delete(j);
+		okr_list_free(&back);
+		cJSON *old = cJSON_Parse("[{\"iid\":\"1\",\"assignees\":\"@x, @y\"}]");
+		tap_ok(okr_from_json(old, &back) && back.n == 1 && back.v[0].nusers == 0 &&
+			   !strcmp(back.v[0].assignees, "@x, @y"),
+		       "an older cache's assignees text is still read");
+		cJSON_Delete(old);
+		okr_list_free(&back);
+	}
 	tap_ok(l.v[0].progress == 40 && !strcmp(l.v[0].health, "onTrack") &&
 		   !strcmp(l.v[0].due, "2026-12-31") && !l.v[0].parent,
 	       "progress, health, due date; a null parent");

@@ -10,12 +10,19 @@
 
 struct cJSON;
 
+typedef struct okr_user {
+	char *username; /* GitLab handle, never NULL */
+	char *name;	/* display name, or NULL when GitLab gave none */
+} okr_user;
+
 typedef struct okr_item {
 	char *iid, *title, *state, *url, *type; /* type: "Objective", ... */
 	char *health;	/* "onTrack", "needsAttention", "atRisk" or NULL */
 	int progress;	/* percent, -1 when unknown */
 	char *due;	/* YYYY-MM-DD or NULL */
-	char *assignees; /* "@alice, @bob" or NULL */
+	char *assignees; /* "@alice, @bob" or NULL (text views) */
+	okr_user *users; /* the same assignees with their names (JSON) */
+	size_t nusers;
 	char *parent;	/* parent iid or NULL */
 } okr_item;
 

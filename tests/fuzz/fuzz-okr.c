@@ -56,8 +56,12 @@ static void check_round_trip(const okr_list *l)
 			     same_str(x->due, y->due) &&
 			     same_str(x->assignees, y->assignees) &&
 			     same_str(x->parent, y->parent) &&
-			     x->progress == y->progress,
+			     x->progress == y->progress && x->nusers == y->nusers,
 			 "round trip changed item %zu: %s", i, text);
+		for (size_t k = 0; k < x->nusers && k < y->nusers; k++)
+			FZ_CHECK(same_str(x->users[k].username, y->users[k].username) &&
+				     same_str(x->users[k].name, y->users[k].name),
+				 "round trip changed assignee %zu of item %zu", k, i);
 	}
 	okr_list_free(&back);
 	free(text);
