@@ -25,15 +25,6 @@ enum {
 
 static const char HANDBOOK_SITE[] = "https://handbook.gitlab.com";
 
-static char *join(const char *a, const char *b)
-{
-	size_t n = strlen(a) + strlen(b) + 2;
-	char *s = malloc(n);
-	if (s)
-		snprintf(s, n, "%s/%s", a, b);
-	return s;
-}
-
 static bool is_dir(const char *path)
 {
 	struct stat st;
@@ -48,7 +39,7 @@ static bool is_file(const char *path)
 
 bool handbook_is_checkout(const char *dir)
 {
-	char *p = join(dir, "content/handbook");
+	char *p = yload_join(dir, "content/handbook");
 	bool yes = p && is_dir(p);
 	free(p);
 	return yes;
@@ -70,7 +61,7 @@ static void people_from(yload *c, const char *x, const char *shown,
 	static const char *const tries[] = {"team.yml", "team_members",
 					    "data/team_members", NULL};
 	for (const char *const *t = tries; S_ISDIR(st.st_mode) && *t; t++) {
-		char *p = join(x, *t);
+		char *p = yload_join(x, *t);
 		bool list = !strcmp(*t, "team.yml");
 		if (p && (list ? is_file(p) : is_dir(p))) {
 			if (list) {
@@ -106,7 +97,7 @@ void handbook_load_people(yload *c, const roster_input *src, people_buf *out)
 {
 	size_t errors = c->diags->errors;
 	if (!src->people) {
-		char *p = join(src->dir, "data/public/team.yml");
+		char *p = yload_join(src->dir, "data/public/team.yml");
 		if (p && is_file(p))
 			people_load_list(c, p, "data/public/team.yml", out);
 		else if (p)
@@ -172,7 +163,7 @@ static int cmp_str(const void *a, const void *b)
  * checkout); linked files are read. */
 static void walk(struct ctx *x, const char *rel, int depth)
 {
-	char *abs = join(x->root, rel);
+	char *abs = yload_join(x->root, rel);
 	DIR *d = abs ? opendir(abs) : NULL;
 	if (!d) {
 		if (abs)
@@ -186,7 +177,7 @@ static void walk(struct ctx *x, const char *rel, int depth)
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue;
-		char *sub = join(rel, e->d_name), *full = join(abs, e->d_name);
+		char *sub = yload_join(rel, e->d_name), *full = yload_join(abs, e->d_name);
 		struct stat st;
 		if (sub && full && lstat(full, &st) == 0) {
 			size_t n = strlen(e->d_name);
@@ -218,7 +209,7 @@ next:
 static char *slurp(struct ctx *x, const char *rel, const char *shown,
 		   size_t *len)
 {
-	char *abs = join(x->root, rel);
+	char *abs = yload_join(x->root, rel);
 	const char *why = NULL;
 	int fd = abs ? yload_open(abs, &why) : -1;
 	free(abs);
@@ -274,14 +265,10 @@ static const char *page_url(struct ctx *x, const char *file)
 	if ((blen == 6 && !strncmp(base, "_index", 6)) ||
 	    (blen == 5 && !strncmp(base, "index", 5)))
 		n = (size_t)(base - p);
-	char *s = malloc(n + 2);
+	char *s = redirects_slashed(p, n);
 	if (!s)
 		return NULL;
-	memcpy(s, p, n);
-	if (!n || s[n - 1] != '/')
-		s[n++] = '/';
-	s[n] = '\0';
-	const char *out = arena_intern(x->c->model, s, n);
+	const char *out = arena_intern(x->c->model, s, strlen(s));
 	free(s);
 	return out;
 }
@@ -833,7 +820,7 @@ static void load_redirects(struct ctx *x, redirects *rd)
 {
 	memset(rd, 0, sizeof(*rd));
 	size_t len;
-	char *abs = join(x->root, "layouts/index.redirects");
+	char *abs = yload_join(x->root, "layouts/index.redirects");
 	bool there = abs && is_file(abs);
 	free(abs);
 	if (!there)
@@ -855,11 +842,11 @@ void handbook_load_groups(yload *c, const roster_input *src, roster *r)
 			 arena_intern(c->model, src->data, strlen(src->data)), 0, 0,
 			 "data: %s", is_file(src->data) ? "not a directory"
 						       : strerror(errno));
-	char *data = src->data ? strdup(src->data) : join(src->dir, "data/public");
+	char *data = src->data ? strdup(src->data) : yload_join(src->dir, "data/public");
 	const char *prefix = src->data ? src->data : "data/public";
 	if (data && !src->data && src->people) { /* a www-gitlab-com checkout */
-		char *st = join(data, "stages.yml"), *alt = join(src->people, "data");
-		char *alt_st = alt ? join(alt, "stages.yml") : NULL;
+		char *st = yload_join(data, "stages.yml"), *alt = yload_join(src->people, "data");
+		char *alt_st = alt ? yload_join(alt, "stages.yml") : NULL;
 		if (st && alt_st && !is_file(st) && is_file(alt_st)) {
 			free(data);
 			data = alt;

@@ -56,8 +56,7 @@ bool redirects_parse(const char *text, size_t len, arena *a, redirects *out)
 	return true;
 }
 
-/* p with a trailing '/' (malloc'd) */
-static char *slashed(const char *p, size_t n)
+char *redirects_slashed(const char *p, size_t n)
 {
 	char *s = malloc(n + 2);
 	if (!s)
@@ -86,19 +85,19 @@ static char *step(const redirect *r, const char *path)
 				 sp + 6);
 		else
 			snprintf(s, n, "%s", r->to);
-		char *out = slashed(s, strlen(s));
+		char *out = redirects_slashed(s, strlen(s));
 		free(s);
 		return out;
 	}
-	char *from = slashed(r->from, fl);
+	char *from = redirects_slashed(r->from, fl);
 	bool hit = from && !strcmp(from, path);
 	free(from);
-	return hit ? slashed(r->to, strlen(r->to)) : NULL;
+	return hit ? redirects_slashed(r->to, strlen(r->to)) : NULL;
 }
 
 char *redirects_follow(const redirects *rd, const char *path)
 {
-	char *cur = slashed(path, strlen(path));
+	char *cur = redirects_slashed(path, strlen(path));
 	for (int hop = 0; cur && hop < 16; hop++) {
 		char *next = NULL;
 		for (size_t i = 0; i < rd->n && !next; i++)

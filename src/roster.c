@@ -132,21 +132,12 @@ static bool number_roles(roster *r)
 	return true;
 }
 
-static char *join(const char *dir, const char *name)
-{
-	size_t n = strlen(dir) + strlen(name) + 2;
-	char *p = malloc(n);
-	if (p)
-		snprintf(p, n, "%s/%s", dir, name);
-	return p;
-}
-
 /* Is `name` in the roster directory there? 1 yes (of the wanted type),
  * 0 not there, -1 there but unusable: the reason, the real one (the
  * stat's errno, or what the path is instead), is reported. */
 static int present(yload *c, const char *dir, const char *name, bool want_dir)
 {
-	char *path = join(dir, name);
+	char *path = yload_join(dir, name);
 	if (!path)
 		return -1;
 	struct stat st;
@@ -175,7 +166,7 @@ static void load_people(yload *c, const char *dir, people_buf *pb)
 		if (tree > 0)
 			diag_add(c->diags, DIAG_WARNING, "team_members", 0, 0,
 				 "both team.yml and team_members/ exist; using team.yml");
-		char *team = join(dir, "team.yml");
+		char *team = yload_join(dir, "team.yml");
 		if (team)
 			people_load_list(c, team, "team.yml", pb);
 		free(team);
@@ -243,7 +234,7 @@ roster *roster_load_input(const roster_input *in, diag_list *diags)
 	if (r->handbook && c.nodes) {
 		handbook_load_groups(&c, in, r);
 	} else {
-		char *gpath = join(dir, "groups.yml");
+		char *gpath = yload_join(dir, "groups.yml");
 		if (gpath && c.nodes)
 			groups_load(&c, gpath, r);
 		free(gpath);

@@ -6,23 +6,14 @@
 #include <string.h>
 #include <strings.h>
 
-static char *join(const char *a, const char *b)
-{
-	size_t n = strlen(a) + strlen(b) + 2;
-	char *s = malloc(n);
-	if (s)
-		snprintf(s, n, "%s/%s", a, b);
-	return s;
-}
-
 static ynode *load(yload *c, const char *dir, const char *prefix,
 		   const char *name)
 {
-	char *path = join(dir, name), *display = join(prefix, name);
+	char *path = yload_join(dir, name), *display = yload_join(prefix, name);
 	ynode *root = NULL;
 	if (path && display) {
 		size_t n = strlen(display);
-		if (!*prefix) /* join("", x) gave "/x" */
+		if (!*prefix) /* yload_join("", x) gave "/x" */
 			memmove(display, display + 1, n);
 		const char *shown = arena_intern(c->model, display, strlen(display));
 		size_t before = c->diags->count;

@@ -455,3 +455,12 @@ bool yload_expect_map(yload *c, const ynode *n, const char *field)
 	wrong_type(c, n, field, "a map");
 	return false;
 }
+
+char *yload_join(const char *a, const char *b)
+{
+	size_t n = strlen(a) + strlen(b) + 2;
+	char *s = malloc(n);
+	if (s)
+		snprintf(s, n, "%s/%s", a, b);
+	return s;
+}

@@ -25,6 +25,10 @@ typedef struct redirects {
  * only when out of memory. */
 bool redirects_parse(const char *text, size_t len, arena *a, redirects *out);
 
+/* p[0..n) with a '/' added unless it ends in one, malloc'd (NULL when out
+ * of memory): the form every handbook path is compared in. */
+char *redirects_slashed(const char *p, size_t n);
+
 /* Follow path through the rules (the first rule that matches, up to 16
  * hops; a loop stops). Paths compare with a trailing '/' added to both
  * sides. Returns a malloc'd path (path itself when nothing matches), or

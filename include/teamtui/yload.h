@@ -43,6 +43,8 @@ ynode *yload_file(yload *c, const char *path, const char *display,
  * Returns the descriptor, or -1 with errno set, or -1 with *why set to
  * what the path is instead of a regular file ("is a FIFO", ...). */
 int yload_open(const char *path, const char **why);
+/* "dir/name", malloc'd; NULL when out of memory. */
+char *yload_join(const char *dir, const char *name);
 /* "is a directory", "is a FIFO", "is a device", "is a socket", ... for a
  * mode that is not a regular file; NULL for a regular file. */
 const char *yload_file_kind(mode_t mode);
