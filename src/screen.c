@@ -16,9 +16,18 @@
 
 #include "teamtui/sanitize.h"
 #include "teamtui/textwidth.h"
+#include "teamtui/translit.h"
+#include "teamtui/utf8.h"
+
 
 static SCREEN *scr;
 static bool colors;
+static screen_theme theme = THEME_AUTO;
+static bool mouse_wanted = true;
+/* what the terminal can show: everything (UTF-8 and a modern terminal),
+ * UTF-8 text but ASCII glyphs (vt100, the Linux console), or ASCII only
+ * (a locale that is not UTF-8) */
+static enum { SHOW_UTF8, SHOW_GLYPHS_ASCII, SHOW_ASCII } showing;
 static char colour_note[128]; /* what screen_close hands back */
 static volatile sig_atomic_t ended_by;
 
@@ -170,6 +179,38 @@ static bool term_known(char *why, size_t size)
 	return false;
 }
 
+/* COLORFGBG ("15;0": white on black), set by rxvt, Konsole and others:
+ * the last field is the background's colour number; 7 and 9-15 are
+ * light. Without it, dark (most terminals' default). */
+static bool background_is_light(void)
+{
+	const char *v = getenv("COLORFGBG");
+	const char *last = v ? strrchr(v, ';') : NULL;
+	if (!last)
+		return false;
+	int bg = atoi(last + 1);
+	return bg == 7 || (bg >= 9 && bg <= 15);
+}
+
+/* Terminals whose fonts lack box drawing and arrows as UTF-8 text: the
+ * VT100 family and the Linux console (its 256- or 512-glyph font). */
+static bool ascii_glyphs_term(void)
+{
+	const char *t = term_name();
+	return !strncmp(t, "vt", 2) || !strcmp(t, "linux") || !strncmp(t, "linux-", 6) ||
+	       !strcmp(t, "ansi");
+}
+
+void screen_set_theme(screen_theme th)
+{
+	theme = th;
+}
+
+void screen_set_mouse(bool on)
+{
+	mouse_wanted = on;
+}
+
 bool screen_open(char *why, size_t size)
 {
 	if (!screen_usable(why, size))
@@ -200,15 +241,29 @@ bool screen_open(char *why, size_t size)
 	if (!has_colors() && !(nc && *nc))
 		snprintf(colour_note, sizeof(colour_note),
 			 "TERM '%.64s' has no colours; used bold and reverse video instead", term_name());
+	if (theme == THEME_MONO)
+		colors = false;
 	if (colors) {
 		start_color();
+		/* the terminal's own foreground and background are the base;
+		 * colours only mark what differs */
 		use_default_colors();
-		init_pair(PAIR_HEADING, COLOR_CYAN, -1);
-		init_pair(PAIR_ACCENT, COLOR_GREEN, -1);
-		init_pair(PAIR_WARNING, COLOR_YELLOW, -1);
+		bool light = theme == THEME_LIGHT ||
+			     (theme == THEME_AUTO && background_is_light());
+		init_pair(PAIR_HEADING, light ? COLOR_BLUE : COLOR_CYAN, -1);
+		init_pair(PAIR_ACCENT, light ? COLOR_MAGENTA : COLOR_GREEN, -1);
+		init_pair(PAIR_WARNING, light ? COLOR_RED : COLOR_YELLOW, -1);
 		init_pair(PAIR_ERROR, COLOR_RED, -1);
-		init_pair(PAIR_TITLE, COLOR_BLACK, COLOR_CYAN);
-		init_pair(PAIR_DIM, COLOR_BLUE, -1);
+		init_pair(PAIR_TITLE, light ? COLOR_WHITE : COLOR_BLACK,
+			  light ? COLOR_BLUE : COLOR_CYAN);
+	}
+	showing = strcmp(utf8_user_codeset(), "UTF-8") ? SHOW_ASCII
+		  : ascii_glyphs_term()			 ? SHOW_GLYPHS_ASCII
+							 : SHOW_UTF8;
+	if (mouse_wanted) {
+		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
+			  BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(200); /* ms between a double-click's clicks */
 	}
 	/* a dropped SSH connection or a kill must end us, not leave a process
 	 * spinning: no SA_RESTART, so a blocked read returns */
@@ -248,6 +303,15 @@ void screen_pause(void)
 void screen_resume(void)
 {
 	reset_prog_mode();
+	/* the terminal may have been resized meanwhile (no SIGWINCH reaches
+	 * a stopped process, or one whose child had the terminal): ask it */
+#ifdef TIOCGWINSZ
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0 &&
+	    (ws.ws_row != LINES || ws.ws_col != COLS))
+		resizeterm(ws.ws_row, ws.ws_col);
+#endif
+	clearok(curscr, TRUE); /* what the child left on the screen goes */
 	refresh();
 }
 
@@ -274,8 +338,8 @@ static attr_t style_attr(row_style style)
 		return A_BOLD | (colors ? COLOR_PAIR(PAIR_ERROR) : 0);
 	case STYLE_TITLE:
 		return colors ? COLOR_PAIR(PAIR_TITLE) | A_BOLD : A_REVERSE | A_BOLD;
-	case STYLE_DIM:
-		return colors ? COLOR_PAIR(PAIR_DIM) : A_DIM;
+	case STYLE_DIM: /* reads on dark and light backgrounds alike */
+		return A_DIM;
 	default:
 		return A_NORMAL;
 	}
@@ -287,6 +351,12 @@ int screen_put(int y, int x, int width, const char *s, row_style style,
 	if (width <= 0)
 		return 0;
 	char *clean = sanitize(s ? s : "", SANITIZE_LINE);
+	if (clean && showing != SHOW_UTF8) {
+		char *t = translit(clean, showing == SHOW_ASCII ? TRANSLIT_ASCII
+								: TRANSLIT_GLYPHS);
+		free(clean);
+		clean = t;
+	}
 	if (!clean)
 		return 0;
 	size_t size = strlen(clean) + 8;
@@ -294,6 +364,10 @@ int screen_put(int y, int x, int width, const char *s, row_style style,
 	int used = 0;
 	if (fit) {
 		used = (int)textwidth_fit(clean, (size_t)width, fit, size);
+		size_t n = strlen(fit);
+		/* no ellipsis glyph: tig's mark for cut text */
+		if (showing != SHOW_UTF8 && n >= 3 && !strcmp(fit + n - 3, "\u2026"))
+			strcpy(fit + n - 3, "~");
 		attr_t a = selected ? A_REVERSE | (style == STYLE_HEADING ? A_BOLD : 0)
 				    : style_attr(style);
 		attron(a);
@@ -314,7 +388,7 @@ void screen_vline(int y, int x, int height)
 	 * charset switch that ACS needs is not passed on by every
 	 * multiplexer (tmux shows 'x') */
 	for (int i = 0; i < height; i++)
-		mvaddstr(y + i, x, "\u2502");
+		mvaddstr(y + i, x, showing == SHOW_UTF8 ? "\u2502" : "|");
 }
 
 void screen_cursor(int y, int x)
@@ -369,5 +443,44 @@ int screen_getkey(key_event *k, int timeout_ms)
 	errors = 0;
 	k->code = (int)ch;
 	k->fn = rc == KEY_CODE_YES;
+	k->meta = false;
+	k->mouse = MOUSE_NONE;
+	k->y = k->x = 0;
+	if (!k->fn && ch == 27) {
+		/* Alt-x arrives as ESC x, in one write: already waiting */
+		timeout(0);
+		wint_t next;
+		int rc2 = get_wch(&next);
+		if (rc2 == OK) {
+			k->code = (int)next;
+			k->meta = true;
+		} else if (rc2 == KEY_CODE_YES) {
+			ungetch((int)next); /* Esc, then a function key */
+		}
+	}
+	if (k->fn && ch == KEY_MOUSE) {
+		MEVENT me;
+		if (getmouse(&me) != OK)
+			return SCREEN_TIMEOUT;
+		k->y = me.y;
+		k->x = me.x;
+		k->mouse = me.bstate & BUTTON1_DOUBLE_CLICKED		   ? MOUSE_DOUBLE
+			   : me.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED) ? MOUSE_CLICK
+			   : me.bstate & BUTTON4_PRESSED		   ? MOUSE_WHEEL_UP
+#ifdef BUTTON5_PRESSED
+			   : me.bstate & BUTTON5_PRESSED ? MOUSE_WHEEL_DOWN
+#endif
+							 : MOUSE_NONE;
+		if (k->mouse == MOUSE_NONE)
+			return SCREEN_TIMEOUT;
+	}
 	return SCREEN_KEY;
+}
+
+int screen_key_code(const char *capname)
+{
+	int code = key_defined(tigetstr(capname) && tigetstr(capname) != (char *)-1
+				   ? tigetstr(capname)
+				   : "");
+	return code > 0 ? code : 0;
 }

@@ -1,6 +1,7 @@
-/* ui.c: the interactive directory's main loop: the view stack (history),
- * the title and status lines, prompts (search, jump, filter), and the
- * requests every view shares (copy, open, reload, help, quit). */
+/* ui.c: the interactive directory's loop: the history (back and forward),
+ * the prompts, the dispatch of requests, the title and status lines. It
+ * knows the views only through ui_views[] (src/views.c) and their
+ * view_ops; what a view shows is the view's own file. */
 #include "teamtui/ui.h"
 
 #include <curses.h>
@@ -9,28 +10,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #include "teamtui/clipboard.h"
-#include "teamtui/sanitize.h"
 #include "teamtui/launch.h"
+#include "teamtui/rosterdiff.h"
 #include "teamtui/screen.h"
 #include "teamtui/search.h"
 #include "teamtui/utf8.h"
 
-enum { MIN_W = 40, MIN_H = 8 };
-
-typedef enum {
-	PROMPT_NONE, PROMPT_SEARCH, PROMPT_JUMP, PROMPT_FILTER, PROMPT_FIND
-} prompt_kind;
-
-struct prompt {
-	prompt_kind kind;
-	char text[256];
-	size_t len;
-	size_t saved_cursor, saved_top; /* Esc puts the cursor back */
-};
+enum { MIN_W = 40, MIN_H = 8, MAX_STACK = (int)(sizeof(((tui *)0)->stack) / sizeof(view *)) };
 
 void ui_message(tui *t, row_style style, const char *fmt, ...)
 {
@@ -53,6 +42,12 @@ view *ui_top(tui *t)
 	return t->depth ? t->stack[t->depth - 1] : NULL;
 }
 
+rows *ui_focus(view *v)
+{
+	rows *r = v && v->ops->focus ? v->ops->focus(v) : NULL;
+	return r ? r : &v->rows;
+}
+
 static void view_free(view *v)
 {
 	if (!v)
@@ -65,27 +60,93 @@ static void view_free(view *v)
 	free(v);
 }
 
-view *ui_view_new(tui *t, const view_ops *ops, const char *subject,
-		  size_t state_size)
+view *ui_view_new(tui *t, const view_ops *ops, const char *subject)
 {
 	view *v = calloc(1, sizeof(*v));
 	if (!v)
 		return NULL;
 	v->ops = ops;
 	if ((subject && !(v->subject = strdup(subject))) ||
-	    (state_size && !(v->state = calloc(1, state_size))) || !ops->build(v, t)) {
+	    (ops->state_size && !(v->state = calloc(1, ops->state_size))) ||
+	    !ops->build(v, t)) {
 		view_free(v);
 		return NULL;
 	}
 	rows_first(&v->rows);
+	if (ops->init)
+		ops->init(v, t);
 	return v;
+}
+
+/* ---- the prompts ------------------------------------------------------ */
+
+static lineedit_history *history_of(tui *t, prompt_kind kind, const view *owner)
+{
+	if (kind == PROMPT_SEARCH)
+		return &t->hist_search;
+	if (kind == PROMPT_JUMP)
+		return &t->hist_jump;
+	return owner && owner->ops->prompt_request == REQ_FIND ? &t->hist_find
+							       : &t->hist_filter;
+}
+
+static void prompt_clear(struct ui_prompt *p)
+{
+	free(p->saved);
+	p->saved = NULL;
+	p->kind = PROMPT_NONE;
+	p->owner = NULL;
+}
+
+/* The view's own prompt, active: its text to edit, the cursor at the end. */
+static void prompt_start_view(tui *t, view *v)
+{
+	struct ui_prompt *p = &t->prompt;
+	prompt_clear(p);
+	const char *text = v->ops->prompt_text ? v->ops->prompt_text(v) : "";
+	p->kind = PROMPT_VIEW;
+	p->owner = v;
+	p->saved = strdup(text);
+	lineedit_init(&p->ed, history_of(t, PROMPT_VIEW, v), text);
+	v->prompt_was_active = false;
+	t->status[0] = '\0';
+}
+
+static void prompt_start(tui *t, prompt_kind kind)
+{
+	struct ui_prompt *p = &t->prompt;
+	view *v = ui_top(t);
+	rows *r = ui_focus(v);
+	prompt_clear(p);
+	p->kind = kind;
+	lineedit_init(&p->ed, history_of(t, kind, NULL), "");
+	p->saved_cursor = r->cursor;
+	p->saved_top = r->top;
+	if (kind == PROMPT_SEARCH && v->ops->find_begin)
+		v->ops->find_begin(v);
+	t->status[0] = '\0';
+}
+
+/* ---- the history -------------------------------------------------------- */
+
+/* The views `]` could go forward to: dropped when a new view opens. */
+static void drop_forward(tui *t)
+{
+	while (t->nstack > t->depth)
+		view_free(t->stack[--t->nstack]);
 }
 
 void ui_push(tui *t, view *v)
 {
 	if (!v)
 		return;
-	if (t->depth == (int)(sizeof(t->stack) / sizeof(*t->stack))) {
+	view *top = ui_top(t);
+	if (top && t->prompt.kind == PROMPT_VIEW && t->prompt.owner == top)
+		top->prompt_was_active = true; /* coming back, it is again */
+	if (t->prompt.kind != PROMPT_NONE)
+		prompt_clear(&t->prompt);
+	drop_forward(t);
+	if (t->depth == MAX_STACK) {
 		/* the oldest step past the directory falls off the history */
 		view_free(t->stack[1]);
 		memmove(t->stack + 1, t->stack + 2,
@@ -93,148 +154,93 @@ void ui_push(tui *t, view *v)
 		t->depth--;
 	}
 	t->stack[t->depth++] = v;
+	t->nstack = t->depth;
+}
+
+/* The view now on top again: its prompt as it was left. */
+static void arrive(tui *t)
+{
+	view *v = ui_top(t);
+	if (t->prompt.kind != PROMPT_NONE)
+		prompt_clear(&t->prompt);
+	if (v && v->prompt_was_active)
+		prompt_start_view(t, v);
 }
 
 void ui_back(tui *t)
 {
-	if (t->depth > 1)
-		view_free(t->stack[--t->depth]);
+	if (t->depth <= 1)
+		return;
+	view *v = ui_top(t);
+	v->prompt_was_active = false;
+	t->depth--; /* kept above depth for `]` */
+	arrive(t);
+}
+
+static void forward(tui *t)
+{
+	if (t->nstack <= t->depth) {
+		ui_message(t, STYLE_WARNING, "nothing to go forward to");
+		return;
+	}
+	t->depth++;
+	arrive(t);
+}
+
+view *ui_open(tui *t, view_kind kind, const char *subject)
+{
+	view *v = ui_view_new(t, ui_views[kind], subject);
+	if (!v) {
+		ui_message(t, STYLE_WARNING, "could not open the %s%s%s", ui_views[kind]->name,
+			   subject ? " of " : "", subject ? subject : "");
+		return NULL;
+	}
+	ui_push(t, v);
+	return v;
+}
+
+/* ---- acting on rows ----------------------------------------------------- */
+
+void ui_open_url(tui *t, const char *url)
+{
+	const char *prog;
+	int e = launch_url(url, &prog);
+	if (e)
+		ui_message(t, STYLE_WARNING, "could not run %s: %s (y copies the link)",
+			   prog, strerror(e));
+	else /* it started; whether a page opened is the program's business */
+		ui_message(t, STYLE_NORMAL, "started %s for %s", prog, url);
 }
 
 bool ui_open_row(tui *t, const row *rw)
 {
 	switch (rw->kind) {
 	case ROW_PERSON:
-		ui_push(t, view_person_new(t, rw->item));
+		ui_open(t, VIEW_PERSON, rw->id);
 		return true;
 	case ROW_GROUP:
-		ui_push(t, view_group_new(t, rw->item));
+		ui_open(t, VIEW_GROUP, rw->id);
 		return true;
 	case ROW_DANGLING:
 		ui_message(t, STYLE_WARNING, "'%s' is not in the roster", rw->cells[0]);
+		return true;
+	case ROW_LINK:
+	case ROW_LABEL:
+	case ROW_CHANNEL:
+		if (!rw->url)
+			return false;
+		ui_open_url(t, rw->url);
 		return true;
 	default:
 		return false;
 	}
 }
 
-static int column_class(row_kind k)
-{
-	switch (k) {
-	case ROW_PERSON: case ROW_GROUP: case ROW_DANGLING:
-		return 0;
-	case ROW_TEXT: case ROW_LINK: case ROW_CHANNEL:
-		return 1;
-	case ROW_LABEL: /* label, count, link: columns of its own */
-		return 3;
-	default:
-		return 2;
-	}
-}
-
-/* Columns of a text as shown: sanitized first, as screen_put does. */
-static int cell_width(const char *s)
-{
-	char *clean = sanitize(s, SANITIZE_LINE);
-	int w = clean ? (int)utf8_width(clean) : 0;
-	free(clean);
-	return w;
-}
-
-/* Column widths for one class of rows in `w` columns: each cell as wide
- * as its widest text (capped); when that is too wide, the role gives way
- * first (to 14), then handles (to 12), names (to 16), tags (to 8), and
- * the role last of all (it goes when less than 8 would be left): who it
- * is matters more than what the title says. Lines of one cell span the
- * width and do not count. */
-static void column_widths(const rows *r, int class, int w, int *cols)
-{
-	static const int cap[ROW_CELLS] = {24, 60, 24, 20};
-	int need[ROW_CELLS] = {0};
-	for (size_t i = 0; i < r->n; i++) {
-		const row *rw = &r->v[i];
-		if (column_class(rw->kind) != class || !rw->cells[1])
-			continue;
-		for (int c = 0; c < ROW_CELLS; c++)
-			if (rw->cells[c]) {
-				int cw = cell_width(rw->cells[c]) + (c == 0 ? rw->indent * 2 : 0);
-				need[c] = cw > need[c] ? cw : need[c];
-			}
-	}
-	int total = 0;
-	for (int c = 0; c < ROW_CELLS; c++) {
-		cols[c] = need[c] < cap[c] ? need[c] : cap[c];
-		total += cols[c] + (cols[c] ? 2 : 0);
-	}
-	static const int order[] = {1, 2, 0, 3, 1}, floor[] = {14, 12, 16, 8, 0};
-	for (int k = 0; k < 5 && total > w; k++) {
-		int c = order[k];
-		int can = cols[c] - floor[k] > 0 ? cols[c] - floor[k] : 0;
-		int by = total - w < can ? total - w : can;
-		cols[c] -= by;
-		total -= by;
-		if (c == 1 && cols[1] < 8 && cols[1] > 0) { /* a useless sliver */
-			total -= cols[1] + 2;
-			cols[1] = 0;
-		}
-	}
-}
-
-void ui_draw_rows(rows *r, int y, int x, int h, int w, cursor_mode mode)
-{
-	bool focused = mode == CURSOR_BAR;
-	rows_scroll(r, (size_t)h);
-	if (r->colw_w != w) { /* widths change only with the rows or the width */
-		for (int k = 0; k < 4; k++)
-			column_widths(r, k, w, r->colw[k]);
-		r->colw_w = w;
-	}
-	for (int line = 0; line < h; line++) {
-		size_t i = r->top + (size_t)line;
-		if (i >= r->n)
-			break;
-		const row *rw = &r->v[i];
-		bool sel = focused && i == r->cursor && rows_selectable(rw);
-		/* the other pane's cursor stays visible, quieter: bold */
-		bool mark = mode == CURSOR_MARK && i == r->cursor && rows_selectable(rw);
-		int cx = x + rw->indent * 2, end = x + w;
-		const int *cols = r->colw[column_class(rw->kind)];
-		if (sel) /* the bar spans the pane */
-			screen_put(y + line, x, w, "", STYLE_NORMAL, true, true);
-		if (!rw->cells[1]) { /* one cell: the whole line */
-			screen_put(y + line, cx, end - cx, rw->cells[0],
-				   mark ? STYLE_HEADING : rw->style, sel, false);
-			continue;
-		}
-		for (int c = 0; c < ROW_CELLS && cx < end; c++) {
-			if (!rw->cells[c])
-				continue;
-			bool last = c == ROW_CELLS - 1 || !rw->cells[c + 1];
-			int cw = c == 0 ? cols[0] - rw->indent * 2 : cols[c];
-			if (!last && cw <= 0)
-				continue; /* a column given up for lack of room */
-			if (last)
-				cw = end - cx;
-			row_style style = c == 0 ? (mark ? STYLE_HEADING : rw->style)
-					  : c == 2 ? STYLE_ACCENT
-					  : c == 3 ? STYLE_DIM
-						   : STYLE_NORMAL;
-			if (rw->kind == ROW_LINK || rw->kind == ROW_LABEL)
-				style = c == 0 ? (mark ? STYLE_HEADING : rw->style)
-					: c == 1 ? STYLE_ACCENT : STYLE_DIM;
-			screen_put(y + line, cx, cw < end - cx ? cw : end - cx,
-				   rw->cells[c], style, sel, false);
-			cx += cw + 2;
-		}
-	}
-}
-
 static const row *selected_row(tui *t)
 {
-	view *v = ui_top(t);
-	if (view_is_dir(v) && view_dir_focused_row(v))
-		return view_dir_focused_row(v);
-	return v->rows.cursor < v->rows.n ? &v->rows.v[v->rows.cursor] : NULL;
+	rows *r = ui_focus(ui_top(t));
+	return r->cursor < r->n && rows_selectable(&r->v[r->cursor]) ? &r->v[r->cursor]
+									: NULL;
 }
 
 static void copy_selected(tui *t)
@@ -256,30 +262,29 @@ static void copy_selected(tui *t)
 		ui_message(t, STYLE_WARNING, "could not send %s to the terminal's clipboard", text);
 }
 
+/* o: the row's link (a person's: their GitLab profile). */
 static void open_selected(tui *t)
 {
 	const row *rw = selected_row(t);
 	if (!rw || !rw->url) {
-		ui_message(t, STYLE_WARNING, "no link here");
+		ui_message(t, STYLE_WARNING, rw && rw->kind == ROW_PERSON
+						     ? "no GitLab handle for %s"
+						     : "no link here%s",
+			   rw && rw->kind == ROW_PERSON ? rw->cells[0] : "");
 		return;
 	}
-	const char *prog;
-	int e = launch_url(rw->url, &prog);
-	if (e)
-		ui_message(t, STYLE_WARNING, "could not run %s: %s (y copies the link)",
-			   prog, strerror(e));
-	else /* it started; whether a page opened is the program's business */
-		ui_message(t, STYLE_NORMAL, "started %s for %s", prog, rw->url);
+	ui_open_url(t, rw->url);
 }
 
-enum { MAX_DEPTH = (int)(sizeof(((tui *)0)->stack) / sizeof(view *)) };
+/* ---- reload ------------------------------------------------------------- */
 
 /* Before the rows' strings go away (a reload frees the roster; a GitLab
  * answer replaces what a card showed): every view's cursor as text in
- * anchors[], then no row and no view state left pointing at the old. */
+ * anchors[], then no row and no view state left pointing at the old. The
+ * views `]` goes forward to are views too. */
 static void release_views(tui *t, row_anchor *anchors)
 {
-	for (int i = 0; i < t->depth; i++) {
+	for (int i = 0; i < t->nstack; i++) {
 		view *v = t->stack[i];
 		rows_anchor_take(&v->rows, &anchors[i]);
 		if (v->ops->release)
@@ -290,32 +295,39 @@ static void release_views(tui *t, row_anchor *anchors)
 
 /* After: every view built again from its subject's id, its cursor back on
  * the same item (else the same row). A view whose subject is gone is
- * dropped; the last such is named in gone ("group forge"), else "". */
+ * dropped; `gone` says whether the one on screen was, and names it
+ * ("group forge"), else "". */
 static void rebuild_views(tui *t, row_anchor *anchors, char *gone, size_t size)
 {
-	int kept = 0;
+	int kept = 0, depth = t->depth;
+	view *top = ui_top(t);
 	if (size)
 		gone[0] = '\0';
-	for (int i = 0; i < t->depth; i++) {
+	for (int i = 0; i < t->nstack; i++) {
 		view *v = t->stack[i];
 		if (!v->ops->build(v, t) && i > 0) {
-			if (size)
-				snprintf(gone, size, "%s %s", v->ops->name,
+			if (v == top && size)
+				snprintf(gone, size, "the %s %s", v->ops->name,
 					 v->subject ? v->subject : "");
+			if (t->prompt.owner == v)
+				prompt_clear(&t->prompt);
 			view_free(v);
+			if (i < t->depth)
+				depth--;
 		} else {
 			rows_anchor_restore(&v->rows, &anchors[i]);
 			t->stack[kept++] = v;
 		}
 		rows_anchor_free(&anchors[i]);
 	}
-	t->depth = kept;
+	t->nstack = kept;
+	t->depth = depth;
 }
 
 /* Rebuild every view on the same roster (GitLab answered). */
 static void rebuild(tui *t)
 {
-	row_anchor anchors[MAX_DEPTH];
+	row_anchor anchors[MAX_STACK];
 	release_views(t, anchors);
 	rebuild_views(t, anchors, NULL, 0);
 }
@@ -344,8 +356,8 @@ static void first_error(diag_list *d, char *buf, size_t size)
  * what is wrong with it and when the shown one was loaded); a roster with
  * errors is replaced by the new one (whose errors `!` lists). On a swap
  * every view is rebuilt from its subject's id (release_views: nothing may
- * point into the old roster once it is freed), and a view whose subject is
- * gone is dropped. */
+ * point into the old roster once it is freed), a view whose subject is
+ * gone is dropped, and the status line says what changed (roster_diff). */
 static void reload(tui *t)
 {
 	diag_list d;
@@ -372,7 +384,9 @@ static void reload(tui *t)
 			 "; showing the roster loaded at %s", at);
 		return;
 	}
-	row_anchor anchors[MAX_DEPTH];
+	char changes[200];
+	roster_diff_text(t->r, t->rs, r, rs, changes, sizeof(changes));
+	row_anchor anchors[MAX_STACK];
 	release_views(t, anchors);
 	resolver_free(t->rs);
 	search_free(t->index);
@@ -384,322 +398,442 @@ static void reload(tui *t)
 	t->rs = rs;
 	t->diags = d;
 	t->loaded_at = ui_now();
-	char gone[100];
+	char gone[80];
 	rebuild_views(t, anchors, gone, sizeof(gone));
-	ui_message(t, d.errors ? STYLE_ERROR : STYLE_NORMAL,
-		   "reloaded: %zu people, %zu groups, %zu errors, %zu warnings",
-		   r->npeople, r->ngroups, d.errors, d.warnings);
+	if (d.errors)
+		ui_message(t, STYLE_ERROR, "reloaded: %s; %zu error%s (!)", changes, d.errors,
+			   d.errors == 1 ? "" : "s");
+	else
+		ui_message(t, STYLE_NORMAL, "reloaded: %s", changes);
 	if (*gone)
-		snprintf(t->status_tail, sizeof(t->status_tail), "; %s is gone", gone);
+		snprintf(t->status_tail, sizeof(t->status_tail),
+			 "; %s was removed: back to where you were", gone);
 }
 
-static bool do_search(tui *t, const char *needle, int dir, bool include_from)
+/* ---- finding ------------------------------------------------------------ */
+
+static bool do_find(tui *t, const char *needle, int dir, bool include_from)
 {
 	view *v = ui_top(t);
-	if (view_is_dir(v) && view_dir_search(v, t, needle, dir, include_from))
-		return true;
-	if (view_is_dir(v))
-		return false;
-	long i = rows_find(&v->rows, needle, v->rows.cursor, dir, include_from);
+	if (v->ops->find)
+		return v->ops->find(v, t, needle, dir, include_from);
+	rows *r = ui_focus(v);
+	long i = rows_find(r, needle, r->cursor, dir, include_from);
 	if (i < 0)
 		return false;
-	v->rows.cursor = (size_t)i;
+	r->cursor = (size_t)i;
 	return true;
 }
 
-/* p / ':' : a slug, a @handle, or part of a name. One match opens the
- * card; several open the people list filtered by the text. */
+/* p / ':' : one person opens their card; several, the people list
+ * filtered by the text (search_person_lookup: the who-search's rules). */
 static void jump_to_person(tui *t, const char *q)
 {
-	const person *hit = roster_person(t->r, q);
-	if (!hit)
-		hit = roster_person_by_handle(t->r, q);
-	size_t n = 0;
-	for (size_t i = 0; !hit && i < t->r->npeople && n < 2; i++) {
-		const person *p = &t->r->people[i];
-		const char *name = ui_person_name(p);
-		size_t len = strlen(q);
-		bool m = false;
-		for (const char *h = name; *h && !m; h++)
-			m = !strncasecmp(h, q, len);
-		n += m;
-	}
-	if (!hit && n == 1) /* exactly one name matches: open it */
-		for (size_t i = 0; !hit && i < t->r->npeople; i++) {
-			const char *name = ui_person_name(&t->r->people[i]);
-			for (const char *h = name; *h && !hit; h++)
-				if (!strncasecmp(h, q, strlen(q)))
-					hit = &t->r->people[i];
-		}
-	if (n > 1) {
-		ui_push(t, view_people_new(t, q));
+	const person *one = roster_person(t->r, q);
+	if (!one)
+		one = roster_person_by_handle(t->r, q[0] == '@' ? q + 1 : q);
+	size_t n = one ? 1 : 0;
+	if (n == 1 && one) {
+		ui_open(t, VIEW_PERSON, one->slug);
 		return;
 	}
-	if (!hit) {
-		ui_message(t, STYLE_WARNING, "nobody matches '%s'", q);
-		return;
-	}
-	ui_push(t, view_person_new(t, hit));
+	view *v = ui_open(t, VIEW_PEOPLE, NULL);
+	if (v && v->ops->prompt_set)
+		v->ops->prompt_set(v, t, q);
 }
 
-static void page(view *v, request req)
+static void page(rows *r, int height, request req)
 {
-	long hpage = v->height > 2 ? v->height - 1 : 1;
+	long hpage = height > 2 ? height - 1 : 1;
 	switch (req) {
-	case REQ_UP: rows_move(&v->rows, -1); break;
-	case REQ_DOWN: rows_move(&v->rows, 1); break;
-	case REQ_PAGE_UP: rows_move(&v->rows, -hpage); break;
-	case REQ_PAGE_DOWN: rows_move(&v->rows, hpage); break;
-	case REQ_HALF_UP: rows_move(&v->rows, -(hpage / 2 ? hpage / 2 : 1)); break;
-	case REQ_HALF_DOWN: rows_move(&v->rows, hpage / 2 ? hpage / 2 : 1); break;
-	case REQ_TOP: rows_first(&v->rows); break;
-	case REQ_BOTTOM: rows_last(&v->rows); break;
+	case REQ_UP: rows_move(r, -1); break;
+	case REQ_DOWN: rows_move(r, 1); break;
+	case REQ_PAGE_UP: rows_move(r, -hpage); break;
+	case REQ_PAGE_DOWN: rows_move(r, hpage); break;
+	case REQ_HALF_UP: rows_move(r, -(hpage / 2 ? hpage / 2 : 1)); break;
+	case REQ_HALF_DOWN: rows_move(r, hpage / 2 ? hpage / 2 : 1); break;
+	case REQ_TOP: rows_first(r); break;
+	case REQ_BOTTOM: rows_last(r); break;
 	default: break;
 	}
 }
 
-static void prompt_apply(tui *t, struct prompt *p)
+/* The text changed: a live search moves, a filter or query rebuilds. */
+static void prompt_changed(tui *t)
 {
+	struct ui_prompt *p = &t->prompt;
 	view *v = ui_top(t);
 	if (p->kind == PROMPT_SEARCH) {
 		/* incremental: from where the search started (in the tree, also
 		 * with the nodes opened by the last keystroke's match closed) */
-		if (view_is_dir(v))
-			view_dir_restore(v, t);
+		rows *r = ui_focus(v);
+		if (v->ops->find_cancel)
+			v->ops->find_cancel(v, t);
 		else
-			v->rows.cursor = p->saved_cursor;
-		if (p->len && !do_search(t, p->text, 1, true))
-			ui_message(t, STYLE_WARNING, "no match for '%s'", p->text);
+			r->cursor = p->saved_cursor;
+		if (p->ed.len && !do_find(t, p->ed.text, 1, true))
+			ui_message(t, STYLE_WARNING, "no match for '%s'", p->ed.text);
 		else
 			t->status[0] = '\0';
-	} else if (p->kind == PROMPT_FILTER && view_is_people(v)) {
-		view_people_filter(v, t, p->text);
-	} else if (p->kind == PROMPT_FIND && view_is_search(v)) {
-		view_search_set(v, t, p->text);
+	} else if (p->kind == PROMPT_VIEW && p->owner->ops->prompt_set) {
+		p->owner->ops->prompt_set(p->owner, t, p->ed.text);
 	}
 }
 
-static void prompt_key(tui *t, struct prompt *p, const key_event *k)
+/* Esc in a prompt: leave it. `/` puts the cursor back, a filter its old
+ * text; the who-search keeps its query (an empty one leaves the search). */
+static void prompt_cancel(tui *t)
 {
+	struct ui_prompt *p = &t->prompt;
 	view *v = ui_top(t);
-	if (p->kind == PROMPT_FIND && k->fn) { /* arrows move in the results */
+	if (p->kind == PROMPT_SEARCH) {
+		rows *r = ui_focus(v);
+		if (v->ops->find_cancel) {
+			v->ops->find_cancel(v, t);
+		} else {
+			r->cursor = p->saved_cursor;
+			r->top = p->saved_top;
+		}
+	} else if (p->kind == PROMPT_VIEW && p->owner->ops->prompt_request == REQ_FIND) {
+		if (!p->ed.len) {
+			prompt_clear(p);
+			ui_back(t);
+			return;
+		}
+	} else if (p->kind == PROMPT_VIEW && p->owner->ops->prompt_set && p->saved) {
+		p->owner->ops->prompt_set(p->owner, t, p->saved);
+	}
+	prompt_clear(p);
+}
+
+static void prompt_enter(tui *t)
+{
+	struct ui_prompt *p = &t->prompt;
+	view *v = ui_top(t);
+	prompt_kind kind = p->kind;
+	char text[LINEEDIT_MAX];
+	snprintf(text, sizeof(text), "%s", p->ed.text);
+	lineedit_history_add(history_of(t, kind, p->owner), text);
+	if (kind == PROMPT_VIEW && p->owner->ops->prompt_request == REQ_FIND) {
+		/* open the selected result; the query stays, and the prompt is
+		 * active again when the user comes back */
+		const row *rw = selected_row(t);
+		if (!rw)
+			ui_message(t, STYLE_WARNING, "no match to open: edit the query, or Esc");
+		else
+			ui_open_row(t, rw); /* ui_push remembers the prompt */
+		return;
+	}
+	prompt_clear(p);
+	if (kind == PROMPT_SEARCH)
+		snprintf(t->search, sizeof(t->search), "%s", text);
+	else if (kind == PROMPT_JUMP && *text)
+		jump_to_person(t, text);
+	(void)v;
+}
+
+static void prompt_key(tui *t, const key_event *k)
+{
+	struct ui_prompt *p = &t->prompt;
+	view *v = ui_top(t);
+	bool results = p->kind == PROMPT_VIEW; /* a list under the prompt */
+	if (k->fn && results) { /* arrows and pages move in the list */
 		request req = keys_lookup(k->code, true);
-		if (req >= REQ_UP && req <= REQ_BOTTOM) {
-			page(v, req);
+		if (req >= REQ_UP && req <= REQ_BOTTOM && req != REQ_TOP &&
+		    req != REQ_BOTTOM) {
+			page(ui_focus(v), v->height, req);
 			return;
 		}
 	}
-	if (p->kind == PROMPT_FIND && !k->fn && k->code == 27) {
-		p->kind = PROMPT_NONE; /* Esc closes the search */
-		ui_back(t);
-		return;
-	}
-	if (!k->fn && k->code == 27) { /* Esc: cancel, back where we were */
-		if (p->kind == PROMPT_SEARCH && view_is_dir(v)) {
-			view_dir_restore(v, t);
-		} else if (p->kind == PROMPT_SEARCH) {
-			v->rows.cursor = p->saved_cursor;
-			v->rows.top = p->saved_top;
-		} else if (p->kind == PROMPT_FILTER && view_is_people(v)) {
-			view_people_filter(v, t, "");
-		}
-		p->kind = PROMPT_NONE;
+	if (!k->fn && !k->meta && k->code == 27) {
+		prompt_cancel(t);
 		return;
 	}
 	if ((!k->fn && (k->code == '\r' || k->code == '\n')) ||
 	    (k->fn && k->code == KEY_ENTER)) {
-		prompt_kind kind = p->kind;
-		p->kind = PROMPT_NONE;
-		if (kind == PROMPT_SEARCH)
-			snprintf(t->search, sizeof(t->search), "%s", p->text);
-		else if (kind == PROMPT_JUMP && p->len)
-			jump_to_person(t, p->text);
-		else if (kind == PROMPT_FIND && v->rows.cursor < v->rows.n &&
-			 !ui_open_row(t, &v->rows.v[v->rows.cursor]))
-			ui_message(t, STYLE_WARNING, "no match to open");
+		prompt_enter(t);
 		return;
 	}
-	if ((k->fn && k->code == KEY_BACKSPACE) ||
-	    (!k->fn && (k->code == 127 || k->code == 8))) {
-		while (p->len && ((unsigned char)p->text[p->len - 1] & 0xC0) == 0x80)
-			p->len--; /* a whole character, not a byte */
-		if (p->len)
-			p->len--;
-		p->text[p->len] = '\0';
-	} else if (!k->fn && k->code == 21) { /* Ctrl-U */
-		p->len = 0;
-		p->text[0] = '\0';
-	} else if (!k->fn && k->code >= 32 && k->code != 127 &&
-		   p->len + 4 < sizeof(p->text)) {
-		p->len += utf8_encode((uint32_t)k->code, p->text + p->len);
-		p->text[p->len] = '\0';
-	} else if (!k->fn && k->code >= 32 && k->code != 127) {
-		screen_beep(); /* full: the prompt line says "(full)" */
-		return;
-	} else {
+	if (!k->fn && k->code == '\t' && results) { /* to the results */
+		prompt_clear(p);
 		return;
 	}
-	prompt_apply(t, p);
+	lineedit_op op = lineedit_key(k->code, k->fn, k->meta, !results);
+	if (op == LE_NONE) {
+		screen_beep();
+		return;
+	}
+	int changed = lineedit_apply(&p->ed, op, (uint32_t)k->code);
+	if (p->ed.refused)
+		screen_beep(); /* full: the text is as it was */
+	else if (changed)
+		prompt_changed(t);
 }
 
-static void prompt_start(tui *t, struct prompt *p, prompt_kind kind)
+/* ---- drawing ------------------------------------------------------------ */
+
+/* "12/140" of the focused rows' selectable ones (the cursor's place); for
+ * rows with none (a text), the lines shown: "1-22/60". */
+static void position(rows *r, int height, char *buf, size_t size)
 {
-	view *v = ui_top(t);
-	p->kind = kind;
-	p->len = 0;
-	p->text[0] = '\0';
-	if (kind == PROMPT_FIND && view_is_search(v)) { /* edit the last query */
-		snprintf(p->text, sizeof(p->text), "%s", view_search_query(v));
-		p->len = strlen(p->text);
-	}
-	p->saved_cursor = v->rows.cursor;
-	p->saved_top = v->rows.top;
-	if (kind == PROMPT_SEARCH && view_is_dir(v))
-		view_dir_mark(v);
-	t->status[0] = '\0';
+	size_t n = 0, at = 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (rows_selectable(&r->v[i])) {
+			n++;
+			if (i <= r->cursor)
+				at = n;
+		}
+	if (n)
+		snprintf(buf, size, "%zu/%zu", at ? at : 1, n);
+	else if (r->n > (size_t)height)
+		snprintf(buf, size, "%zu-%zu/%zu", r->top + 1,
+			 r->top + (size_t)height < r->n ? r->top + (size_t)height : r->n, r->n);
+	else
+		buf[0] = '\0';
 }
 
-static void draw(tui *t, const struct prompt *p)
+/* A prompt line: the label highlighted and the terminal's cursor shown
+ * when it is being edited; dim, with how to edit it, when not. */
+static void draw_prompt(int y, int w, const char *label, const lineedit *ed,
+			bool active, const char *hint)
+{
+	int lw = screen_put(y, 0, w, label, active ? STYLE_TITLE : STYLE_DIM, active, false);
+	int room = w - lw - 1;
+	if (room < 1)
+		return;
+	if (active) {
+		size_t first = 0;
+		int col = 0;
+		lineedit_view(ed, room, &first, &col);
+		screen_put(y, lw, room, ed->text + first, STYLE_NORMAL, false, false);
+		screen_cursor(y, lw + col);
+		return;
+	}
+	int used = screen_put(y, lw, room, ed->text, STYLE_NORMAL, false, false);
+	int hw = hint ? (int)utf8_width(hint) : 0;
+	if (hint && lw + used + 4 + hw <= w)
+		screen_put(y, w - hw, hw, hint, STYLE_DIM, false, false);
+}
+
+static void draw_status(tui *t, view *v, int h, int w, int area_h)
+{
+	char left[600];
+	const row *sel = selected_row(t);
+	rows *fr = ui_focus(v);
+	if (t->status[0])
+		snprintf(left, sizeof(left), "%s", t->status);
+	else if (sel && fr->cursor_cut) /* the selected row's whole text */
+		snprintf(left, sizeof(left), "%s%s%s%s%s%s%s", sel->cells[0] ? sel->cells[0] : "",
+			 sel->cells[1] ? " \u00b7 " : "", sel->cells[1] ? sel->cells[1] : "",
+			 sel->cells[2] && *sel->cells[2] ? " \u00b7 " : "",
+			 sel->cells[2] ? sel->cells[2] : "",
+			 sel->cells[3] && *sel->cells[3] ? " \u00b7 " : "",
+			 sel->cells[3] ? sel->cells[3] : "");
+	else if (v->ops->hint)
+		snprintf(left, sizeof(left), "%s", v->ops->hint);
+	else
+		snprintf(left, sizeof(left), "%s \u00b7 %zu people \u00b7 %zu groups", t->dir,
+			 t->r->npeople, t->r->ngroups);
+	char right[200] = "";
+	size_t o = 0;
+	if (ui_fetching(t)) { /* background work, with a spinner */
+		static const char *const spin[] = {"|", "/", "-", "\\"};
+		o = (size_t)snprintf(right, sizeof(right), "%s fetching  ", spin[t->spinner % 4]);
+	}
+	if (t->diags.count && o < sizeof(right))
+		o += (size_t)snprintf(right + o, sizeof(right) - o,
+				      "%zu error%s, %zu warning%s (!)  ", t->diags.errors,
+				      t->diags.errors == 1 ? "" : "s", t->diags.warnings,
+				      t->diags.warnings == 1 ? "" : "s");
+	char pos[48];
+	if (v->ops->position)
+		v->ops->position(v, pos, sizeof(pos));
+	else
+		position(fr, area_h, pos, sizeof(pos));
+	if (o < sizeof(right))
+		snprintf(right + o, sizeof(right) - o, "%s%s? help", pos, *pos ? "  " : "");
+	int rw = (int)utf8_width(right);
+	row_style st = t->status[0] ? t->status_style : STYLE_DIM;
+	int room = w - rw - 1, used = 0;
+	/* a tail ("; showing the roster loaded at 10:42") is said in full:
+	 * the message before it is cut to make room */
+	int tw = t->status[0] && t->status_tail[0] ? ui_cell_width(t->status_tail) : 0;
+	if (tw && tw < room)
+		used = screen_put(h - 1, 0, room - tw, left, st, false, false);
+	else
+		tw = 0;
+	if (tw)
+		screen_put(h - 1, used, tw, t->status_tail, st, false, false);
+	else
+		screen_put(h - 1, 0, room, left, st, false, false);
+	if (rw && rw < w)
+		screen_put(h - 1, w - rw, rw, right,
+			   t->diags.errors ? STYLE_ERROR : t->diags.count ? STYLE_WARNING : STYLE_DIM,
+			   false, false);
+}
+
+static void draw(tui *t)
 {
 	int h, w;
 	screen_size(&h, &w);
 	screen_erase();
+	screen_cursor(-1, 0);
 	if (h < MIN_H || w < MIN_W) {
 		char msg[64];
 		snprintf(msg, sizeof(msg), "terminal too small (%dx%d)", w, h);
 		screen_put(h / 2 > 0 ? h / 2 - 1 : 0, 0, w, msg, STYLE_WARNING, false, false);
 		snprintf(msg, sizeof(msg), "need %dx%d", MIN_W, MIN_H);
 		screen_put(h / 2, 0, w, msg, STYLE_NORMAL, false, false);
-		screen_cursor(-1, 0);
 		screen_flush();
 		return;
 	}
 	view *v = ui_top(t);
+	struct ui_prompt *p = &t->prompt;
 	char *title = v->ops->title(v, t);
 	char bar[512];
-	snprintf(bar, sizeof(bar), " teamtui \u2502 %s", title ? title : "");
+	snprintf(bar, sizeof(bar), " teamtui \u2502 %s",
+		 title ? title : "");
 	free(title);
 	screen_put(0, 0, w, bar, STYLE_TITLE, false, true);
-	v->height = h - 2;
-	if (v->ops->draw)
-		v->ops->draw(v, t, 1, 0, h - 2, w);
-	else
-		ui_draw_rows(&v->rows, 1, 0, h - 2, w, CURSOR_BAR);
-	if (p->kind != PROMPT_NONE) {
-		const char *lead = p->kind == PROMPT_SEARCH ? "/"
-				   : p->kind == PROMPT_JUMP ? "person: "
-				   : p->kind == PROMPT_FIND ? "who: "
-							    : "filter: ";
-		/* a full prompt says so where the eye is: the keys past it
-		 * are not taken (see prompt_key) */
-		bool full = p->len + 4 >= sizeof(p->text);
-		char line[320];
-		snprintf(line, sizeof(line), "%s%s%s", full ? "(full) " : "", lead, p->text);
-		int used = screen_put(h - 1, 0, w, line, STYLE_NORMAL, false, false);
-		screen_cursor(h - 1, used < w ? used : w - 1);
-	} else {
-		char left[600];
-		if (t->status[0])
-			snprintf(left, sizeof(left), "%s", t->status);
-		else
-			snprintf(left, sizeof(left), "%s \u00b7 %zu people \u00b7 %zu groups%s",
-				 t->dir, t->r->npeople, t->r->ngroups,
-				 t->diags.count ? "" : " \u00b7 ? help");
-		char right[160] = "";
-		size_t o = 0;
-		if (ui_fetching(t)) { /* background work, with a spinner */
-			static const char *const spin[] = {"|", "/", "-", "\\"};
-			o = (size_t)snprintf(right, sizeof(right), "%s fetching from GitLab  ",
-					     spin[t->spinner++ % 4]);
+	int y = 1, area = h - 2;
+	/* the view's own prompt, under the title while it holds text */
+	bool own_active = p->kind == PROMPT_VIEW && p->owner == v;
+	const char *own = v->ops->prompt_text ? v->ops->prompt_text(v) : NULL;
+	if (v->ops->prompt_label && (own_active || (own && *own))) {
+		lineedit shown;
+		if (!own_active)
+			lineedit_init(&shown, NULL, own);
+		char hint[64];
+		char keys[32];
+		keys_names(v->ops->prompt_request, keys, sizeof(keys));
+		keys[strcspn(keys, ",")] = '\0'; /* the first key says it */
+		snprintf(hint, sizeof(hint), "%s: edit \u00b7 Esc: %s", keys,
+			 v->ops->prompt_request == REQ_FIND ? "leave" : "clear");
+		draw_prompt(1, w, v->ops->prompt_label, own_active ? &p->ed : &shown,
+			    own_active, hint);
+		y++;
+		area--;
+	}
+	if (v->ops->relayout && v->built_w != w) { /* laid out for another width */
+		row_anchor a = {0};
+		rows_anchor_take(&v->rows, &a);
+		size_t top = v->rows.top;
+		rows_clear(&v->rows);
+		if (v->ops->build(v, t)) {
+			rows_anchor_restore(&v->rows, &a);
+			v->rows.top = top < v->rows.n ? top : 0;
 		}
-		if (t->diags.count && o < sizeof(right))
-			snprintf(right + o, sizeof(right) - o,
-				 "%zu error%s, %zu warning%s (!) \u00b7 ? help",
-				 t->diags.errors, t->diags.errors == 1 ? "" : "s",
-				 t->diags.warnings, t->diags.warnings == 1 ? "" : "s");
-		int rw = (int)utf8_width(right);
-		row_style st = t->status[0] ? t->status_style : STYLE_DIM;
-		int room = w - rw - 1, used = 0;
-		/* a tail ("; showing the roster loaded at 10:42") is said in
-		 * full: the message before it is cut to make room */
-		int tw = t->status[0] && t->status_tail[0] ? cell_width(t->status_tail) : 0;
-		if (tw && tw < room)
-			used = screen_put(h - 1, 0, room - tw, left, st, false, false);
-		else
-			tw = 0;
-		if (tw)
-			screen_put(h - 1, used, tw, t->status_tail, st, false, false);
-		else
-			screen_put(h - 1, 0, room, left, st, false, false);
-		if (rw && rw < w)
-			screen_put(h - 1, w - rw, rw, right,
-				   t->diags.errors ? STYLE_ERROR : STYLE_WARNING, false, false);
-		screen_cursor(-1, 0);
+		rows_anchor_free(&a);
+	}
+	v->height = area;
+	v->top_y = y;
+	if (v->ops->draw)
+		v->ops->draw(v, t, y, 0, area, w);
+	else
+		ui_draw_rows(&v->rows, y, 0, area, w, own_active ? CURSOR_MARK : CURSOR_BAR);
+	if (p->kind == PROMPT_SEARCH || p->kind == PROMPT_JUMP) {
+		const char *label = p->kind == PROMPT_SEARCH ? "/" : "person: ";
+		draw_prompt(h - 1, w, label, &p->ed, true, NULL);
+	} else {
+		draw_status(t, v, h, w, area);
+		if (own_active) { /* the cursor goes back to the prompt */
+			size_t first;
+			int col;
+			lineedit_view(&p->ed, w - (int)utf8_width(v->ops->prompt_label) - 1,
+				      &first, &col);
+			screen_cursor(1, (int)utf8_width(v->ops->prompt_label) + col);
+		}
 	}
 	screen_flush();
 }
 
+/* ---- dispatch ----------------------------------------------------------- */
 
-/* The keys the directory tree keeps when typing starts a search. */
-static bool tree_key(int c)
+static void suspend(void)
 {
-	return c < 128 && strchr("jkhlgGnNq?/:!", c);
+	screen_pause();
+	raise(SIGTSTP);
+	screen_resume(); /* at the size the terminal has now */
 }
 
-static void handle(tui *t, struct prompt *p, request req)
+static void handle(tui *t, request req)
 {
 	view *v = ui_top(t);
 	t->status[0] = '\0';
 	if (v->ops->request && v->ops->request(v, t, req))
 		return;
+	rows *fr = ui_focus(v);
 	switch (req) {
 	case REQ_UP: case REQ_DOWN: case REQ_PAGE_UP: case REQ_PAGE_DOWN:
 	case REQ_HALF_UP: case REQ_HALF_DOWN: case REQ_TOP: case REQ_BOTTOM:
-		page(v, req);
+		page(fr, v->height, req);
 		break;
 	case REQ_ENTER:
 	case REQ_EXPAND:
-		if (v->rows.cursor < v->rows.n)
-			ui_open_row(t, &v->rows.v[v->rows.cursor]);
+		if (selected_row(t) && !ui_open_row(t, selected_row(t)) && req == REQ_ENTER)
+			ui_message(t, STYLE_WARNING, "nothing to open here (y copies)");
 		break;
-	case REQ_BACK:
 	case REQ_COLLAPSE:
-		ui_back(t);
+	case REQ_BACK:
+		if (t->depth > 1)
+			ui_back(t);
+		else if (req == REQ_BACK)
+			ui_message(t, STYLE_NORMAL, "this is the directory: q quits");
+		break;
+	case REQ_CANCEL: /* the view had nothing to step back from */
+		if (t->depth > 1)
+			ui_back(t);
+		else
+			ui_message(t, STYLE_NORMAL, "q quits");
+		break;
+	case REQ_QUIT:
+		if (t->depth > 1)
+			ui_back(t);
+		else
+			t->quit = true;
+		break;
+	case REQ_QUIT_ALL:
+		t->quit = true;
+		break;
+	case REQ_FORWARD:
+		forward(t);
 		break;
 	case REQ_NEXT_PANE:
-		rows_next_section(&v->rows, 1);
+		rows_next_section(fr, 1);
 		break;
 	case REQ_PREV_PANE:
-		rows_next_section(&v->rows, -1);
+		rows_next_section(fr, -1);
 		break;
 	case REQ_SEARCH:
-		prompt_start(t, p, PROMPT_SEARCH);
+		prompt_start(t, PROMPT_SEARCH);
 		break;
 	case REQ_SEARCH_NEXT:
 	case REQ_SEARCH_PREV:
 		if (!t->search[0])
 			ui_message(t, STYLE_WARNING, "no search yet: / to search");
-		else if (!do_search(t, t->search, req == REQ_SEARCH_NEXT ? 1 : -1, false))
+		else if (!do_find(t, t->search, req == REQ_SEARCH_NEXT ? 1 : -1, false))
 			ui_message(t, STYLE_WARNING, "no match for '%s'", t->search);
 		break;
 	case REQ_JUMP_PERSON:
-		prompt_start(t, p, PROMPT_JUMP);
+		prompt_start(t, PROMPT_JUMP);
 		break;
 	case REQ_FIND:
-		if (!view_is_search(v))
-			ui_push(t, view_search_new(t));
-		if (view_is_search(ui_top(t)))
-			prompt_start(t, p, PROMPT_FIND);
+	case REQ_FILTER:
+		if (v->ops->prompt_request == req) {
+			prompt_start_view(t, v);
+		} else {
+			view *nv = ui_open(t, req == REQ_FIND ? VIEW_SEARCH : VIEW_PEOPLE, NULL);
+			if (nv)
+				prompt_start_view(t, nv);
+		}
 		break;
 	case REQ_PEOPLE:
-		ui_push(t, view_people_new(t, NULL));
+		ui_open(t, VIEW_PEOPLE, NULL);
 		break;
-	case REQ_FILTER:
-		if (!view_is_people(v)) {
-			ui_push(t, view_people_new(t, NULL));
-			v = ui_top(t);
-		}
-		prompt_start(t, p, PROMPT_FILTER);
+	case REQ_SORT:
+	case REQ_SORT_REVERSE:
+		ui_message(t, STYLE_WARNING, "%s sorts the people list: P opens it",
+			   req == REQ_SORT ? "S" : "R");
 		break;
 	case REQ_COPY:
 		copy_selected(t);
@@ -711,25 +845,74 @@ static void handle(tui *t, struct prompt *p, request req)
 		reload(t);
 		break;
 	case REQ_WARNINGS:
-		ui_push(t, view_diags_new(t));
+		ui_open(t, VIEW_DIAGS, NULL);
 		break;
 	case REQ_HELP:
-		ui_push(t, view_help_new(t));
+		ui_open(t, VIEW_HELP, NULL);
 		break;
 	case REQ_REDRAW:
 		clearok(stdscr, TRUE);
 		break;
-	case REQ_QUIT:
-		t->quit = true;
-		break;
 	case REQ_SUSPEND: /* only in raw mode does Ctrl-Z reach us as a key */
-		screen_pause();
-		raise(SIGTSTP);
-		screen_resume();
+		suspend();
 		break;
 	default:
 		break;
 	}
+}
+
+/* A key with no binding. Where the view takes typing (the opening screen,
+ * the search), a printable one starts or edits the who-search; else the
+ * status line says the key does nothing. */
+static void unbound(tui *t, const key_event *k)
+{
+	view *v = ui_top(t);
+	bool printable = !k->fn && !k->meta && k->code > ' ' && k->code != 127 &&
+			 (k->code < 0x80 || k->code > 0x9f);
+	if (printable && v->ops->type_to_search) {
+		if (v->ops->prompt_request == REQ_FIND)
+			prompt_start_view(t, v);
+		else if (!(v = ui_open(t, VIEW_SEARCH, NULL)))
+			return;
+		else
+			prompt_start_view(t, v);
+		prompt_key(t, k);
+		return;
+	}
+	if (printable) {
+		char ch[8];
+		ch[utf8_encode((uint32_t)k->code, ch)] = '\0';
+		ui_message(t, STYLE_WARNING, "'%s' does nothing here: ? lists the keys", ch);
+	}
+}
+
+static void mouse(tui *t, const key_event *k)
+{
+	view *v = ui_top(t);
+	if (t->prompt.kind != PROMPT_NONE && t->prompt.kind != PROMPT_VIEW)
+		return;
+	if (k->mouse == MOUSE_WHEEL_UP || k->mouse == MOUSE_WHEEL_DOWN) {
+		rows *r = ui_focus(v);
+		int by = k->mouse == MOUSE_WHEEL_UP ? -3 : 3;
+		if (v->ops->click && v->ops->click(v, t, k->y, k->x, k->mouse))
+			return;
+		rows_move(r, by);
+		return;
+	}
+	if (v->ops->click && v->ops->click(v, t, k->y, k->x, k->mouse))
+		return;
+	/* the rows, full width, from v->top_y */
+	rows *r = &v->rows;
+	if (k->y < v->top_y || k->y >= v->top_y + v->height)
+		return;
+	size_t i = r->top + (size_t)(k->y - v->top_y);
+	if (i >= r->n || !rows_selectable(&r->v[i]))
+		return;
+	if (t->prompt.kind == PROMPT_VIEW && k->mouse == MOUSE_CLICK)
+		prompt_clear(&t->prompt); /* focus goes to the list */
+	r->cursor = i;
+	if (k->mouse == MOUSE_DOUBLE)
+		ui_open_row(t, &r->v[i]);
 }
 
 int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
@@ -748,8 +931,9 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 		*diags = t.diags;
 		return -1;
 	}
-	ui_push(&t, view_dir_new(&t));
-	struct prompt p = {0};
+	lineedit_set_word_keys(screen_key_code("kLFT5"), screen_key_code("kRIT5"),
+			       screen_key_code("kLFT3"), screen_key_code("kRIT3"));
+	ui_open(&t, VIEW_DIR, NULL);
 	if (!t.depth)
 		t.quit = true;
 	/* the benchmark's hook: keys from the environment instead of the
@@ -760,11 +944,11 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	while (!t.quit) {
-		draw(&t, &p);
+		draw(&t);
 		if (bench) {
 			if (!bench[nbench])
 				break;
-			handle(&t, &p, keys_lookup((unsigned char)bench[nbench++], false));
+			handle(&t, keys_lookup((unsigned char)bench[nbench++], false));
 			continue;
 		}
 		key_event k;
@@ -775,25 +959,25 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 			gone = true;
 			break;
 		}
-		if (ui_fetch_step(&t))
+		if (ui_fetch_step(&t) || (rc == SCREEN_TIMEOUT && ui_fetching(&t))) {
+			t.spinner++; /* the OKR section's spinner turns in place */
 			rebuild(&t);
+		}
 		if (rc != SCREEN_KEY || (k.fn && k.code == KEY_RESIZE))
 			continue; /* the next draw uses the new size */
-		if (p.kind != PROMPT_NONE) {
-			prompt_key(&t, &p, &k);
+		if (k.mouse != MOUSE_NONE) {
+			mouse(&t, &k);
 			continue;
 		}
-		request req = keys_lookup(k.code, k.fn);
-		if (!k.fn && k.code > ' ' && k.code != 127 && view_is_dir(ui_top(&t)) &&
-		    !view_dir_focused_row(ui_top(&t)) && !tree_key(k.code)) {
-			/* typing on the opening screen searches: "sean", "@sean";
-			 * only the tree's own keys keep their meaning there */
-			handle(&t, &p, REQ_FIND);
-			if (p.kind == PROMPT_FIND)
-				prompt_key(&t, &p, &k);
+		if (t.prompt.kind != PROMPT_NONE) {
+			prompt_key(&t, &k);
 			continue;
 		}
-		handle(&t, &p, req);
+		request req = k.meta ? REQ_NONE : keys_lookup(k.code, k.fn);
+		if (req == REQ_NONE)
+			unbound(&t, &k);
+		else
+			handle(&t, req);
 	}
 	screen_close(why, whysize);
 	if (bench) {
@@ -803,8 +987,13 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 		fprintf(stderr, "keys=%zu ms_per_key=%.3f\n", nbench,
 			nbench ? ms / (double)nbench : 0.0);
 	}
-	while (t.depth)
-		view_free(t.stack[--t.depth]);
+	prompt_clear(&t.prompt);
+	while (t.nstack)
+		view_free(t.stack[--t.nstack]);
+	lineedit_history_free(&t.hist_search);
+	lineedit_history_free(&t.hist_jump);
+	lineedit_history_free(&t.hist_find);
+	lineedit_history_free(&t.hist_filter);
 	ui_fetch_free(&t);
 	search_free(t.index);
 	resolver_free(t.rs);

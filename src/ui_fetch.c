@@ -30,9 +30,11 @@ static gitlab_client *client(tui *t)
 		t->gl = gitlab_new(&cfg, err, sizeof(err));
 	gitlab_config_free(&cfg);
 	if (d.count)
-		ui_message(t, STYLE_ERROR, "GitLab: %s", d.items[0].message);
+		snprintf(t->gl_why, sizeof(t->gl_why), "%s", d.items[0].message);
 	else if (*err) /* no client, or a notice: running without a cache */
-		ui_message(t, t->gl ? STYLE_WARNING : STYLE_ERROR, "GitLab: %s", err);
+		snprintf(t->gl_why, sizeof(t->gl_why), "%s", err);
+	if (*t->gl_why) /* said once here; the OKR section says it in place */
+		ui_message(t, t->gl ? STYLE_WARNING : STYLE_ERROR, "GitLab: %s", t->gl_why);
 	diag_free(&d);
 	return t->gl;
 }
@@ -132,4 +134,5 @@ void ui_fetch_free(tui *t)
 	gitlab_free(t->gl); /* frees the fetches themselves */
 	t->gl = NULL;
 	t->gl_tried = false;
+	t->gl_why[0] = '\0';
 }

@@ -3,6 +3,7 @@
 
 #include <langinfo.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -158,9 +159,17 @@ static bool codeset_is_utf8(void)
 	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
+static char user_codeset[64] = "UTF-8";
+
+const char *utf8_user_codeset(void)
+{
+	return user_codeset;
+}
+
 bool utf8_locale_init(void)
 {
 	setlocale(LC_ALL, "");
+	snprintf(user_codeset, sizeof(user_codeset), "%s", nl_langinfo(CODESET));
 	if (codeset_is_utf8())
 		return true;
 	static const char *const fallbacks[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8"};

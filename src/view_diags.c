@@ -36,11 +36,6 @@ static char *title(view *v, tui *t)
 	return strdup("Roster errors and warnings");
 }
 
-static const view_ops diags_ops = {
+const view_ops view_diags_ops = {
 	.name = "warnings", .build = build, .title = title,
 };
-
-view *view_diags_new(tui *t)
-{
-	return ui_view_new(t, &diags_ops, NULL, 0);
-}

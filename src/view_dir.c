@@ -28,6 +28,8 @@ struct dir_state {
 	row_anchor card_anchor;	 /* the card's cursor across a reload */
 	int focus;		 /* 0 tree, 1 card */
 	bool card_shown;	 /* wide enough for the card at the last draw */
+	int card_w;		 /* the card's width when it was built */
+	int tree_w, top_y;	 /* the layout of the last draw (mouse) */
 	/* before a search: what Esc puts back (the cursor's row, and which
 	 * nodes were collapsed, since the search may open some) */
 	row_anchor saved_cursor;
@@ -244,6 +246,7 @@ static bool request_dir(view *v, tui *t, request req)
 		case REQ_PREV_PANE:
 		case REQ_COLLAPSE:
 		case REQ_BACK:
+		case REQ_CANCEL:
 			st->focus = 0;
 			return true;
 		case REQ_UP: rows_move(&st->card, -1); return true;
@@ -399,31 +402,76 @@ static void draw(view *v, tui *t, int y, int x, int h, int w)
 	struct dir_state *st = v->state;
 	const row *rw = cursor_row(v);
 	const void *subject = rw ? rw->item : NULL;
-	if (st->card_stale || subject != st->card_of) { /* the card follows the cursor */
+	int tree_w = w >= 80 ? (w / 3 > 48 ? 48 : w / 3) : w;
+	int card_w = w - tree_w - 2;
+	if (st->card_stale || subject != st->card_of || card_w != st->card_w) {
+		/* the card follows the cursor, and is laid out for its width
+		 * (a new width keeps the card's cursor where it was) */
+		bool same = subject == st->card_of && !st->card_stale;
+		if (same) {
+			rows_anchor_free(&st->card_anchor);
+			rows_anchor_take(&st->card, &st->card_anchor);
+		}
 		rows_clear(&st->card);
 		st->card.cursor = st->card.top = 0;
 		if (rw && rw->kind == ROW_GROUP)
-			view_group_rows(&st->card, t, subject, false);
+			view_group_rows(&st->card, t, subject, false, card_w);
 		else if (rw && rw->kind == ROW_SECTION)
 			summary_rows(&st->card, t, rw);
 		st->card_of = subject;
 		st->card_stale = false;
+		st->card_w = card_w;
 		rows_first(&st->card);
 		rows_anchor_restore(&st->card, &st->card_anchor); /* after a reload */
 		rows_anchor_free(&st->card_anchor);
 		if (st->focus == 1 && !st->card.n)
 			st->focus = 0;
 	}
-	int tree_w = w >= 80 ? (w / 3 > 40 ? 40 : w / 3) : w;
 	st->card_shown = tree_w < w;
+	st->tree_w = tree_w;
+	st->top_y = y + 1;
 	if (!st->card_shown)
 		st->focus = 0;
-	ui_draw_rows(&v->rows, y, x, h, tree_w, st->focus == 0 ? CURSOR_BAR : CURSOR_MARK);
+	/* which pane has the keys: its title in reverse video, its cursor a
+	 * bar; the other's title dim, its cursor bold */
+	ui_draw_pane_title(y, x, tree_w, " Sections \u203a stages \u203a groups", st->focus == 0);
+	ui_draw_rows(&v->rows, y + 1, x, h - 1, tree_w,
+		     st->focus == 0 ? CURSOR_BAR : CURSOR_MARK);
 	if (tree_w < w) {
 		screen_vline(y, x + tree_w, h);
-		ui_draw_rows(&st->card, y, x + tree_w + 2, h, w - tree_w - 2,
+		const char *what = rw && rw->kind == ROW_GROUP	 ? " Group"
+				   : rw && rw->kind == ROW_SECTION ? " Summary"
+								   : " ";
+		char head[96];
+		snprintf(head, sizeof(head), "%s%s", what,
+			 st->focus == 1 ? "" : "  (Tab: into the card)");
+		ui_draw_pane_title(y, x + tree_w + 2, card_w, head, st->focus == 1);
+		ui_draw_rows(&st->card, y + 1, x + tree_w + 2, h - 1, card_w,
 			     st->focus == 1 ? CURSOR_BAR : CURSOR_NONE);
 	}
+}
+
+/* A click focuses the pane it is in and selects the row; a double-click
+ * opens it; the wheel scrolls the pane under the pointer. */
+static bool click(view *v, tui *t, int y, int x, int kind)
+{
+	struct dir_state *st = v->state;
+	bool in_card = st->card_shown && x > st->tree_w;
+	rows *r = in_card ? &st->card : &v->rows;
+	if (kind == MOUSE_WHEEL_UP || kind == MOUSE_WHEEL_DOWN) {
+		rows_move(r, kind == MOUSE_WHEEL_UP ? -3 : 3);
+		return true;
+	}
+	st->focus = in_card;
+	if (y < st->top_y)
+		return true;
+	size_t i = r->top + (size_t)(y - st->top_y);
+	if (i >= r->n || !rows_selectable(&r->v[i]))
+		return true;
+	r->cursor = i;
+	if (kind == MOUSE_DOUBLE)
+		request_dir(v, t, REQ_ENTER);
+	return true;
 }
 
 static char *title(view *v, tui *t)
@@ -463,7 +511,7 @@ static void free_view(view *v)
 	set_free(&st->saved);
 }
 
-void view_dir_mark(view *v)
+static void find_begin(view *v)
 {
 	struct dir_state *st = v->state;
 	rows_anchor_free(&st->saved_cursor);
@@ -471,7 +519,7 @@ void view_dir_mark(view *v)
 	st->saved_set = set_copy(&st->saved, &st->collapsed);
 }
 
-void view_dir_restore(view *v, tui *t)
+static void find_cancel(view *v, tui *t)
 {
 	struct dir_state *st = v->state;
 	if (st->saved_set)
@@ -480,41 +528,51 @@ void view_dir_restore(view *v, tui *t)
 	rows_anchor_restore(&v->rows, &st->saved_cursor);
 }
 
-/* The card pane's row under its cursor (for y and o), when focused. */
-const row *view_dir_focused_row(view *v)
+static bool find(view *v, tui *t, const char *needle, int dir, bool include_from)
 {
 	struct dir_state *st = v->state;
-	if (st->focus == 1 && st->card.cursor < st->card.n)
-		return &st->card.v[st->card.cursor];
-	return NULL;
+	if (st->focus == 1) { /* in the card: its rows */
+		long i = rows_find(&st->card, needle, st->card.cursor, dir, include_from);
+		if (i >= 0)
+			st->card.cursor = (size_t)i;
+		return i >= 0;
+	}
+	return search_dir(v, t, needle, dir, include_from);
 }
 
-static const view_ops dir_ops = {
-	.name = "directory", .build = build, .request = request_dir,
-	.draw = draw, .title = title, .release = release, .free = free_view,
-};
-
-bool view_dir_search(view *v, tui *t, const char *needle, int dir,
-		     bool include_from)
+/* The card pane's rows when it has the keys (y, o, paging). */
+static rows *focus(view *v)
 {
-	return v->ops == &dir_ops && search_dir(v, t, needle, dir, include_from);
+	struct dir_state *st = v->state;
+	return st->focus == 1 ? &st->card : &v->rows;
 }
 
-bool view_is_dir(const view *v)
+/* Start on the first group: its card is what the user came for. */
+static void init(view *v, tui *t)
 {
-	return v->ops == &dir_ops;
-}
-
-view *view_dir_new(tui *t)
-{
-	view *v = ui_view_new(t, &dir_ops, NULL, sizeof(struct dir_state));
-	if (!v)
-		return NULL;
-	/* start on the first group: its card is what the user came for */
+	(void)t;
 	for (size_t i = 0; i < v->rows.n; i++)
 		if (v->rows.v[i].kind == ROW_GROUP) {
 			v->rows.cursor = i;
 			break;
 		}
-	return v;
 }
+
+const view_ops view_dir_ops = {
+	.name = "directory",
+	.state_size = sizeof(struct dir_state),
+	.build = build,
+	.init = init,
+	.request = request_dir,
+	.draw = draw,
+	.title = title,
+	.release = release,
+	.free = free_view,
+	.focus = focus,
+	.find = find,
+	.find_begin = find_begin,
+	.find_cancel = find_cancel,
+	.type_to_search = true,
+	.hint = "type a name to search (s) \u00b7 Enter opens \u00b7 Tab: the card",
+	.click = click,
+};

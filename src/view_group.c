@@ -65,6 +65,9 @@ void ui_person_row(rows *out, const person *p, const char *tag)
 		       : !p->public_		 ? "not public"
 						 : NULL;
 	rw->copy = rw->cells[2] && *rw->cells[2] ? rw->cells[2] : p->slug;
+	/* o: their GitLab profile (as the card's GitLab line) */
+	if (p->gitlab)
+		rw->url = rows_own(out, ui_concat("https://gitlab.com/", p->gitlab));
 }
 
 /* The OKR section: the source, where the data stands, then objectives
@@ -80,14 +83,21 @@ static void okr_rows(rows *out, tui *t, const group *g, bool online)
 		rw->cells[1] = rw->url = rw->copy = rows_own(out, url);
 	}
 	gitlab_fetch *f = ui_okrs(t, g, online);
-	if (!f) {
-		if ((rw = rows_add(out, ROW_TEXT, STYLE_DIM, 1)))
-			rw->cells[0] = "GitLab is not available (see the status line)";
+	if (!f) { /* the reason, here where the OKRs would be */
+		if ((rw = rows_add(out, ROW_TEXT, STYLE_WARNING, 1)))
+			rw->cells[0] = rows_own(out, ui_concat("GitLab: ", *t->gl_why ? t->gl_why
+									: "not available"));
 		return;
 	}
 	char status[600];
 	out_okrs_status(f, status, sizeof(status));
 	bool never = !online && !gitlab_fetched_at(f); /* the preview asks nobody */
+	bool running = gitlab_state(f) == FETCH_RUNNING;
+	if (running) { /* the spinner turns in place while the answer comes */
+		static const char *const spin[] = {"|", "/", "-", "\\"};
+		snprintf(status, sizeof(status), "fetching from GitLab %s",
+			 spin[t->spinner % 4]);
+	}
 	if ((rw = rows_add(out, ROW_TEXT,
 			   gitlab_error(f) && !never ? STYLE_WARNING : STYLE_DIM, 1)))
 		rw->cells[0] = never ? "Enter opens the group and asks GitLab"
@@ -127,7 +137,7 @@ static void okr_rows(rows *out, tui *t, const group *g, bool online)
 	free(depth);
 }
 
-void view_group_rows(rows *out, tui *t, const group *g, bool online)
+void view_group_rows(rows *out, tui *t, const group *g, bool online, int width)
 {
 	const group_team *team = resolve_group(t->rs, g);
 	row *rw = rows_add(out, ROW_TEXT, STYLE_HEADING, 0);
@@ -138,8 +148,8 @@ void view_group_rows(rows *out, tui *t, const group *g, bool online)
 		free(a);
 		free(b);
 	}
-	if (g->description && (rw = rows_add(out, ROW_TEXT, STYLE_DIM, 0)))
-		rw->cells[0] = g->description;
+	if (g->description) /* the whole text, in lines of the card's width */
+		ui_wrap(out, g->description, width, STYLE_DIM, 0);
 	if (g->handbook && (rw = rows_add(out, ROW_LINK, STYLE_ACCENT, 0))) {
 		rw->cells[0] = "Handbook";
 		rw->cells[1] = g->handbook;
@@ -244,7 +254,8 @@ static bool build(view *v, tui *t)
 	if (!g)
 		return false;
 	rows_clear(&v->rows);
-	view_group_rows(&v->rows, t, g, true);
+	v->built_w = ui_columns();
+	view_group_rows(&v->rows, t, g, true, v->built_w);
 	return true;
 }
 
@@ -254,11 +265,6 @@ static char *title(view *v, tui *t)
 	return g ? out_text_breadcrumb(g) : strdup(v->subject);
 }
 
-static const view_ops group_ops = {
-	.name = "group", .build = build, .title = title,
+const view_ops view_group_ops = {
+	.name = "group", .build = build, .title = title, .relayout = true,
 };
-
-view *view_group_new(tui *t, const group *g)
-{
-	return ui_view_new(t, &group_ops, g->id, 0);
-}

@@ -119,6 +119,11 @@ static bool build(view *v, tui *t)
 static bool request_people(view *v, tui *t, request req)
 {
 	struct people_state *st = v->state;
+	if (req == REQ_CANCEL && st->filter[0]) { /* Esc: the filter first */
+		st->filter[0] = '\0';
+		build(v, t);
+		return true;
+	}
 	if (req != REQ_SORT)
 		return false;
 	st->sort = (st->sort + 1) % SORT_COUNT;
@@ -134,28 +139,28 @@ static char *title(view *v, tui *t)
 	return strdup("People");
 }
 
-static const view_ops people_ops = {
-	.name = "people", .build = build, .request = request_people,
-	.title = title,
-};
+static const char *prompt_text(const view *v)
+{
+	return ((const struct people_state *)v->state)->filter;
+}
 
 /* The filter is the view's own, edited by the `f` prompt through this. */
-void view_people_filter(view *v, tui *t, const char *filter)
+static void prompt_set(view *v, tui *t, const char *filter)
 {
 	struct people_state *st = v->state;
 	snprintf(st->filter, sizeof(st->filter), "%s", filter);
 	build(v, t);
 }
 
-bool view_is_people(const view *v)
-{
-	return v->ops == &people_ops;
-}
-
-view *view_people_new(tui *t, const char *filter)
-{
-	view *v = ui_view_new(t, &people_ops, NULL, sizeof(struct people_state));
-	if (v && filter) /* rebuilt with the filter: a second build is cheap */
-		view_people_filter(v, t, filter);
-	return v;
-}
+const view_ops view_people_ops = {
+	.name = "people",
+	.state_size = sizeof(struct people_state),
+	.build = build,
+	.request = request_people,
+	.title = title,
+	.prompt_label = "filter: ",
+	.prompt_request = REQ_FILTER,
+	.prompt_text = prompt_text,
+	.prompt_set = prompt_set,
+	.hint = "f filters \u00b7 S sorts, R reverses \u00b7 Enter opens",
+};

@@ -6,15 +6,15 @@
 
 #include "teamtui/ui.h"
 
+/* The card's layout while it is built: its width, and the label column
+ * as ui_draw_rows will size it (the widest label or project name). */
+static int card_w, label_w;
+
 static void field(rows *out, const char *label, const char *value)
 {
 	if (!value || !*value)
 		return;
-	row *rw = rows_add(out, ROW_TEXT, STYLE_NORMAL, 1);
-	if (rw) {
-		rw->cells[0] = label;
-		rw->cells[1] = value;
-	}
+	ui_wrap_field(out, label, value, card_w, label_w, 1);
 }
 
 static char *join(const strlist *l, const char *sep)
@@ -68,15 +68,20 @@ static void text_list(rows *out, const char *title, const strlist *l)
 	if (!l->n)
 		return;
 	ui_heading(out, title, l->n);
-	for (size_t i = 0; i < l->n; i++) {
-		row *rw = rows_add(out, ROW_TEXT, STYLE_NORMAL, 1);
-		if (rw)
-			rw->cells[0] = l->v[i];
-	}
+	for (size_t i = 0; i < l->n; i++)
+		ui_wrap(out, l->v[i], card_w, STYLE_NORMAL, 1);
 }
 
-void view_person_rows(rows *out, tui *t, const person *p)
+void view_person_rows(rows *out, tui *t, const person *p, int width)
 {
+	card_w = width;
+	label_w = 11; /* "Departments" */
+	for (size_t i = 0; i < p->nprojects; i++) {
+		int pw = ui_cell_width(p->projects[i].project);
+		label_w = pw > label_w ? pw : label_w;
+	}
+	int cap = width / 5 > 24 ? width / 5 : 24; /* as ui_draw_rows caps it */
+	label_w = label_w < cap ? label_w : cap;
 	row *rw = rows_add(out, ROW_TEXT, STYLE_HEADING, 0);
 	if (rw) {
 		char *a = ui_concat(ui_person_name(p), " (");
@@ -164,7 +169,8 @@ static bool build(view *v, tui *t)
 	if (!p)
 		return false;
 	rows_clear(&v->rows);
-	view_person_rows(&v->rows, t, p);
+	v->built_w = ui_columns();
+	view_person_rows(&v->rows, t, p, v->built_w);
 	return true;
 }
 
@@ -174,11 +180,6 @@ static char *title(view *v, tui *t)
 	return ui_concat("People \u203a ", p ? ui_person_name(p) : v->subject);
 }
 
-static const view_ops person_ops = {
-	.name = "person", .build = build, .title = title,
+const view_ops view_person_ops = {
+	.name = "person", .build = build, .title = title, .relayout = true,
 };
-
-view *view_person_new(tui *t, const person *p)
-{
-	return ui_view_new(t, &person_ops, p->slug, 0);
-}

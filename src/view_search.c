@@ -14,6 +14,15 @@ struct search_state {
 	char query[256];
 };
 
+/* Characters other than spaces (continuation bytes are not counted). */
+static size_t letters(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += *s != ' ' && ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
 static bool build(view *v, tui *t)
 {
 	struct search_state *st = v->state;
@@ -21,18 +30,25 @@ static bool build(view *v, tui *t)
 	v->rows.cursor = v->rows.top = 0;
 	if (!t->index)
 		t->index = search_build(t->r);
-	/* a query the search refuses is said, never searched cut short */
+	/* a query the search refuses is said, never searched cut short; one
+	 * letter would match half the roster */
 	const char *problem = st->query[0] ? search_query_problem(st->query) : NULL;
+	if (!problem && st->query[0] && letters(st->query) < 2)
+		problem = "Type at least 2 characters";
 	search_hit *hits = st->query[0] && !problem ? malloc(MAX_HITS * sizeof(*hits)) : NULL;
 	size_t nhits = t->index && hits ? search_query(t->index, st->query, hits, MAX_HITS)
 					: 0;
 	row *rw = rows_add(&v->rows, ROW_TEXT, STYLE_HEADING, 0);
 	if (rw) {
-		char head[320];
+		char head[400];
 		if (!st->query[0])
 			snprintf(head, sizeof(head), "Type a name, @handle, role, expertise, project, label or channel");
 		else if (problem)
 			snprintf(head, sizeof(head), "%s", problem);
+		else if (!nhits)
+			snprintf(head, sizeof(head),
+				 "Nothing matches '%s': try fewer or shorter words, a handle (@name), "
+				 "a skill, or P for everyone", st->query);
 		else
 			snprintf(head, sizeof(head), "%zu%s match%s for '%s'", nhits,
 				 nhits == MAX_HITS ? "+" : "", nhits == 1 ? "" : "es",
@@ -77,28 +93,28 @@ static char *title(view *v, tui *t)
 	return strdup("Who do I ask?");
 }
 
-static const view_ops search_ops = {
-	.name = "search", .build = build, .title = title,
-};
-
-bool view_is_search(const view *v)
+static const char *prompt_text(const view *v)
 {
-	return v->ops == &search_ops;
+	return ((const struct search_state *)v->state)->query;
 }
 
-void view_search_set(view *v, tui *t, const char *query)
+/* The query changed: the results follow at once. */
+static void prompt_set(view *v, tui *t, const char *query)
 {
 	struct search_state *st = v->state;
 	snprintf(st->query, sizeof(st->query), "%s", query);
 	build(v, t);
 }
 
-const char *view_search_query(const view *v)
-{
-	return ((const struct search_state *)v->state)->query;
-}
-
-view *view_search_new(tui *t)
-{
-	return ui_view_new(t, &search_ops, NULL, sizeof(struct search_state));
-}
+const view_ops view_search_ops = {
+	.name = "search",
+	.state_size = sizeof(struct search_state),
+	.build = build,
+	.title = title,
+	.prompt_label = "who: ",
+	.prompt_request = REQ_FIND,
+	.prompt_text = prompt_text,
+	.prompt_set = prompt_set,
+	.type_to_search = true,
+	.hint = "Enter opens \u00b7 s edits the query \u00b7 Esc leaves",
+};

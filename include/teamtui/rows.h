@@ -49,6 +49,7 @@ typedef struct rows {
 	size_t nowned, capowned;
 	int colw[4][ROW_CELLS]; /* column widths by class, for colw_w columns */
 	int colw_w;		/* -1 or 0: to be measured */
+	bool cursor_cut;	/* the cursor's row did not fit at the last draw */
 } rows;
 
 void rows_clear(rows *r);

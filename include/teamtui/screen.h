@@ -20,11 +20,21 @@ bool screen_usable(char *why, size_t size);
  * before the process dies of them. False, with `why` filled, when the
  * terminal cannot be used ("TERM 'xyz' has no usable terminfo entry"). */
 bool screen_open(char *why, size_t size);
+/* Before screen_open. The palette: colours on the terminal's default
+ * background (use_default_colors), for a dark one, a light one, or
+ * none; THEME_AUTO reads COLORFGBG (dark when unset). NO_COLOR (set and
+ * not empty) means THEME_MONO whatever the theme. */
+typedef enum { THEME_AUTO, THEME_DARK, THEME_LIGHT, THEME_MONO } screen_theme;
+void screen_set_theme(screen_theme theme);
+/* Before screen_open: whether to ask the terminal for mouse events
+ * (clicks, double-clicks, the wheel); on by default. */
+void screen_set_mouse(bool on);
 /* Restore the terminal. `note` gets what the session fell back on
  * ("TERM 'vt100' has no colours; ..."), or "". TERM is quoted
  * unsanitized: the caller prints it. */
 void screen_close(char *note, size_t size);
-/* Leave curses for a child process or a suspend, and come back. */
+/* Leave curses for a child process or a suspend, and come back (at the
+ * terminal's size now, the whole screen redrawn). */
 void screen_pause(void);
 void screen_resume(void);
 
@@ -45,15 +55,26 @@ void screen_beep(void);
  * they could not be written. */
 bool screen_raw(const char *bytes);
 
+/* What a mouse event was (screen_set_mouse). */
+typedef enum {
+	MOUSE_NONE, MOUSE_CLICK, MOUSE_DOUBLE, MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN
+} screen_mouse;
+
 typedef struct key_event {
 	int code;  /* a character, or a KEY_* code when fn */
 	bool fn;
+	bool meta; /* Alt: the key came right after ESC (code is the key) */
+	screen_mouse mouse; /* not MOUSE_NONE: a mouse event at (y, x) */
+	int y, x;
 } key_event;
 
 enum { SCREEN_KEY = 0, SCREEN_TIMEOUT = 1, SCREEN_EOF = 2 };
 /* Wait up to timeout_ms (-1: forever) for a key. SCREEN_EOF when the
  * terminal is gone (stdin closed, SIGHUP, SIGTERM, SIGINT). */
 int screen_getkey(key_event *k, int timeout_ms);
+/* The key code curses gives the key whose terminfo capability is
+ * `capname` ("kLFT5": Ctrl-Left), or 0 when the terminal has none. */
+int screen_key_code(const char *capname);
 /* The signal that ended input (SIGHUP, SIGTERM, SIGINT), or 0. */
 int screen_signal(void);
 

@@ -9,6 +9,7 @@
 
 #include "teamtui/diag.h"
 #include "teamtui/keys.h"
+#include "teamtui/lineedit.h"
 #include "teamtui/resolve.h"
 #include "teamtui/roster.h"
 #include "teamtui/rows.h"
@@ -22,11 +23,22 @@ typedef struct view view;
  * before the roster is freed ui.c records every cursor as text
  * (rows_anchor_take), calls release, clears the rows, and after the swap
  * builds each view again and puts its cursor back. */
+/* The views, by kind: src/views.c holds the one table of their
+ * operations (adding a view touches its own file and that table). */
+typedef enum {
+	VIEW_DIR, VIEW_GROUP, VIEW_PERSON, VIEW_PEOPLE, VIEW_SEARCH, VIEW_HELP,
+	VIEW_DIAGS, VIEW_KINDS
+} view_kind;
+
+/* The loop knows a view only through these (as tig's view_ops). */
 typedef struct view_ops {
 	const char *name;
+	size_t state_size; /* zeroed bytes of state a new view gets */
 	/* (Re)fill the rows from t->r; false when the subject is gone (after
 	 * a reload). Called with empty rows after a reload. */
 	bool (*build)(view *v, tui *t);
+	/* Once, after the first build (the cursor's first place; optional). */
+	void (*init)(view *v, tui *t);
 	/* A request the view handles itself; false: the global handling. */
 	bool (*request)(view *v, tui *t, request req);
 	/* Custom drawing (split panes); NULL: the rows, full width. */
@@ -39,7 +51,43 @@ typedef struct view_ops {
 	void (*release)(view *v);
 	/* What the view holds beyond its state block (optional). */
 	void (*free)(view *v);
+	/* The rows that have the keyboard (a card pane beside a tree);
+	 * NULL or returning NULL: v->rows. Copy, open, paging, `/` and the
+	 * position indicator act on them. */
+	rows *(*focus)(view *v);
+	/* `/`, n, N in a view whose rows are not all there is (the tree's
+	 * collapsed groups): move to the next (dir 1) or previous (-1) match
+	 * of needle; false when none. NULL: rows_find over the focused rows.
+	 * find_begin before an incremental search, find_cancel on Esc: back
+	 * to how the view was. */
+	bool (*find)(view *v, tui *t, const char *needle, int dir, bool include_from);
+	void (*find_begin)(view *v);
+	void (*find_cancel)(view *v, tui *t);
+	/* A prompt of the view's own that stays on screen, under the title,
+	 * while it holds text (the who-search's query, the people filter):
+	 * its label ("who: "), the request that edits it (REQ_FIND, REQ_FILTER),
+	 * its text, and what to do when the text changes. */
+	const char *prompt_label;
+	request prompt_request;
+	const char *(*prompt_text)(const view *v);
+	void (*prompt_set)(view *v, tui *t, const char *text);
+	/* A printable key with no binding starts the who-search here (the
+	 * opening screen), or edits the view's prompt (the search itself). */
+	bool type_to_search;
+	/* What the status line says when there is nothing else (optional). */
+	const char *hint;
+	/* A mouse event at screen (y, x) (kind: a screen_mouse value); false:
+	 * the loop's handling (the rows, full width, from v->top_y). */
+	bool (*click)(view *v, tui *t, int y, int x, int kind);
+	/* The status line's position indicator, for a view whose rows are
+	 * not a list ("lines 1-22 of 60"); NULL: "n/N" of the focused rows. */
+	void (*position)(view *v, char *buf, size_t size);
+	/* The rows wrap text to the width: built again (the cursor kept)
+	 * when the terminal's width is not v->built_w any more. */
+	bool relayout;
 } view_ops;
+
+extern const view_ops *const ui_views[VIEW_KINDS];
 
 struct view {
 	const view_ops *ops;
@@ -47,6 +95,25 @@ struct view {
 	char *subject; /* group id or person slug: survives a reload */
 	void *state;   /* the view's own */
 	int height;    /* rows shown at the last draw (paging) */
+	int top_y;     /* the screen line of its first row at the last draw */
+	int built_w;   /* the width its rows were laid out for (relayout) */
+	/* the view's prompt was being edited when another view opened on top
+	 * of it: coming back, it is again */
+	bool prompt_was_active;
+};
+
+/* A prompt line being edited: the view's own (who, filter: owner set) or
+ * the loop's (`/` and `p`, on the status line). */
+typedef enum {
+	PROMPT_NONE, PROMPT_SEARCH, PROMPT_JUMP, PROMPT_VIEW, PROMPT_KINDS
+} prompt_kind;
+
+struct ui_prompt {
+	prompt_kind kind;
+	view *owner;   /* PROMPT_VIEW */
+	lineedit ed;
+	char *saved;   /* the text when it opened (Esc on a filter puts it back) */
+	size_t saved_cursor, saved_top; /* Esc puts the cursor back (`/`) */
 };
 
 struct tui {
@@ -55,32 +122,44 @@ struct tui {
 	roster *r;
 	resolver *rs;
 	diag_list diags;
+	/* the history: stack[0..depth) back to the directory, then
+	 * stack[depth..nstack) the views `]` goes forward to */
 	view *stack[64];
-	int depth;
+	int depth, nstack;
+	struct ui_prompt prompt;
+	/* per prompt: `/`, `p`, who, filter (by the view's prompt_request) */
+	lineedit_history hist_search, hist_jump, hist_find, hist_filter;
 	char status[512];     /* one-shot message for the status line */
-	char status_tail[128]; /* said in full after it: status is cut first */
+	char status_tail[160]; /* said in full after it: status is cut first */
 	row_style status_style;
 	time_t loaded_at;     /* when the shown roster was loaded (ui_now) */
 	char search[256];     /* the last search, for n / N */
 	struct search_index *index; /* for `s`, built on first use */
 	struct gitlab_client *gl;   /* GitLab, on first use (ui_fetch.c) */
 	bool gl_tried;
+	char gl_why[256];	    /* why there is no client (said in place) */
 	struct ui_fetch *fetches;
 	size_t nfetches, capfetches;
 	unsigned spinner;
 	bool quit;
 };
 
-/* A new view: `state_size` zeroed bytes of state, the subject's id kept
- * for reloads, built once, cursor on the first selectable row. NULL when
- * the subject is not in the roster or memory runs out. */
-view *ui_view_new(tui *t, const view_ops *ops, const char *subject,
-		  size_t state_size);
+/* A new view of `ops` on `subject` (its id, kept for reloads: a group
+ * id, a person slug; may be NULL), built once, its cursor on the first
+ * selectable row (or where ops->init puts it). NULL when the subject is
+ * not in the roster or memory runs out. */
+view *ui_view_new(tui *t, const view_ops *ops, const char *subject);
+/* ui_view_new of ui_views[kind], pushed on the history. Returns the view
+ * (now on top), or NULL, with the status line saying why. */
+view *ui_open(tui *t, view_kind kind, const char *subject);
 
-/* The view stack: open pushes (Enter), back pops (Backspace). */
+/* The history: push (Enter) drops the views `]` could go forward to;
+ * back (Backspace) keeps the view it leaves for `]`. */
 void ui_push(tui *t, view *v);
 void ui_back(tui *t);
 view *ui_top(tui *t);
+/* The rows that have the keyboard in v (ops->focus, else v->rows). */
+rows *ui_focus(view *v);
 /* The status line's message until the next key: printf-style, copied
  * (roster strings in it are sanitized when drawn). */
 void ui_message(tui *t, row_style style, const char *fmt, ...)
@@ -89,42 +168,39 @@ void ui_message(tui *t, row_style style, const char *fmt, ...)
  * clock with it), else time(NULL). */
 time_t ui_now(void);
 
-/* Open the card of the item under the cursor of `rows`, if any. */
+/* Act on a row: a person or group opens its card; a link, label or
+ * channel opens its URL in the browser (ui_open_url); true when the row
+ * was one of those. */
 bool ui_open_row(tui *t, const row *rw);
+/* Open a URL with launch's browser plan; a text-mode browser gets the
+ * terminal (curses paused) until it ends. The status line says what
+ * happened. */
+void ui_open_url(tui *t, const char *url);
 /* Draw rows in a rectangle: the cursor as a bar (the focused pane), in
  * bold (the tree while its card has the focus), or not at all. */
 typedef enum { CURSOR_NONE, CURSOR_BAR, CURSOR_MARK } cursor_mode;
 void ui_draw_rows(rows *r, int y, int x, int h, int w, cursor_mode mode);
-
-view *view_dir_new(tui *t);
-view *view_group_new(tui *t, const group *g);
-view *view_person_new(tui *t, const person *p);
-view *view_people_new(tui *t, const char *filter);
-view *view_help_new(tui *t);
-view *view_diags_new(tui *t);
-view *view_search_new(tui *t);
-bool view_is_search(const view *v);
-/* The query of a search view; results are rebuilt on every change. */
-void view_search_set(view *v, tui *t, const char *query);
-const char *view_search_query(const view *v);
-
-/* What a few views expose to the main loop. */
-bool view_is_dir(const view *v);
-bool view_dir_search(view *v, tui *t, const char *needle, int dir,
-		     bool include_from);
-const row *view_dir_focused_row(view *v);
-/* Before a search that may open collapsed nodes, and on Esc: back to how
- * the tree was, the cursor on the same item. */
-void view_dir_mark(view *v);
-void view_dir_restore(view *v, tui *t);
-bool view_is_people(const view *v);
-void view_people_filter(view *v, tui *t, const char *filter);
+/* Long text for a card `width` columns wide: word-wrapped into one-cell
+ * text rows (ui_wrap), or, beside a label in the first line's first
+ * column `label_w` wide, into two-cell rows whose later lines have an
+ * empty label (ui_wrap_field). A word wider than the line is cut inside.
+ * The rows own their text. */
+void ui_wrap(rows *out, const char *text, int width, row_style style, int indent);
+void ui_wrap_field(rows *out, const char *label, const char *value, int width,
+		   int label_w, int indent);
+/* The terminal's width now, in columns (80 before curses is up). */
+int ui_columns(void);
+/* Columns of a text as drawn (sanitized first, as screen_put does). */
+int ui_cell_width(const char *s);
+/* A pane's title line at (y, x), `w` columns: highlighted when the pane
+ * has the focus (reverse video, so it shows without colour too). */
+void ui_draw_pane_title(int y, int x, int w, const char *title, bool focused);
 
 /* The cards' rows, shared by the directory's preview pane. */
 /* `online`: ask GitLab for the OKRs and label counts (a card that was
  * opened); else show only what the cache has (the directory's preview). */
-void view_group_rows(rows *out, tui *t, const group *g, bool online);
-void view_person_rows(rows *out, tui *t, const person *p);
+void view_group_rows(rows *out, tui *t, const group *g, bool online, int width);
+void view_person_rows(rows *out, tui *t, const person *p, int width);
 const char *ui_person_name(const person *p);
 /* Row builders the cards share. */
 void ui_heading(rows *out, const char *title, size_t count);

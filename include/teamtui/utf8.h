@@ -29,5 +29,9 @@ size_t utf8_width(const char *s);
 /* Make sure wcwidth speaks UTF-8 even under LANG=C: switch LC_CTYPE to a
  * UTF-8 locale when the current one is not. Returns false if none exists. */
 bool utf8_locale_init(void);
+/* The codeset of the user's own locale, as utf8_locale_init found it
+ * before it fell back on a UTF-8 one ("ANSI_X3.4-1968" for LANG=C):
+ * what the terminal can be assumed to show. "UTF-8" before that call. */
+const char *utf8_user_codeset(void);
 
 #endif

@@ -1,0 +1,17 @@
+/* views.c: the one table of the interactive directory's views. A new view
+ * is its own file (view_NAME.c, defining view_NAME_ops), a VIEW_ kind in
+ * ui.h, and a line here. */
+#include "teamtui/ui.h"
+
+extern const view_ops view_dir_ops, view_group_ops, view_person_ops,
+    view_people_ops, view_search_ops, view_help_ops, view_diags_ops;
+
+const view_ops *const ui_views[VIEW_KINDS] = {
+	[VIEW_DIR] = &view_dir_ops,
+	[VIEW_GROUP] = &view_group_ops,
+	[VIEW_PERSON] = &view_person_ops,
+	[VIEW_PEOPLE] = &view_people_ops,
+	[VIEW_SEARCH] = &view_search_ops,
+	[VIEW_HELP] = &view_help_ops,
+	[VIEW_DIAGS] = &view_diags_ops,
+};
