@@ -44,6 +44,7 @@ const key_binding keys_table[] = {
 	{'P', REQ_PEOPLE, "P", "everyone: the people list"},
 	{'f', REQ_FILTER, "f", "filter the people list"},
 	{'S', REQ_SORT, "S", "sort the people list (name, role, manager)"},
+	{'R', REQ_SORT_REVERSE, "R", "reverse the sort"},
 	{'y', REQ_COPY, "y", "copy the selected handle, channel, label or URL"},
 	{'o', REQ_OPEN, "o", "open the selected link ($BROWSER or xdg-open)"},
 	{'r', REQ_RELOAD, "r", "reload the roster"},

@@ -2,6 +2,7 @@
  * the title and status lines, prompts (search, jump, filter), and the
  * requests every view shares (copy, open, reload, help, quit). */
 #include "teamtui/ui.h"
+#include "teamtui/check.h"
 
 #include <curses.h>
 #include <signal.h>
@@ -384,11 +385,12 @@ static void reload(tui *t)
 	t->rs = rs;
 	t->diags = d;
 	t->loaded_at = ui_now();
+	check_counts(r, &d, &t->check_errors, &t->check_warnings);
 	char gone[100];
 	rebuild_views(t, anchors, gone, sizeof(gone));
 	ui_message(t, d.errors ? STYLE_ERROR : STYLE_NORMAL,
 		   "reloaded: %zu people, %zu groups, %zu errors, %zu warnings",
-		   r->npeople, r->ngroups, d.errors, d.warnings);
+		   r->npeople, r->ngroups, t->check_errors, t->check_warnings);
 	if (*gone)
 		snprintf(t->status_tail, sizeof(t->status_tail), "; %s is gone", gone);
 }
@@ -604,7 +606,7 @@ static void draw(tui *t, const struct prompt *p)
 		else
 			snprintf(left, sizeof(left), "%s \u00b7 %zu people \u00b7 %zu groups%s",
 				 t->dir, t->r->npeople, t->r->ngroups,
-				 t->diags.count ? "" : " \u00b7 ? help");
+				 t->check_errors + t->check_warnings ? "" : " \u00b7 ? help");
 		char right[160] = "";
 		size_t o = 0;
 		if (ui_fetching(t)) { /* background work, with a spinner */
@@ -612,11 +614,11 @@ static void draw(tui *t, const struct prompt *p)
 			o = (size_t)snprintf(right, sizeof(right), "%s fetching from GitLab  ",
 					     spin[t->spinner++ % 4]);
 		}
-		if (t->diags.count && o < sizeof(right))
+		if (t->check_errors + t->check_warnings && o < sizeof(right))
 			snprintf(right + o, sizeof(right) - o,
 				 "%zu error%s, %zu warning%s (!) \u00b7 ? help",
-				 t->diags.errors, t->diags.errors == 1 ? "" : "s",
-				 t->diags.warnings, t->diags.warnings == 1 ? "" : "s");
+				 t->check_errors, t->check_errors == 1 ? "" : "s",
+				 t->check_warnings, t->check_warnings == 1 ? "" : "s");
 		int rw = (int)utf8_width(right);
 		row_style st = t->status[0] ? t->status_style : STYLE_DIM;
 		int room = w - rw - 1, used = 0;
@@ -633,7 +635,7 @@ static void draw(tui *t, const struct prompt *p)
 			screen_put(h - 1, 0, room, left, st, false, false);
 		if (rw && rw < w)
 			screen_put(h - 1, w - rw, rw, right,
-				   t->diags.errors ? STYLE_ERROR : STYLE_WARNING, false, false);
+				   t->check_errors ? STYLE_ERROR : STYLE_WARNING, false, false);
 		screen_cursor(-1, 0);
 	}
 	screen_flush();
@@ -741,6 +743,7 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 	if (whysize)
 		why[0] = '\0';
 	t.rs = resolver_new(t.r);
+	check_counts(t.r, &t.diags, &t.check_errors, &t.check_warnings);
 	if (!t.rs && whysize)
 		snprintf(why, whysize, "out of memory");
 	if (!t.rs || !screen_open(why, whysize)) {

@@ -157,7 +157,7 @@ run 'a broken groups.yml: the shown roster kept; Tab j j in its card' \
     keys:Tab,j,j wait:'reload · 5 people'
 # the second: the people list rebuilt by a reload of the same files
 run 'the people list, reloaded unchanged' \
-    keys:Enter,P wait:'5 of 5 people' keys:C-r wait:'reloaded: 5 people'
+    keys:Enter,P wait:'People · all 5' keys:C-r wait:'reloaded: 5 people'
 run 'a person card: changed, the person removed, the group removed, the directory removed' \
     keys:Enter,j,j,Enter wait:'Cyd Marsh (cyd-marsh)' \
     'sh:cp "$fixtures"/reload-edits/changed/* .' keys:C-r wait:'reloaded: 6 people' \

@@ -55,6 +55,7 @@ struct tui {
 	roster *r;
 	resolver *rs;
 	diag_list diags;
+	size_t check_errors, check_warnings; /* check_counts */
 	view *stack[64];
 	int depth;
 	char status[512];     /* one-shot message for the status line */
