@@ -1,10 +1,13 @@
 /* check.c: roster-wide warnings. */
 #include "teamtui/check.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "teamtui/suggest.h"
 #include "teamtui/table.h"
@@ -326,5 +329,154 @@ void check_roster(const roster *r, resolver *rs, diag_list *out)
 		const diag *d = &rd->items[i];
 		diag_add(out, d->severity, d->file, d->line, d->column, "%s",
 			 d->message);
+	}
+}
+
+/* ------------------------------------------------ what `check` reports */
+
+/* The loader's diagnostics and the lints, files as the loader named them,
+ * unsorted. */
+static void lint_all(const roster *r, const diag_list *loaded, diag_list *out)
+{
+	diag_init(out);
+	diag_append(out, loaded);
+	resolver *rs = resolver_new(r); /* fresh: nothing cached changes a word */
+	if (rs)
+		check_roster(r, rs, out);
+	else
+		diag_add(out, DIAG_ERROR, "", 0, 0,
+			 "out of memory: the roster was not checked");
+	resolver_free(rs);
+}
+
+struct where {
+	const roster_input *in;
+	const char *cwd;
+};
+
+static char *rename_file(const char *file, void *ctx)
+{
+	const struct where *w = ctx;
+	return check_path(w->in, file, w->cwd);
+}
+
+void check_report(const roster_input *in, const roster *r,
+		  const diag_list *loaded, const char *cwd, diag_list *out)
+{
+	lint_all(r, loaded, out);
+	struct where w = {in, cwd};
+	diag_map_files(out, rename_file, &w);
+	diag_sort(out); /* by the names shown: the order the reader sees */
+}
+
+void check_counts(const roster *r, const diag_list *loaded, size_t *errors,
+		  size_t *warnings)
+{
+	diag_list l;
+	lint_all(r, loaded, &l);
+	*errors = l.errors;
+	*warnings = l.warnings;
+	diag_free(&l);
+}
+
+/* The length of s without its trailing slashes (a lone "/" is kept). */
+static size_t trimmed_len(const char *s)
+{
+	size_t n = strlen(s);
+	while (n > 1 && s[n - 1] == '/')
+		n--;
+	return n;
+}
+
+/* Is `file` the path `given` (as the user wrote it), or under it? */
+static bool is_given(const char *given, const char *file, bool under)
+{
+	if (!given || !*given)
+		return false;
+	size_t n = trimmed_len(given);
+	if (strncmp(file, given, n))
+		return false;
+	return trimmed_len(file) == n || (under && file[n] == '/');
+}
+
+/* p made relative to cwd when it is absolute and inside it (malloc'd). */
+static char *shorten(const char *p, const char *cwd)
+{
+	size_t n = cwd && cwd[0] == '/' ? trimmed_len(cwd) : 0;
+	if (p[0] == '/' && n > 1 && !strncmp(p, cwd, n)) {
+		if (p[n] == '\0')
+			return strdup(".");
+		if (p[n] == '/') {
+			const char *rest = p + n;
+			while (*rest == '/')
+				rest++;
+			return strdup(*rest ? rest : ".");
+		}
+	}
+	return strdup(p);
+}
+
+char *check_path(const roster_input *in, const char *file, const char *cwd)
+{
+	if (!file || !*file)
+		return strdup("");
+	const char *dir = in ? in->dir : NULL;
+	if (file[0] == '/' || !dir || !*dir || is_given(dir, file, false) ||
+	    (in && (is_given(in->people, file, true) ||
+		    is_given(in->data, file, true))))
+		return shorten(file, cwd); /* named as the user gave it */
+	/* the roster's own file: under the directory as it was given */
+	while (dir[0] == '.' && dir[1] == '/') { /* "./data" is "data" */
+		dir += 2;
+		while (*dir == '/')
+			dir++;
+	}
+	size_t n = *dir ? trimmed_len(dir) : 0;
+	if (n == 1 && dir[0] == '.')
+		n = 0; /* the roster is where teamtui runs: "team.yml" */
+	size_t len = n + 1 + strlen(file) + 1;
+	char *p = malloc(len);
+	if (!p)
+		return NULL;
+	if (n)
+		snprintf(p, len, "%.*s%s%s", (int)n, dir,
+			 dir[n - 1] == '/' ? "" : "/", file);
+	else
+		snprintf(p, len, "%s", file);
+	char *s = shorten(p, cwd);
+	free(p);
+	return s;
+}
+
+/* Does p have a "." or ".." component? ($PWD must not, as for pwd -L) */
+static bool has_dots(const char *p)
+{
+	for (const char *c = p; (c = strchr(c, '/')); c++) {
+		const char *e = c + 1;
+		if (e[0] == '.' && (e[1] == '/' || !e[1] ||
+				    (e[1] == '.' && (e[2] == '/' || !e[2]))))
+			return true;
+	}
+	return false;
+}
+
+char *check_cwd(void)
+{
+	const char *pwd = getenv("PWD");
+	struct stat a, b;
+	if (pwd && pwd[0] == '/' && !has_dots(pwd) && !stat(pwd, &a) &&
+	    !stat(".", &b) && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+		return strdup(pwd);
+	size_t size = 256;
+	for (;;) { /* getcwd(NULL, 0) is not POSIX */
+		char *buf = malloc(size);
+		if (!buf)
+			return NULL;
+		if (getcwd(buf, size))
+			return buf;
+		free(buf);
+		if (errno != ERANGE || size > 65536)
+			return NULL;
+		size *= 2;
 	}
 }

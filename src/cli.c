@@ -158,6 +158,21 @@ static int parse_args(int argc, char **argv, struct args *a)
 				a->query[l++] = ' ';
 			memcpy(a->query + l, s, strlen(s) + 1);
 			a->arg = a->query;
+		} else if (a->arg && (!strcmp(a->command, "show") ||
+				      !strcmp(a->command, "person"))) {
+			/* a name in several words: teamtui show duo chat */
+			size_t l = a->arg == a->query ? strlen(a->query) : 0;
+			if (a->arg != a->query) {
+				if (strlen(a->arg) > SEARCH_MAX_QUERY_BYTES)
+					return usage_error("%s", "the name is longer than 1000 bytes");
+				l = strlen(a->arg);
+				memcpy(a->query, a->arg, l + 1);
+				a->arg = a->query;
+			}
+			if (l + 1 + strlen(s) > SEARCH_MAX_QUERY_BYTES)
+				return usage_error("%s", "the name is longer than 1000 bytes");
+			a->query[l++] = ' ';
+			memcpy(a->query + l, s, strlen(s) + 1);
 		} else if (!a->arg) {
 			a->arg = s;
 		} else {
@@ -167,12 +182,23 @@ static int parse_args(int argc, char **argv, struct args *a)
 	return CLI_OK;
 }
 
-/* "no group 'x'; did you mean: a, b?" on one line. */
+/* "no group 'x'; did you mean: a, b?" on one line: the lookup's own
+ * near misses first (first[0..nfirst), the who-search's by name), then
+ * the ids closest to the query, three at most. */
 static void not_found(const char *what, const char *query,
+		      const char *const *first, size_t nfirst,
 		      const char *const *ids, size_t n, const char *hint, bool json)
 {
-	const char *best[3];
-	size_t k = suggest_closest(query, ids, n, best, 3);
+	const char *best[3], *close[3];
+	size_t k = 0, nclose = suggest_closest(query, ids, n, close, 3);
+	for (size_t i = 0; i < nfirst + nclose && k < 3; i++) {
+		const char *c = i < nfirst ? first[i] : close[i - nfirst];
+		bool dup = false;
+		for (size_t j = 0; j < k; j++)
+			dup |= !strcmp(best[j], c);
+		if (!dup)
+			best[k++] = c;
+	}
 	char *q = sanitize(query, SANITIZE_VISIBLE);
 	if (json) { /* scripts read stdout: say it there too */
 		char msg[600];
@@ -188,6 +214,59 @@ static void not_found(const char *what, const char *query,
 	fputs(k ? "?\n" : "", stderr);
 	if (!k)
 		fprintf(stderr, " (%s)\n", hint);
+}
+
+enum { AMBIGUOUS_SHOWN = 10 }; /* candidates an ambiguous lookup names */
+
+/* "ambiguous group 'code': 2 groups match: code-review (Code Review),
+ * source-code (Source Code)" on one line, the first AMBIGUOUS_SHOWN of
+ * `count` candidates (ids[i] named names[i]) best first; with --json also
+ * an error object of kind "ambiguous" whose suggestions are those ids.
+ * Exit status: as not found. */
+static void ambiguous(const char *what, const char *whats, const char *query,
+		      const char *const *ids, const char *const *names,
+		      size_t count, bool json)
+{
+	size_t shown = count < AMBIGUOUS_SHOWN ? count : AMBIGUOUS_SHOWN;
+	char *q = sanitize(query, SANITIZE_VISIBLE);
+	if (json) {
+		char msg[600];
+		snprintf(msg, sizeof(msg), "ambiguous %s '%s': %zu %s match", what,
+			 q ? q : "", count, whats);
+		out_json_error(out_fp, msg, "ambiguous", query, ids, shown);
+	}
+	fprintf(stderr, "teamtui: ambiguous %s '%s': %zu %s match: ", what,
+		q ? q : "", count, whats);
+	free(q);
+	for (size_t i = 0; i < shown; i++) {
+		if (i)
+			fputs(", ", stderr);
+		sanitize_fputs_flags(ids[i], SANITIZE_VISIBLE, stderr);
+		if (names[i] && *names[i]) {
+			fputs(" (", stderr);
+			sanitize_fputs(names[i], stderr);
+			fputc(')', stderr);
+		}
+	}
+	if (count > shown)
+		fprintf(stderr, ", and %zu more", count - shown);
+	fputc('\n', stderr);
+}
+
+/* A lookup `m` of `arg` that gave no answer, said: several found by id or
+ * name are ambiguous(); else not_found(), the lookup's near misses (the
+ * who-search's) first. ids[i], names[i]: its candidates, best first;
+ * all[0..nall): every id, for the closest ones. */
+static void lookup_failed(const char *what, const char *whats, const char *arg,
+			  search_lookup m, const char *const *ids,
+			  const char *const *names, const char *const *all,
+			  size_t nall, const char *hint, bool json)
+{
+	size_t shown = m.count < AMBIGUOUS_SHOWN ? m.count : AMBIGUOUS_SHOWN;
+	if (m.level != SEARCH_LOOKUP_FUZZY && m.count > 1)
+		ambiguous(what, whats, arg, ids, names, m.count, json);
+	else
+		not_found(what, arg, ids, shown, all, nall, hint, json);
 }
 
 /* Loader errors on stderr for the commands that are not `check`: the
@@ -327,36 +406,62 @@ static int cmd_show(const roster *r, resolver *rs, const struct args *a)
 	return CLI_OK;
 }
 
+/* The person `arg` names (search_person_lookup(): a slug, @handle or
+ * handle, a unique name or part of one), or NULL when it names several
+ * (listed on stderr) or nobody ("did you mean", by name and by slug). */
+static const person *find_person(const roster *r, const char *arg, bool json)
+{
+	const person *cands[AMBIGUOUS_SHOWN];
+	search_lookup m = search_person_lookup(r, NULL, arg, cands, AMBIGUOUS_SHOWN);
+	search_index *s = NULL;
+	if (m.level == SEARCH_LOOKUP_NONE && (s = search_build(r)))
+		/* the who-search's near misses, by name */
+		m = search_person_lookup(r, s, arg, cands, AMBIGUOUS_SHOWN);
+	search_free(s);
+	if (m.person)
+		return m.person;
+	const char *ids[AMBIGUOUS_SHOWN], *names[AMBIGUOUS_SHOWN];
+	for (size_t i = 0; i < m.count && i < AMBIGUOUS_SHOWN; i++) {
+		ids[i] = cands[i]->slug;
+		names[i] = cands[i]->name;
+	}
+	const char **all = malloc((r->npeople + 1) * sizeof(*all));
+	for (size_t i = 0; all && i < r->npeople; i++)
+		all[i] = r->people[i].slug;
+	lookup_failed("person", "people", arg, m, ids, names, all,
+		      all ? r->npeople : 0, "'teamtui who NAME' searches names", json);
+	free(all);
+	return NULL;
+}
+
 static int cmd_person(const roster *r, resolver *rs, const struct args *a)
 {
-	const person *p = a->arg[0] == '@' ? NULL : roster_person(r, a->arg);
+	const person *p = find_person(r, a->arg, a->json);
 	if (!p)
-		p = roster_person_by_handle(r, a->arg);
-	if (!p) {
-		const char **ids = malloc((r->npeople + 1) * sizeof(*ids));
-		for (size_t i = 0; ids && i < r->npeople; i++)
-			ids[i] = r->people[i].slug;
-		not_found("person", a->arg, ids, ids ? r->npeople : 0,
-			  "'teamtui who NAME' searches names", a->json);
-		free(ids);
 		return CLI_FAIL;
-	}
 	if (a->json)
 		return out_json_person(out_fp, r, rs, p) ? CLI_OK : CLI_FAIL;
 	out_text_person(out_fp, r, rs, p);
 	return CLI_OK;
 }
 
-static int cmd_check(const roster *r, resolver *rs, diag_list *d,
-		     const struct args *a)
+/* What check_report gives, the list the TUI's `!` shows too: the
+ * loader's diagnostics `d` and the lints, files where an editor started
+ * here finds them. */
+static int cmd_check(const roster_input *in, const roster *r,
+		     const diag_list *d, const struct args *a)
 {
-	check_roster(r, rs, d);
-	diag_sort(d);
+	diag_list rep;
+	char *cwd = check_cwd();
+	check_report(in, r, d, cwd, &rep);
+	free(cwd);
 	if (a->json)
-		out_json_diags(out_fp, d);
+		out_json_diags(out_fp, &rep);
 	else
-		out_text_diags(out_fp, d);
-	return d->errors ? CLI_FAIL : CLI_OK;
+		out_text_diags(out_fp, &rep);
+	int rc = rep.errors ? CLI_FAIL : CLI_OK;
+	diag_free(&rep);
+	return rc;
 }
 
 /* Commands whose argument may be left out. */
@@ -487,18 +592,31 @@ static bool needs_arg(const char *cmd)
 	       !strcmp(cmd, "okrs");
 }
 
-static const group *find_group(const roster *r, const char *id, bool json)
+/* The group `arg` names (search_group_lookup(): an id, a unique name or
+ * part of one), or NULL when it names several (listed on stderr) or none
+ * ("did you mean", by name and by id). */
+static const group *find_group(const roster *r, const char *arg, bool json)
 {
-	const group *g = roster_group(r, id);
-	if (!g) {
-		const char **ids = malloc((r->ngroups + 1) * sizeof(*ids));
-		for (size_t i = 0; ids && i < r->ngroups; i++)
-			ids[i] = r->groups[i].id;
-		not_found("group", id, ids, ids ? r->ngroups : 0,
-			  "'teamtui groups' lists them", json);
-		free(ids);
+	const group *cands[AMBIGUOUS_SHOWN];
+	search_lookup m = search_group_lookup(r, NULL, arg, cands, AMBIGUOUS_SHOWN);
+	search_index *s = NULL;
+	if (m.level == SEARCH_LOOKUP_NONE && (s = search_build(r)))
+		m = search_group_lookup(r, s, arg, cands, AMBIGUOUS_SHOWN);
+	search_free(s);
+	if (m.group)
+		return m.group;
+	const char *ids[AMBIGUOUS_SHOWN], *names[AMBIGUOUS_SHOWN];
+	for (size_t i = 0; i < m.count && i < AMBIGUOUS_SHOWN; i++) {
+		ids[i] = cands[i]->id;
+		names[i] = cands[i]->name;
 	}
-	return g;
+	const char **all = malloc((r->ngroups + 1) * sizeof(*all));
+	for (size_t i = 0; all && i < r->ngroups; i++)
+		all[i] = r->groups[i].id;
+	lookup_failed("group", "groups", arg, m, ids, names, all,
+		      all ? r->ngroups : 0, "'teamtui groups' lists them", json);
+	free(all);
+	return NULL;
 }
 
 /* okrs: one fetch, driven to its end here (the CLI may block; the TUI
@@ -718,7 +836,7 @@ int cli_run(int argc, char **argv)
 	 * drive it either) */
 	bool paged = !a.no_pager && !*why && pager_start();
 	if (!strcmp(cmd, "check")) {
-		rc = cmd_check(r, rs, &d, &a);
+		rc = cmd_check(&in, r, &d, &a);
 	} else {
 		if (!strcmp(cmd, "show"))
 			rc = cmd_show(r, rs, &a);

@@ -71,8 +71,11 @@ static int diag_cmp(const void *pa, const void *pb)
 		return a->line < b->line ? -1 : 1;
 	if (a->column != b->column)
 		return a->column < b->column ? -1 : 1;
-	/* qsort is not stable: fall back to the message so output is fixed */
-	return strcmp(a->message, b->message);
+	/* qsort is not stable: fall back to the message, then the severity,
+	 * so output is fixed */
+	if ((c = strcmp(a->message, b->message)))
+		return c;
+	return (int)a->severity - (int)b->severity;
 }
 
 void diag_sort(diag_list *l)
@@ -109,8 +112,49 @@ char *diag_string(const diag *d)
 
 void diag_print(const diag *d, FILE *out)
 {
-	char *s = diag_string(d);
-	sanitize_fputs_flags(s ? s : d->message, SANITIZE_VISIBLE, out);
+	char *s = diag_line(d); /* the one definition of the line */
+	if (s)
+		fputs(s, out);
+	else
+		sanitize_fputs_flags(d->message, SANITIZE_VISIBLE, out);
 	fputc('\n', out);
 	free(s);
+}
+
+char *diag_line(const diag *d)
+{
+	char *s = diag_string(d);
+	char *clean = s ? sanitize(s, SANITIZE_VISIBLE) : NULL;
+	free(s);
+	return clean;
+}
+
+void diag_append(diag_list *dst, const diag_list *src)
+{
+	size_t errors = 0, warnings = 0;
+	for (size_t i = 0; i < src->count; i++) {
+		const diag *d = &src->items[i];
+		diag_add(dst, d->severity, d->file, d->line, d->column, "%s",
+			 d->message);
+		if (d->severity == DIAG_ERROR)
+			errors++;
+		else
+			warnings++;
+	}
+	/* what src counted but did not keep (past its cap, out of memory) */
+	dst->errors += src->errors > errors ? src->errors - errors : 0;
+	dst->warnings += src->warnings > warnings ? src->warnings - warnings : 0;
+	dst->suppressed += src->suppressed;
+}
+
+void diag_map_files(diag_list *l, char *(*map)(const char *file, void *ctx),
+		    void *ctx)
+{
+	for (size_t i = 0; i < l->count; i++) {
+		char *f = map(l->items[i].file, ctx);
+		if (!f)
+			continue;
+		free((char *)l->items[i].file);
+		l->items[i].file = f;
+	}
 }

@@ -455,7 +455,11 @@ int screen_getkey(key_event *k, int timeout_ms)
 			k->code = (int)next;
 			k->meta = true;
 		} else if (rc2 == KEY_CODE_YES) {
-			ungetch((int)next); /* Esc, then a function key */
+			/* Alt with a function key: Alt-Backspace where the
+			 * terminal's kbs is DEL, Alt-Left, Alt-Right */
+			k->code = (int)next;
+			k->fn = true;
+			k->meta = true;
 		}
 	}
 	if (k->fn && ch == KEY_MOUSE) {

@@ -84,6 +84,7 @@ struct search_index {
 	uint8_t *matched;
 	uint32_t *touched;
 	size_t ntouched;
+	uint32_t fields; /* the fields this query looks in: 1 << field */
 };
 
 /* Latin-1 Supplement and Latin Extended-A, U+00C0..U+017F, without their
@@ -551,6 +552,8 @@ static void credit(search_index *s, size_t t, int q, size_t word)
 		uint32_t d = tx->doc;
 		if (s->matched[d] != word) /* missed an earlier word: out */
 			continue;
+		if (!(s->fields >> tx->field & 1)) /* a lookup's fields only */
+			continue;
 		int sc = fields[tx->field].weight * q / 100;
 		if (sc > s->word_score[d]) {
 			if (!s->word_score[d])
@@ -908,9 +911,20 @@ const char *search_query_problem(const char *query)
 	return ok ? NULL : "the query has more than 8 words to look for; leave some out";
 }
 
+/* search_query() looking only in the fields of the mask (1 << field). */
+static size_t query_fields(search_index *s, const char *query, search_hit *out,
+			   size_t max, uint32_t mask);
+
 size_t search_query(search_index *s, const char *query, search_hit *out,
 		    size_t max)
 {
+	return query_fields(s, query, out, max, (1u << F_COUNT) - 1);
+}
+
+static size_t query_fields(search_index *s, const char *query, search_hit *out,
+			   size_t max, uint32_t mask)
+{
+	s->fields = mask;
 	if (search_query_problem(query))
 		return 0;
 	char *folded = search_fold(query);
@@ -1049,4 +1063,301 @@ size_t search_query(search_index *s, const char *query, search_hit *out,
 	free(alive);
 	free(folded);
 	return found;
+}
+
+/* Lookup (search.h): one person or group by id, handle or name. */
+
+enum { LOOKUP_MAX_WORDS = 64 }; /* words of a query, a name or a slug */
+
+/* A word of a folded text: n bytes at p, not NUL-terminated. */
+struct span {
+	const char *p;
+	size_t n;
+};
+
+/* The words of the folded text f (split as the who-search splits them,
+ * at what is not a word character) in w[]; how many, or (size_t)-1 when
+ * f is NULL or has more than LOOKUP_MAX_WORDS. */
+static size_t lookup_words(const char *f, struct span w[LOOKUP_MAX_WORDS])
+{
+	if (!f)
+		return (size_t)-1;
+	size_t n = 0;
+	for (const char *c = f; *c;) {
+		while (*c && !word_char((unsigned char)*c))
+			c++;
+		if (!*c)
+			break;
+		if (n == LOOKUP_MAX_WORDS)
+			return (size_t)-1;
+		const char *start = c;
+		while (*c && word_char((unsigned char)*c))
+			c++;
+		w[n++] = (struct span){start, (size_t)(c - start)};
+	}
+	return n;
+}
+
+static bool span_eq(struct span a, struct span b)
+{
+	return a.n == b.n && !memcmp(a.p, b.p, a.n);
+}
+
+/* Does word w begin with q? */
+static bool span_starts(struct span w, struct span q)
+{
+	return w.n >= q.n && !memcmp(w.p, q.p, q.n);
+}
+
+/* One step of matching query words to name words (Kuhn's augmenting
+ * paths): can query word i take a name word, moving others if need be? */
+static bool augment(size_t i, const uint64_t *edge, int *owner, uint64_t *seen)
+{
+	for (size_t j = 0; j < LOOKUP_MAX_WORDS; j++) {
+		if (!(edge[i] >> j & 1) || (*seen >> j & 1))
+			continue;
+		*seen |= 1ull << j;
+		if (owner[j] < 0 || augment((size_t)owner[j], edge, owner, seen)) {
+			owner[j] = (int)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Does every query word q[] match a different word of w[] (equal, or
+ * with `prefix` also its start)? *whole: how many query words equal some
+ * word of w[]. A matching, never a greedy pass: "a ab" covers "ab a". */
+static bool words_cover(const struct span *q, size_t nq, const struct span *w,
+			size_t nw, bool prefix, size_t *whole)
+{
+	uint64_t edge[LOOKUP_MAX_WORDS];
+	*whole = 0;
+	if (!nq || nq > nw)
+		return false;
+	for (size_t i = 0; i < nq; i++) {
+		bool equal = false;
+		edge[i] = 0;
+		for (size_t j = 0; j < nw; j++) {
+			bool eq = span_eq(w[j], q[i]);
+			equal |= eq;
+			if (eq || (prefix && span_starts(w[j], q[i])))
+				edge[i] |= 1ull << j;
+		}
+		*whole += equal;
+		if (!edge[i])
+			return false;
+	}
+	int owner[LOOKUP_MAX_WORDS];
+	for (size_t j = 0; j < LOOKUP_MAX_WORDS; j++)
+		owner[j] = -1;
+	for (size_t i = 0; i < nq; i++) {
+		uint64_t seen = 0;
+		if (!augment(i, edge, owner, &seen))
+			return false;
+	}
+	return true;
+}
+
+/* A record that matched at a NAME, WORDS or PREFIX level. */
+struct lookup_cand {
+	int score;	 /* within the rank: higher first */
+	bool vacancy;	 /* after the people */
+	const char *key; /* the folded name, for the order */
+	char *owned;	 /* key when it was folded here (no index) */
+	size_t index;	 /* roster order */
+};
+
+/* How the query words q[] name a record whose folded name and slug (or
+ * id) are texts[0] and texts[1]: the best (lowest) rank, 2 * level, plus
+ * one when it is the slug's words that match (the name is tried first at
+ * each level), or -1 when neither text matches. *score: twice the query
+ * words that are a whole word of the text (at PREFIX), one more when the
+ * first query word begins the text (the first name: "e" lists Eitan
+ * before Conrad Ellery). */
+static int name_rank(const struct span *q, size_t nq, const char *const texts[2],
+		     int *score)
+{
+	int best = -1;
+	*score = 0;
+	for (int t = 0; t < 2; t++) {
+		struct span w[LOOKUP_MAX_WORDS];
+		size_t nw = lookup_words(texts[t], w), whole = 0;
+		if (nw == (size_t)-1 || !nw)
+			continue;
+		int rank = -1;
+		bool same = nw == nq;
+		for (size_t i = 0; same && i < nq; i++)
+			same = span_eq(w[i], q[i]);
+		if (same)
+			rank = 2 * SEARCH_LOOKUP_NAME + t;
+		else if (words_cover(q, nq, w, nw, false, &whole))
+			rank = 2 * SEARCH_LOOKUP_WORDS + t;
+		else if (words_cover(q, nq, w, nw, true, &whole))
+			rank = 2 * SEARCH_LOOKUP_PREFIX + t;
+		if (rank >= 0 && (best < 0 || rank < best)) {
+			best = rank;
+			*score = 2 * (int)whole + span_starts(w[0], q[0]);
+		}
+	}
+	return best;
+}
+
+static int lookup_cand_cmp(const void *a, const void *b)
+{
+	const struct lookup_cand *x = a, *y = b;
+	if (x->vacancy != y->vacancy)
+		return x->vacancy ? 1 : -1;
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	int c = strcmp(x->key ? x->key : "", y->key ? y->key : "");
+	if (c)
+		return c;
+	return (x->index > y->index) - (x->index < y->index);
+}
+
+/* The NAME, WORDS and PREFIX levels over the people (`people`) or the
+ * groups of r, with the folded names of the index s when there is one
+ * (else folded here): the best level any reaches, how many reach its
+ * best rank in *count, and the roster indexes of the first `max` of them,
+ * best first, in idx[]. NONE when nobody matches or memory ran out. */
+static search_lookup_level lookup_names(const roster *r, search_index *s,
+					bool people, const char *query,
+					size_t *idx, size_t max, size_t *count)
+{
+	*count = 0;
+	char *qf = search_fold(query);
+	struct span q[LOOKUP_MAX_WORDS];
+	size_t nq = lookup_words(qf, q);
+	size_t n = people ? r->npeople : r->ngroups;
+	struct lookup_cand *c = nq && nq != (size_t)-1
+					? malloc((n + 1) * sizeof(*c))
+					: NULL;
+	int best = -1;
+	size_t nc = 0;
+	for (size_t i = 0; c && i < n; i++) {
+		const person *p = people ? &r->people[i] : NULL;
+		const group *g = people ? NULL : &r->groups[i];
+		const struct doc *doc = s ? &s->docs[people ? i : r->npeople + i] : NULL;
+		const char *raw[2] = {p ? p->name : g->name, p ? p->slug : g->id};
+		const char *texts[2];
+		char *folded[2] = {NULL, NULL};
+		for (int t = 0; t < 2; t++) {
+			texts[t] = doc ? (t ? doc->slug : doc->name) : NULL;
+			if (!texts[t] && raw[t])
+				texts[t] = folded[t] = search_fold(raw[t]);
+		}
+		int score, rank = name_rank(q, nq, texts, &score);
+		if (rank >= 0 && (best < 0 || rank <= best)) {
+			if (best < 0 || rank < best) { /* a better rank: start over */
+				for (size_t k = 0; k < nc; k++)
+					free(c[k].owned);
+				nc = 0;
+				best = rank;
+			}
+			c[nc++] = (struct lookup_cand){score, p && p->type == PERSON_VACANCY,
+						       texts[0], folded[0], i};
+			folded[0] = NULL; /* owned by the candidate now */
+		}
+		free(folded[0]);
+		free(folded[1]);
+	}
+	if (nc > 1)
+		qsort(c, nc, sizeof(*c), lookup_cand_cmp);
+	for (size_t k = 0; k < nc; k++) {
+		if (k < max)
+			idx[k] = c[k].index;
+		free(c[k].owned);
+	}
+	*count = nc;
+	free(c);
+	free(qf);
+	return best < 0 ? SEARCH_LOOKUP_NONE : (search_lookup_level)(best / 2);
+}
+
+/* The FUZZY level: the who-search in the fields of `mask`, the first
+ * `max` (at least 1) of its hits of the wanted kind in idx[] (roster
+ * indexes); how many. */
+static size_t lookup_fuzzy(search_index *s, const char *query, uint32_t mask,
+			   search_kind kind, size_t *idx, size_t max)
+{
+	search_hit *hits = calloc(max, sizeof(*hits));
+	size_t n = hits ? query_fields(s, query, hits, max, mask) : 0, k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (hits[i].kind == kind)
+			idx[k++] = kind == SEARCH_PERSON ? hits[i].person->index
+							 : hits[i].group->index;
+	free(hits);
+	return k;
+}
+
+search_lookup search_person_lookup(const roster *r, search_index *s,
+				   const char *query, const person **cands,
+				   size_t max)
+{
+	search_lookup res = {SEARCH_LOOKUP_NONE, 0, NULL, NULL};
+	size_t cap = max ? max : 1; /* the first is kept for the answer */
+	size_t *idx = query ? malloc(cap * sizeof(*idx)) : NULL;
+	if (!idx)
+		return res;
+	bool handle_only = query[0] == '@';
+	const person *p = handle_only ? NULL : roster_person(r, query);
+	if (p) {
+		res.level = SEARCH_LOOKUP_ID;
+		res.count = 1;
+		idx[0] = p->index;
+	}
+	const char *h = query + handle_only;
+	for (size_t i = 0; !p && *h && i < r->npeople; i++) {
+		if (!r->people[i].gitlab || strcasecmp(r->people[i].gitlab, h))
+			continue;
+		if (res.count < cap)
+			idx[res.count] = i;
+		res.count++;
+		res.level = SEARCH_LOOKUP_HANDLE;
+	}
+	if (res.level == SEARCH_LOOKUP_NONE && !handle_only)
+		res.level = lookup_names(r, s, true, query, idx, cap, &res.count);
+	if (res.level == SEARCH_LOOKUP_NONE && s) {
+		uint32_t mask = handle_only ? 1u << F_HANDLE
+					    : 1u << F_NAME | 1u << F_HANDLE | 1u << F_SLUG;
+		res.count = lookup_fuzzy(s, query, mask, SEARCH_PERSON, idx, cap);
+		res.level = res.count ? SEARCH_LOOKUP_FUZZY : SEARCH_LOOKUP_NONE;
+	}
+	for (size_t k = 0; k < res.count && k < max; k++)
+		cands[k] = &r->people[idx[k]];
+	if (res.count == 1 && res.level < SEARCH_LOOKUP_FUZZY)
+		res.person = &r->people[idx[0]];
+	free(idx);
+	return res;
+}
+
+search_lookup search_group_lookup(const roster *r, search_index *s,
+				  const char *query, const group **cands,
+				  size_t max)
+{
+	search_lookup res = {SEARCH_LOOKUP_NONE, 0, NULL, NULL};
+	size_t cap = max ? max : 1;
+	size_t *idx = query ? malloc(cap * sizeof(*idx)) : NULL;
+	if (!idx)
+		return res;
+	const group *g = roster_group(r, query);
+	if (g) {
+		res.level = SEARCH_LOOKUP_ID;
+		res.count = 1;
+		idx[0] = g->index;
+	} else {
+		res.level = lookup_names(r, s, false, query, idx, cap, &res.count);
+	}
+	if (res.level == SEARCH_LOOKUP_NONE && s) {
+		res.count = lookup_fuzzy(s, query, 1u << F_GROUP_NAME | 1u << F_GROUP_ID,
+					 SEARCH_GROUP, idx, cap);
+		res.level = res.count ? SEARCH_LOOKUP_FUZZY : SEARCH_LOOKUP_NONE;
+	}
+	for (size_t k = 0; k < res.count && k < max; k++)
+		cands[k] = &r->groups[idx[k]];
+	if (res.count == 1 && res.level < SEARCH_LOOKUP_FUZZY)
+		res.group = &r->groups[idx[0]];
+	free(idx);
+	return res;
 }

@@ -3,8 +3,11 @@
  * knows the views only through ui_views[] (src/views.c) and their
  * view_ops; what a view shows is the view's own file. */
 #include "teamtui/ui.h"
+#include "teamtui/check.h"
 
 #include <curses.h>
+#include <errno.h>
+#include <sys/wait.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -79,6 +82,8 @@ view *ui_view_new(tui *t, const view_ops *ops, const char *subject)
 }
 
 /* ---- the prompts ------------------------------------------------------ */
+
+static void handle(tui *t, request req);
 
 static lineedit_history *history_of(tui *t, prompt_kind kind, const view *owner)
 {
@@ -201,15 +206,56 @@ view *ui_open(tui *t, view_kind kind, const char *subject)
 
 /* ---- acting on rows ----------------------------------------------------- */
 
+/* Run a launch plan; a text-mode program gets the terminal (curses
+ * paused, then the screen redrawn at its size now). The status line says
+ * what happened; `what` names the thing opened ("the link"). */
+static void run_plan(tui *t, launch_plan *plan, const char *what, const char *shown)
+{
+	launch_hooks hooks = {screen_pause, screen_resume};
+	launch_result res;
+	int e = launch_run(plan, &hooks, &res);
+	bool fg = res.index >= 0 && (size_t)res.index < plan->count &&
+		  plan->cmds[res.index].foreground;
+	if (e)
+		ui_message(t, STYLE_WARNING, "could not run %s: %s (y copies %s)",
+			   *res.what ? res.what : "a program", strerror(e), what);
+	else if (fg && WIFEXITED(res.status) && WEXITSTATUS(res.status))
+		ui_message(t, STYLE_WARNING, "%s ended with status %d", res.what,
+			   WEXITSTATUS(res.status));
+	else if (fg)
+		ui_message(t, STYLE_NORMAL, "back from %s", res.what);
+	else /* it started; whether a page opened is the program's business */
+		ui_message(t, STYLE_NORMAL, "started %s for %s", res.what, shown);
+}
+
 void ui_open_url(tui *t, const char *url)
 {
-	const char *prog;
-	int e = launch_url(url, &prog);
-	if (e)
-		ui_message(t, STYLE_WARNING, "could not run %s: %s (y copies the link)",
-			   prog, strerror(e));
-	else /* it started; whether a page opened is the program's business */
-		ui_message(t, STYLE_NORMAL, "started %s for %s", prog, url);
+	launch_env env;
+	launch_env_get(&env);
+	launch_plan plan;
+	int e = launch_plan_url(url, &env, &plan);
+	if (e) {
+		ui_message(t, STYLE_WARNING, "cannot open %s: %s (y copies it)", url,
+			   e == EINVAL ? "not an http(s) link" : strerror(e));
+		return;
+	}
+	run_plan(t, &plan, "the link", url);
+	launch_plan_free(&plan);
+}
+
+void ui_edit(tui *t, const char *file, int line, int column)
+{
+	launch_env env;
+	launch_env_get(&env);
+	launch_plan plan;
+	int e = launch_plan_editor(file, line, column, &env, &plan);
+	if (e) {
+		ui_message(t, STYLE_WARNING, "cannot start an editor: %s (set $EDITOR)",
+			   strerror(e));
+		return;
+	}
+	run_plan(t, &plan, "the location", file);
+	launch_plan_free(&plan);
 }
 
 bool ui_open_row(tui *t, const row *rw)
@@ -398,11 +444,12 @@ static void reload(tui *t)
 	t->rs = rs;
 	t->diags = d;
 	t->loaded_at = ui_now();
+	check_counts(r, &d, &t->check_errors, &t->check_warnings);
 	char gone[80];
 	rebuild_views(t, anchors, gone, sizeof(gone));
 	if (d.errors)
-		ui_message(t, STYLE_ERROR, "reloaded: %s; %zu error%s (!)", changes, d.errors,
-			   d.errors == 1 ? "" : "s");
+		ui_message(t, STYLE_ERROR, "reloaded: %s; %zu error%s (!)", changes,
+			   t->check_errors, t->check_errors == 1 ? "" : "s");
 	else
 		ui_message(t, STYLE_NORMAL, "reloaded: %s", changes);
 	if (*gone)
@@ -427,19 +474,36 @@ static bool do_find(tui *t, const char *needle, int dir, bool include_from)
 
 /* p / ':' : one person opens their card; several, the people list
  * filtered by the text (search_person_lookup: the who-search's rules). */
+/* p / ':' : the person the text names (search_person_lookup: a slug, a
+ * handle, a whole or partial name, accents folded) opens their card;
+ * several open the people list filtered by the text; none, the
+ * who-search on it. */
 static void jump_to_person(tui *t, const char *q)
 {
-	const person *one = roster_person(t->r, q);
-	if (!one)
-		one = roster_person_by_handle(t->r, q[0] == '@' ? q + 1 : q);
-	size_t n = one ? 1 : 0;
-	if (n == 1 && one) {
-		ui_open(t, VIEW_PERSON, one->slug);
+	if (!t->index)
+		t->index = search_build(t->r);
+	const person *cands[2];
+	search_lookup l = search_person_lookup(t->r, t->index, q, cands, 2);
+	if (l.person && l.level != SEARCH_LOOKUP_FUZZY) {
+		ui_open(t, VIEW_PERSON, l.person->slug);
 		return;
 	}
-	view *v = ui_open(t, VIEW_PEOPLE, NULL);
-	if (v && v->ops->prompt_set)
+	if (l.count > 1 && l.level != SEARCH_LOOKUP_FUZZY) {
+		view *v = ui_open(t, VIEW_PEOPLE, NULL);
+		if (v && v->ops->prompt_set)
+			v->ops->prompt_set(v, t, q);
+		if (v && v->rows.n <= 1) /* the filter is narrower than the lookup */
+			v->ops->prompt_set(v, t, "");
+		if (v)
+			ui_message(t, STYLE_NORMAL, "%zu people match '%s': Enter opens one",
+				   l.count, q);
+		return;
+	}
+	view *v = ui_open(t, VIEW_SEARCH, NULL);
+	if (v) {
 		v->ops->prompt_set(v, t, q);
+		ui_message(t, STYLE_WARNING, "no name or handle is '%s': the who-search finds these", q);
+	}
 }
 
 static void page(rows *r, int height, request req)
@@ -560,6 +624,12 @@ static void prompt_key(tui *t, const key_event *k)
 	}
 	lineedit_op op = lineedit_key(k->code, k->fn, k->meta, !results);
 	if (op == LE_NONE) {
+		/* the control keys that are not editing keep their meaning */
+		request req = k->meta ? REQ_NONE : keys_lookup(k->code, k->fn);
+		if (req == REQ_RELOAD || req == REQ_REDRAW || req == REQ_SUSPEND) {
+			handle(t, req);
+			return;
+		}
 		screen_beep();
 		return;
 	}
@@ -629,28 +699,31 @@ static void draw_status(tui *t, view *v, int h, int w, int area_h)
 			 sel->cells[2] ? sel->cells[2] : "",
 			 sel->cells[3] && *sel->cells[3] ? " \u00b7 " : "",
 			 sel->cells[3] ? sel->cells[3] : "");
-	else if (v->ops->hint)
+	else if (v->ops->hint && t->depth > 1)
 		snprintf(left, sizeof(left), "%s", v->ops->hint);
-	else
-		snprintf(left, sizeof(left), "%s \u00b7 %zu people \u00b7 %zu groups", t->dir,
-			 t->r->npeople, t->r->ngroups);
+	else /* the opening screen: where the roster is, and how to search */
+		snprintf(left, sizeof(left), "%s \u00b7 %zu people \u00b7 %zu groups%s%s", t->dir,
+			 t->r->npeople, t->r->ngroups, v->ops->hint ? " \u00b7 " : "",
+			 v->ops->hint ? v->ops->hint : "");
 	char right[200] = "";
 	size_t o = 0;
 	if (ui_fetching(t)) { /* background work, with a spinner */
 		static const char *const spin[] = {"|", "/", "-", "\\"};
 		o = (size_t)snprintf(right, sizeof(right), "%s fetching  ", spin[t->spinner % 4]);
 	}
-	if (t->diags.count && o < sizeof(right))
+	if (t->check_errors + t->check_warnings && o < sizeof(right))
 		o += (size_t)snprintf(right + o, sizeof(right) - o,
-				      "%zu error%s, %zu warning%s (!)  ", t->diags.errors,
-				      t->diags.errors == 1 ? "" : "s", t->diags.warnings,
-				      t->diags.warnings == 1 ? "" : "s");
-	char pos[48];
-	if (v->ops->position)
+				      "%zu error%s, %zu warning%s (!)  ", t->check_errors,
+				      t->check_errors == 1 ? "" : "s", t->check_warnings,
+				      t->check_warnings == 1 ? "" : "s");
+	char pos[48] = "";
+	if (t->status[0])
+		; /* a message needs the room more than the position */
+	else if (v->ops->position)
 		v->ops->position(v, pos, sizeof(pos));
 	else
 		position(fr, area_h, pos, sizeof(pos));
-	if (o < sizeof(right))
+	if (o < sizeof(right) && !t->status[0]) /* a message needs the room */
 		snprintf(right + o, sizeof(right) - o, "%s%s? help", pos, *pos ? "  " : "");
 	int rw = (int)utf8_width(right);
 	row_style st = t->status[0] ? t->status_style : STYLE_DIM;
@@ -668,7 +741,9 @@ static void draw_status(tui *t, view *v, int h, int w, int area_h)
 		screen_put(h - 1, 0, room, left, st, false, false);
 	if (rw && rw < w)
 		screen_put(h - 1, w - rw, rw, right,
-			   t->diags.errors ? STYLE_ERROR : t->diags.count ? STYLE_WARNING : STYLE_DIM,
+			   t->check_errors		       ? STYLE_ERROR
+			   : t->check_warnings ? STYLE_WARNING
+					       : STYLE_DIM,
 			   false, false);
 }
 
@@ -924,6 +999,7 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 	if (whysize)
 		why[0] = '\0';
 	t.rs = resolver_new(t.r);
+	check_counts(t.r, &t.diags, &t.check_errors, &t.check_warnings);
 	if (!t.rs && whysize)
 		snprintf(why, whysize, "out of memory");
 	if (!t.rs || !screen_open(why, whysize)) {

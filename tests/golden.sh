@@ -49,6 +49,12 @@ for a in "$@"; do
 done
 
 runner_setup
+# teamtui runs in a directory of its own (below): its path must not depend
+# on where this script was started
+case $TEAMTUI in
+/*) ;;
+*) TEAMTUI=$(pwd)/$TEAMTUI ;;
+esac
 golden=$abs_srcdir/tests/golden
 cases=$golden/cases
 if [ ! -r "$cases" ]; then
@@ -162,6 +168,10 @@ while IFS= read -r line || [ -n "$line" ]; do
 
 	eval "set -- $args"
 	(
+		# check names files relative to where teamtui runs when they are
+		# under it: run where no roster is, so that they are named as
+		# given (@SRCDIR@/...) whatever directory make check runs in
+		cd "$tmp/home" || exit 1
 		HOME=$tmp/home
 		XDG_CONFIG_HOME=$tmp/home
 		LC_ALL=C.UTF-8

@@ -383,7 +383,7 @@ if command -v tmux >/dev/null 2>&1; then
 	check "TUI: the fetch starts and shows in the status line" screen_has "fetching from GitLab" 3
 	t0=$(date +%s%N)
 	T send-keys -t tt '?'
-	check "TUI: a key is answered while the answer is pending (help)" screen_has "Keys" 1
+	check "TUI: a key is answered while the answer is pending (help)" screen_has "Leaving and going back" 1
 	t1=$(date +%s%N)
 	check "TUI: ... within half a second" test $(((t1 - t0) / 1000000)) -lt 500
 	check "TUI: ... and the fetch is still going" screen_has "fetching from GitLab" 1

@@ -11,7 +11,7 @@
 # in a tmux pane of a private server, on a private copy of
 # tests/screen/fixtures/reload, sends keys and changes the copy between
 # them (the files of tests/screen/fixtures/reload-edits), waits after each
-# step for the text the step must show, quits with q and passes when
+# step for the text the step must show, quits with Q and passes when
 # teamtui exited 0: any invalid read or write, use of uninitialised memory,
 # bad free or leak makes valgrind exit 99, and its log is shown.
 #
@@ -118,7 +118,7 @@ EOF
 			;;
 		esac
 	done
-	$ok && tm send-keys -t t: q 2>>"$c/tmux.err"
+	$ok && tm send-keys -t t: Q 2>>"$c/tmux.err"
 	i=0
 	while $ok && [ ! -f "$c/status" ] && [ $i -lt 1200 ]; do
 		pause
@@ -157,22 +157,22 @@ run 'a broken groups.yml: the shown roster kept; Tab j j in its card' \
     keys:Tab,j,j wait:'reload · 5 people'
 # the second: the people list rebuilt by a reload of the same files
 run 'the people list, reloaded unchanged' \
-    keys:Enter,P wait:'5 of 5 people' keys:C-r wait:'reloaded: 5 people'
+    keys:Enter,P wait:'People · all 5' keys:C-r wait:'reloaded: no changes'
 run 'a person card: changed, the person removed, the group removed, the directory removed' \
     keys:Enter,j,j,Enter wait:'Cyd Marsh (cyd-marsh)' \
-    'sh:cp "$fixtures"/reload-edits/changed/* .' keys:C-r wait:'reloaded: 6 people' \
-    'sh:cp "$fixtures"/reload-edits/no-cyd/* .' keys:C-r wait:'person cyd-marsh is gone' \
-    'sh:cp "$fixtures"/reload-edits/no-forge/* .' keys:C-r wait:'group forge is gone' \
+    'sh:cp "$fixtures"/reload-edits/changed/* .' keys:C-r wait:'reloaded: +1 person, 2 moved, 1 changed, +1 group' \
+    'sh:cp "$fixtures"/reload-edits/no-cyd/* .' keys:C-r wait:'the person cyd-marsh was removed' \
+    'sh:cp "$fixtures"/reload-edits/no-forge/* .' keys:C-r wait:'the group forge was removed' \
     'sh:rm -r "$PWD"' keys:C-r wait:'roster directory'
 run 'who-search results and the help, across reloads' \
-    keys:f,o,r,g,e wait:"4 matches for 'forge'" keys:Enter,BSpace,j,j \
+    keys:s,f,o,r,g,e wait:"4 matches for 'forge'" keys:Enter,BSpace,Down,Down \
     'sh:cp "$fixtures"/reload-edits/changed/* .' keys:C-r wait:"5 matches for 'forge'" \
-    keys:? wait:'Keys' "sh:$broken" keys:C-r wait:'reload failed:' \
+    keys:Tab,? wait:'Leaving and going back' "sh:$broken" keys:C-r wait:'reload failed:' \
     'sh:cp "$fixtures"/reload/groups.yml . && rm team.yml' keys:C-r \
     wait:'no team.yml' keys:q wait:'Who do I ask?'
 run 'a collapsed tree and the focused card, across reloads' \
     keys:h,h wait:'+ Workshop (2)' \
     'sh:cp "$fixtures"/reload-edits/changed/* .' keys:C-r wait:'+ Workshop (3)' \
     keys:l,l,j,Tab,j,j 'sh:cp "$fixtures"/reload-edits/no-cyd/* .' keys:C-r \
-    wait:'reloaded: 4 people' keys:Enter wait:'People ›'
+    wait:'reloaded: 2 people removed' keys:Enter wait:'People ›'
 [ "$failed" -eq 0 ]

@@ -9,7 +9,10 @@
 #include "tap.h"
 #include "teamtui/clipboard.h"
 #include "teamtui/keys.h"
+#include "teamtui/resolve.h"
+#include "teamtui/rosterdiff.h"
 #include "teamtui/rows.h"
+#include "teamtui/translit.h"
 #include "teamtui/textwidth.h"
 #include "teamtui/utf8.h"
 
@@ -86,7 +89,14 @@ static void test_keys(void)
 	char buf[128];
 	tap_is_str(keys_names(REQ_ENTER, buf, sizeof(buf)), "Enter",
 		   "one name for Enter, whatever the terminal sends");
-	tap_is_str(keys_names(REQ_BACK, buf, sizeof(buf)), "Backspace, Esc", "Backspace and Esc");
+	tap_is_str(keys_names(REQ_BACK, buf, sizeof(buf)), "Backspace, [, Ctrl-O", "back: Backspace, [, Ctrl-O");
+	tap_is_str(keys_names(REQ_CANCEL, buf, sizeof(buf)), "Esc", "Esc steps back one level");
+	tap_is_int(keys_lookup('q', false), REQ_QUIT, "q: back, or quit at the top");
+	tap_is_int(keys_lookup('Q', false), REQ_QUIT_ALL, "Q: quit from anywhere");
+	tap_is_int(keys_lookup(']', false), REQ_FORWARD, "]: forward");
+	tap_is_int(keys_lookup('R', false), REQ_SORT_REVERSE, "R: reverse the sort");
+	tap_is_int(keys_lookup('a', false), REQ_NONE, "a: unbound (types on the opening screen)");
+	tap_is_int(keys_lookup(-1, false), REQ_NONE, "the help-only entries are never looked up");
 	/* every request a key can make has a line in the help */
 	size_t missing = 0;
 	for (const key_binding *k = keys_table; k->name; k++) {
@@ -212,6 +222,70 @@ static void test_anchors(void)
 	rows_free(&r);
 }
 
+static void tl(const char *s, translit_mode m, const char *want, const char *name)
+{
+	char *got = translit(s, m);
+	tap_is_str(got, want, name);
+	free(got);
+}
+
+static void test_translit(void)
+{
+	tl("Am\u00e9lie Dubois", TRANSLIT_ASCII, "Amelie Dubois", "ASCII: accents dropped");
+	tl("\u0141\u00f3d\u017a", TRANSLIT_ASCII, "Lodz", "ASCII: \u0141 is L");
+	tl("Zo\u00eb Bront\u00eb", TRANSLIT_ASCII, "Zoe Bronte", "ASCII: diaeresis");
+	tl("\u5c71\u7530 \u82b1\u5b50", TRANSLIT_ASCII, "shan tian hua zi", "ASCII: CJK romanized by ICU");
+	tl("a \u2502 b \u00b7 c\u2026", TRANSLIT_ASCII, "a | b - c...", "ASCII: the glyphs");
+	tl("Name \u25b2 \u203a x", TRANSLIT_GLYPHS, "Name ^ > x", "glyphs only: arrows");
+	tl("Am\u00e9lie \u2502", TRANSLIT_GLYPHS, "Am\u00e9lie |", "glyphs only: letters kept");
+	tl("", TRANSLIT_ASCII, "", "empty");
+	tl("\xf0\x9f\x8c\xbb sun", TRANSLIT_ASCII, "? sun", "no ASCII form: a visible '?'");
+}
+
+static void diff_text(const char *team1, const char *team2, const char *groups,
+		      const char *want, const char *name)
+{
+	diag_list d1, d2;
+	diag_init(&d1);
+	diag_init(&d2);
+	roster *a = t_roster(team1, groups, &d1), *b = t_roster(team2, groups, &d2);
+	resolver *ra = a ? resolver_new(a) : NULL, *rb = b ? resolver_new(b) : NULL;
+	char buf[200] = "";
+	if (ra && rb)
+		roster_diff_text(a, ra, b, rb, buf, sizeof(buf));
+	tap_is_str(buf, want, name);
+	resolver_free(ra);
+	resolver_free(rb);
+	roster_free(a);
+	roster_free(b);
+	diag_free(&d1);
+	diag_free(&d2);
+}
+
+static void test_rosterdiff(void)
+{
+	const char *groups = "sections: {s: {name: S}}\n"
+			     "stages: {t: {name: T, section: s}}\n"
+			     "groups:\n"
+			     "  g: {name: G, stage: t, team-by-manager-slug: ann}\n"
+			     "  h: {name: H, stage: t, team-by-manager-slug: bo}\n";
+	const char *base = "- {slug: ann, name: Ann, role: EM}\n"
+			   "- {slug: bo, name: Bo, role: EM}\n"
+			   "- {slug: cy, name: Cy, role: BE, reports_to: ann}\n";
+	diff_text(base, base, groups, "no changes", "the same roster: no changes");
+	diff_text(base,
+		  "- {slug: ann, name: Ann, role: EM}\n"
+		  "- {slug: bo, name: Bo, role: EM}\n"
+		  "- {slug: cy, name: Cy, role: BE, reports_to: bo}\n"
+		  "- {slug: di, name: Di, role: FE, reports_to: ann}\n"
+		  "- {slug: ed, name: Ed, role: FE, reports_to: bo}\n",
+		  groups, "+2 people, 1 moved", "two new people, one moved to another manager");
+	diff_text(base,
+		  "- {slug: ann, name: Ann, role: Director}\n"
+		  "- {slug: cy, name: Cy, role: BE, reports_to: ann}\n",
+		  groups, "1 person removed, 1 changed", "one gone, one retitled");
+}
+
 int main(void)
 {
 	utf8_locale_init();
@@ -220,5 +294,7 @@ int main(void)
 	test_keys();
 	test_clipboard();
 	test_anchors();
+	test_translit();
+	test_rosterdiff();
 	return tap_done();
 }

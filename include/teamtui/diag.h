@@ -42,5 +42,20 @@ char *diag_string(const diag *d);
 /* One diagnostic line on `out`, sanitized with SANITIZE_VISIBLE (controls
  * shown as \x1b), then a newline. */
 void diag_print(const diag *d, FILE *out);
+/* diag_string sanitized with SANITIZE_VISIBLE: exactly the line diag_print
+ * writes, without its newline (malloc'd, the caller frees it); NULL when
+ * out of memory. */
+char *diag_line(const diag *d);
+
+/* Append copies of src's diagnostics to dst, and src's totals: dst's
+ * errors, warnings and suppressed count afterwards are what they would be
+ * had every diag_add made on src been made on dst (what src dropped past
+ * its cap is counted, not copied). src is only read; dst owns the copies. */
+void diag_append(diag_list *dst, const diag_list *src);
+/* Rename every diagnostic's file: map(file, ctx) returns a malloc'd new
+ * name, which the list then owns, or NULL to keep the old one (as when
+ * memory runs out). Order and totals are unchanged. */
+void diag_map_files(diag_list *l, char *(*map)(const char *file, void *ctx),
+		    void *ctx);
 
 #endif

@@ -39,6 +39,12 @@ typedef struct row {
 	const char *copy;	      /* what `y` copies */
 	const char *url;	      /* what `o` opens */
 	int tag;		      /* view-specific (tree node, section) */
+	/* Where the row's subject is in a file (a diagnostic): the path as
+	 * an editor started in teamtui's directory opens it (raw: sanitize
+	 * before showing), 1-based line and column, 0 when unknown; file
+	 * NULL on rows that are about no file. */
+	const char *file;
+	int line, column;
 } row;
 
 typedef struct rows {

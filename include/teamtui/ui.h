@@ -124,6 +124,7 @@ struct tui {
 	diag_list diags;
 	/* the history: stack[0..depth) back to the directory, then
 	 * stack[depth..nstack) the views `]` goes forward to */
+	size_t check_errors, check_warnings; /* check_counts */
 	view *stack[64];
 	int depth, nstack;
 	struct ui_prompt prompt;
@@ -176,6 +177,9 @@ bool ui_open_row(tui *t, const row *rw);
  * terminal (curses paused) until it ends. The status line says what
  * happened. */
 void ui_open_url(tui *t, const char *url);
+/* Open `file` (a path from the start directory) at line and column in
+ * $VISUAL / $EDITOR (launch_plan_editor), curses paused while it runs. */
+void ui_edit(tui *t, const char *file, int line, int column);
 /* Draw rows in a rectangle: the cursor as a bar (the focused pane), in
  * bold (the tree while its card has the focus), or not at all. */
 typedef enum { CURSOR_NONE, CURSOR_BAR, CURSOR_MARK } cursor_mode;
