@@ -709,7 +709,8 @@ static void draw_status(tui *t, view *v, int h, int w, int area_h)
 	size_t o = 0;
 	if (ui_fetching(t)) { /* background work, with a spinner */
 		static const char *const spin[] = {"|", "/", "-", "\\"};
-		o = (size_t)snprintf(right, sizeof(right), "%s fetching  ", spin[t->spinner % 4]);
+		o = (size_t)snprintf(right, sizeof(right), "%s fetching from GitLab  ",
+				     spin[t->spinner % 4]);
 	}
 	if (t->check_errors + t->check_warnings && o < sizeof(right))
 		o += (size_t)snprintf(right + o, sizeof(right) - o,

@@ -391,6 +391,7 @@ if command -v tmux >/dev/null 2>&1; then
 	check "TUI: back on the card, still fetching" screen_has "Members (7)" 1
 	T send-keys -t tt G # the OKRs are at the bottom of the card
 	check "TUI: the OKRs arrive by themselves" screen_has "Objective #30" 10
+	T send-keys -t tt G # the card grew: to its new last line
 	check "TUI: key results under their objective" screen_has "KR #31" 1
 	# (the items and the status line may come one redraw apart: poll)
 	check "TUI: and the spinner stops" screen_lacks "fetching from GitLab" 3

@@ -154,7 +154,7 @@ echo 1..5
 # would have freed, then moved in
 run 'a broken groups.yml: the shown roster kept; Tab j j in its card' \
     "sh:$broken" keys:C-r wait:'reload failed: groups.yml:1:11:' \
-    keys:Tab,j,j wait:'reload · 5 people'
+    keys:Tab,j,j wait:'Cyd Marsh · Backend Engineer, Workshop:Forge · @cmarsh'
 # the second: the people list rebuilt by a reload of the same files
 run 'the people list, reloaded unchanged' \
     keys:Enter,P wait:'People · all 5' keys:C-r wait:'reloaded: no changes'
