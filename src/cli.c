@@ -696,7 +696,7 @@ static int cmd_who(const roster *r, resolver *rs, const struct args *a)
 		fputs("teamtui: out of memory\n", stderr);
 		return CLI_FAIL;
 	}
-	size_t n = search_query(s, a->arg, hits, max);
+	size_t n = search_query_team(s, rs, a->arg, hits, max);
 	if (a->json)
 		out_json_hits(out_fp, rs, hits, n);
 	else
@@ -770,6 +770,9 @@ int cli_run(int argc, char **argv)
 		sample_notice(dir, &d);
 	char *people = NULL, *data = NULL;
 	config_data_paths(&people, &data, &d);
+	config_theme theme;
+	bool mouse;
+	config_interface(&theme, &mouse, &d);
 	roster_input in = {dir, a.people ? a.people : people,
 			   a.data ? a.data : data};
 	roster *r = dir ? roster_load_input(&in, &d) : NULL;
@@ -795,6 +798,11 @@ int cli_run(int argc, char **argv)
 		/* the interactive directory; it owns the roster while it runs */
 		resolver_free(rs);
 		rs = NULL;
+		screen_set_theme(theme == CONFIG_THEME_DARK	 ? THEME_DARK
+				 : theme == CONFIG_THEME_LIGHT ? THEME_LIGHT
+				 : theme == CONFIG_THEME_MONO  ? THEME_MONO
+							       : THEME_AUTO);
+		screen_set_mouse(mouse);
 		int ui = ui_run(&in, &r, &d, why, sizeof(why));
 		if (ui >= 0) { /* 0, 1 (the terminal went away), 128 + a signal */
 			if (*why) { /* the terminal is back: what the TUI fell back on */

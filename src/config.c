@@ -13,7 +13,7 @@
 
 /* Every key config.yml may have (teamtui(1), FILES). */
 static const char *const known_keys[] = {"roster", "people", "data", "gitlab_host",
-					 "gitlab_token", "ca_cert"};
+					 "gitlab_token", "ca_cert", "theme", "mouse"};
 enum { NKNOWN = sizeof(known_keys) / sizeof(*known_keys) };
 
 /* An unknown key is a warning with the closest known one: a typo
@@ -81,8 +81,41 @@ static char *expand(const char *value, const char *cfg)
  * malloc'd or NULL); a key whose paths[] is true names a path, taken from
  * the config file's directory when relative. Returns the file's mode (0
  * when there is no file). */
+/* Each setting is read on its own (config_roster_dir, config_data_paths,
+ * config_interface, ...): what the file itself has wrong is said once,
+ * not once per reading. */
+static void merge_unique(diag_list *into, const diag_list *from)
+{
+	for (size_t i = 0; i < from->count; i++) {
+		const diag *e = &from->items[i];
+		bool seen = false;
+		for (size_t k = 0; k < into->count && !seen; k++) {
+			const diag *o = &into->items[k];
+			seen = o->severity == e->severity && o->line == e->line &&
+			       o->column == e->column && !strcmp(o->message, e->message) &&
+			       !strcmp(o->file ? o->file : "", e->file ? e->file : "");
+		}
+		if (!seen)
+			diag_add(into, e->severity, e->file, e->line, e->column, "%s", e->message);
+	}
+}
+
+static unsigned read_config_once(const char *const *keys, const bool *paths,
+				 char **out, size_t n, diag_list *diags);
+
 static unsigned read_config(const char *const *keys, const bool *paths,
 			    char **out, size_t n, diag_list *diags)
+{
+	diag_list mine;
+	diag_init(&mine);
+	unsigned mode = read_config_once(keys, paths, out, n, &mine);
+	merge_unique(diags, &mine);
+	diag_free(&mine);
+	return mode;
+}
+
+static unsigned read_config_once(const char *const *keys, const bool *paths,
+				 char **out, size_t n, diag_list *diags)
 {
 	for (size_t i = 0; i < n; i++)
 		out[i] = NULL;
@@ -126,6 +159,44 @@ void config_data_paths(char **people, char **data, diag_list *diags)
 	read_config(keys, paths, v, 2, diags);
 	*people = v[0];
 	*data = v[1];
+}
+
+void config_interface(config_theme *theme, bool *mouse, diag_list *diags)
+{
+	static const char *const keys[] = {"theme", "mouse"};
+	static const bool paths[] = {false, false};
+	static const char *const themes[] = {"auto", "dark", "light", "mono"};
+	char *v[2];
+	read_config(keys, paths, v, 2, diags);
+	*theme = CONFIG_THEME_AUTO;
+	*mouse = true;
+	char *cfg = v[0] || v[1] ? config_path() : NULL;
+	if (v[0]) {
+		size_t i = 0;
+		while (i < 4 && strcmp(v[0], themes[i]))
+			i++;
+		if (i < 4)
+			*theme = (config_theme)i;
+		else
+			diag_add(diags, DIAG_WARNING, cfg ? cfg : "config.yml", 0, 0,
+				 "theme '%s' is not auto, dark, light or mono; using auto", v[0]);
+	}
+	if (v[1]) {
+		static const char *const off[] = {"false", "no", "off"}, *const on[] = {"true", "yes", "on"};
+		bool known = false;
+		for (size_t i = 0; i < 3; i++) {
+			if (!strcmp(v[1], off[i]))
+				*mouse = false, known = true;
+			if (!strcmp(v[1], on[i]))
+				known = true;
+		}
+		if (!known)
+			diag_add(diags, DIAG_WARNING, cfg ? cfg : "config.yml", 0, 0,
+				 "mouse '%s' is not true or false; the mouse stays on", v[1]);
+	}
+	free(cfg);
+	free(v[0]);
+	free(v[1]);
 }
 
 static char *from_config(diag_list *diags)

@@ -782,6 +782,20 @@ static void build_group(struct ctx *x, const product_data *pd,
 	}
 	g->channels = sbuf_finish(x, &ch);
 	g->labels = sbuf_finish(x, &lb);
+	/* the Slack link a channel came with on the page (o opens it) */
+	for (size_t i = 0; pg && i < g->channels.n; i++)
+		for (size_t k = 0; k < pg->text.nchannels; k++) {
+			const page_channel *pc = &pg->text.channels[k];
+			if (!pc->url || strcmp(pc->name, g->channels.v[i]))
+				continue;
+			if (!g->channel_urls)
+				g->channel_urls = arena_calloc(x->c->model, g->channels.n + 1,
+							       sizeof(char *));
+			if (g->channel_urls)
+				g->channel_urls[i] = arena_intern(x->c->model, pc->url,
+								  strlen(pc->url));
+			break;
+		}
 	if (g->links) {
 		if (!pg && prod && prod->handbook) {
 			char *path = handbook_path(prod->handbook);

@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -797,6 +798,7 @@ static uint32_t explain(const search_index *s, uint32_t d, char *const *words,
 struct ranked {
 	int score;
 	uint32_t doc, text;
+	bool named; /* a group the query named (name, id, label, channel) */
 };
 
 static const search_index *ranking;
@@ -1036,7 +1038,7 @@ static size_t query_fields(search_index *s, const char *query, search_hit *out,
 		if (doc->kind == SEARCH_PERSON &&
 		    ((const person *)doc->item)->type == PERSON_VACANCY)
 			score -= 40;
-		tmp[k] = (struct ranked){score, d, best};
+		tmp[k] = (struct ranked){score, d, best, doc->kind == SEARCH_GROUP && named};
 		s->matched[d] = 0;
 		s->score[d] = 0;
 	}
@@ -1053,6 +1055,7 @@ static size_t query_fields(search_index *s, const char *query, search_hit *out,
 			else
 				h->group = doc->item;
 			h->score = tmp[k].score;
+			h->named = tmp[k].named;
 			uint32_t t = explain(s, tmp[k].doc, words, nw, tmp[k].text);
 			describe(&s->texts[t], words, nw, h->reason, sizeof(h->reason));
 			ellipsize(h->reason, sizeof(h->reason));
@@ -1360,4 +1363,58 @@ search_lookup search_group_lookup(const roster *r, search_index *s,
 		res.group = &r->groups[idx[0]];
 	free(idx);
 	return res;
+}
+
+/* Whether out[0..n) already has person p. */
+static bool has_person(const search_hit *out, size_t n, const person *p)
+{
+	for (size_t i = 0; i < n; i++)
+		if (out[i].kind == SEARCH_PERSON && out[i].person == p)
+			return true;
+	return false;
+}
+
+/* p as the next hit, after the group g it works for: its own hit (from
+ * raw) when it had one, else a new one saying why it is there. */
+static void add_team_person(search_hit *out, size_t *o, size_t max, const search_hit *raw,
+			    size_t nraw, const person *p, const group *g, const char *as)
+{
+	if (!p || *o >= max || has_person(out, *o, p))
+		return;
+	search_hit *h = &out[(*o)++];
+	memset(h, 0, sizeof(*h));
+	h->kind = SEARCH_PERSON;
+	h->person = p;
+	for (size_t i = 0; i < nraw; i++)
+		if (raw[i].kind == SEARCH_PERSON && raw[i].person == p)
+			h->score = raw[i].score;
+	snprintf(h->reason, sizeof(h->reason), "%s of %s", as, g->name ? g->name : g->id);
+	ellipsize(h->reason, sizeof(h->reason));
+}
+
+size_t search_query_team(search_index *s, resolver *rs, const char *query,
+			 search_hit *out, size_t max)
+{
+	size_t cap = max + 64;
+	search_hit *raw = malloc(cap * sizeof(*raw));
+	if (!raw)
+		return search_query(s, query, out, max);
+	size_t n = search_query(s, query, raw, cap), o = 0;
+	for (size_t i = 0; i < n && o < max; i++) {
+		const search_hit *h = &raw[i];
+		if (h->kind == SEARCH_PERSON && has_person(out, o, h->person))
+			continue; /* placed already, after its group */
+		out[o++] = *h;
+		if (h->kind != SEARCH_GROUP || !h->named)
+			continue;
+		const group_team *team = resolve_group(rs, h->group);
+		if (!team)
+			continue;
+		add_team_person(out, &o, max, raw, n, team->manager, h->group, "manager");
+		for (size_t k = 0; k < team->counterparts.n; k++)
+			add_team_person(out, &o, max, raw, n, team->counterparts.v[k], h->group,
+					"stable counterpart");
+	}
+	free(raw);
+	return o;
 }

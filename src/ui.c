@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "teamtui/clipboard.h"
+#include "teamtui/config.h"
 #include "teamtui/launch.h"
 #include "teamtui/rosterdiff.h"
 #include "teamtui/screen.h"
@@ -313,10 +314,14 @@ static void open_selected(tui *t)
 {
 	const row *rw = selected_row(t);
 	if (!rw || !rw->url) {
-		ui_message(t, STYLE_WARNING, rw && rw->kind == ROW_PERSON
-						     ? "no GitLab handle for %s"
-						     : "no link here%s",
-			   rw && rw->kind == ROW_PERSON ? rw->cells[0] : "");
+		if (rw && rw->kind == ROW_PERSON)
+			ui_message(t, STYLE_WARNING, "no GitLab handle for %s", rw->cells[0]);
+		else if (rw && rw->kind == ROW_CHANNEL && rw->copy)
+			ui_message(t, STYLE_WARNING,
+				   "the roster gives no Slack link for %s (y copies the name)",
+				   rw->copy);
+		else
+			ui_message(t, STYLE_WARNING, "no link here");
 		return;
 	}
 	ui_open_url(t, rw->url);
@@ -408,6 +413,15 @@ static void reload(tui *t)
 {
 	diag_list d;
 	diag_init(&d);
+	/* the config file's own problems, read again as check reads them
+	 * (its settings stay as they were at start) */
+	char *people = NULL, *data = NULL;
+	config_data_paths(&people, &data, &d);
+	free(people);
+	free(data);
+	config_theme theme;
+	bool mouse;
+	config_interface(&theme, &mouse, &d);
 	roster *r = roster_load_input(t->input, &d);
 	resolver *rs = r ? resolver_new(r) : NULL;
 	if (!rs) {
@@ -847,7 +861,7 @@ static void handle(tui *t, request req)
 	case REQ_ENTER:
 	case REQ_EXPAND:
 		if (selected_row(t) && !ui_open_row(t, selected_row(t)) && req == REQ_ENTER)
-			ui_message(t, STYLE_WARNING, "nothing to open here (y copies)");
+			open_selected(t); /* says why there is nothing to open */
 		break;
 	case REQ_COLLAPSE:
 	case REQ_BACK:

@@ -11,7 +11,7 @@
 #include "teamtui/ui.h"
 #include "teamtui/utf8.h"
 
-static int column_class(row_kind k)
+int ui_column_class(row_kind k)
 {
 	switch (k) {
 	case ROW_PERSON: case ROW_GROUP: case ROW_DANGLING:
@@ -49,7 +49,7 @@ static void column_widths(const rows *r, int class, int w, int *cols)
 	int need[ROW_CELLS] = {0};
 	for (size_t i = 0; i < r->n; i++) {
 		const row *rw = &r->v[i];
-		if (column_class(rw->kind) != class || !rw->cells[1])
+		if (ui_column_class(rw->kind) != class || !rw->cells[1])
 			continue;
 		for (int c = 0; c < ROW_CELLS; c++)
 			if (rw->cells[c]) {
@@ -95,7 +95,7 @@ void ui_draw_rows(rows *r, int y, int x, int h, int w, cursor_mode mode)
 		/* the other pane's cursor stays visible, quieter: bold */
 		bool mark = mode == CURSOR_MARK && i == r->cursor && rows_selectable(rw);
 		int cx = x + rw->indent * 2, end = x + w;
-		const int *cols = r->colw[column_class(rw->kind)];
+		const int *cols = r->colw[ui_column_class(rw->kind)];
 		if (sel) /* the bar spans the pane */
 			screen_put(y + line, x, w, "", STYLE_NORMAL, true, true);
 		if (!rw->cells[1]) { /* one cell: the whole line */

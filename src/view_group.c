@@ -213,6 +213,10 @@ void view_group_rows(rows *out, tui *t, const group *g, bool online, int width)
 			if ((rw = rows_add(out, ROW_CHANNEL, STYLE_ACCENT, 1))) {
 				rw->cells[0] = g->channels.v[i];
 				rw->copy = g->channels.v[i];
+				/* Enter and o: the Slack link the page gives */
+				rw->url = g->channel_urls ? g->channel_urls[i] : NULL;
+				if (rw->url)
+					rw->cells[1] = rw->url;
 			}
 	}
 	if (g->labels.n) {

@@ -17,8 +17,6 @@ static const char *const sort_names[] = {"name", "role", "manager"};
 static const int sort_cell[] = {0, 1, 3};
 static const char *const column_labels[ROW_CELLS] = {"Name", "Role", "GitLab",
 						     "Manager"};
-/* The column widths ui_draw_rows keeps for person rows (its class 0). */
-enum { PERSON_CLASS = 0 };
 /* A filter has at most this many words (256 bytes: fewer in practice). */
 enum { MAX_FILTER_WORDS = 128 };
 
@@ -229,7 +227,7 @@ static void draw(view *v, tui *t, int y, int x, int h, int w)
 	/* as ui_draw_rows places the cells of a person row: each column
 	 * as wide as it measured, two blanks apart, a column given up for
 	 * lack of room skipped, the last one to the edge */
-	const int *cols = v->rows.colw[PERSON_CLASS];
+	const int *cols = v->rows.colw[ui_column_class(ROW_PERSON)];
 	int cx = x, end = x + w;
 	for (int c = 0; c < ROW_CELLS && cx < end; c++) {
 		bool last = c == ROW_CELLS - 1;

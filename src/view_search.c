@@ -36,7 +36,7 @@ static bool build(view *v, tui *t)
 	if (!problem && st->query[0] && letters(st->query) < 2)
 		problem = "Type at least 2 characters";
 	search_hit *hits = st->query[0] && !problem ? malloc(MAX_HITS * sizeof(*hits)) : NULL;
-	size_t nhits = t->index && hits ? search_query(t->index, st->query, hits, MAX_HITS)
+	size_t nhits = t->index && hits ? search_query_team(t->index, t->rs, st->query, hits, MAX_HITS)
 					: 0;
 	row *rw = rows_add(&v->rows, ROW_TEXT, STYLE_HEADING, 0);
 	if (rw) {

@@ -420,7 +420,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 
 	# the settings: environment, roster, redirections, extra goldens
 	roster=data args='' pipe='' stdin='' sgr=false nocolor=false osc52='' private=false
-	show='' setsid='' missing=''
+	show='' setsid='' missing='' config=''
 	cdir=$tmp/c$n
 	envs="PATH=$(quote "$PATH") HOME=$(quote "$cdir/home") TERM=screen-256color"
 	envs="$envs LANG=C.UTF-8 TZ=UTC TEAMTUI_NOW=1795000000"
@@ -458,6 +458,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 			osc52) osc52=osc52 envs="$envs TMUX=$(quote "$tmp/$sock,1,0")" ;;
 			private) private=true ;;
 			show=*) show=${s#show=} ;;
+			config=*) config=${s#config=} ;;
 			noctty)
 				setsid=setsid
 				command -v setsid >/dev/null 2>&1 ||
@@ -479,6 +480,11 @@ while IFS= read -r line || [ -n "$line" ]; do
 	fi
 
 	mkdir "$cdir" "$cdir/home" || exit 1
+	if [ -n "$config" ]; then # the user's config file, from the fixtures
+		mkdir -p "$cdir/home/.config/teamtui" &&
+		    cp "$abs_srcdir/tests/screen/fixtures/$config" \
+			"$cdir/home/.config/teamtui/config.yml" || exit 1
+	fi
 	# where teamtui runs, and the roster as it names it (the status line
 	# shows it): the source tree, or a private copy under $cdir/work
 	rundir=$abs_srcdir
@@ -569,6 +575,25 @@ EOF
 		kill-session)
 			settle "$final" 150
 			tm kill-session -t t: 2>>"$notes"
+			;;
+		mouse:*)
+			# mouse:KIND:COL,ROW (0-based): the terminal's report of a
+			# mouse event in the X10 encoding teamtui's TERM gives
+			# (kmous=\E[M: ESC [ M, then 32 + the button, 33 + the
+			# column, 33 + the row), typed into the pane as bytes
+			spec=${k#mouse:} kind=${spec%%:*} at=${spec#*:}
+			col=${at%,*} row=${at#*,}
+			x=$(printf %x $((col + 33))) y=$(printf %x $((row + 33)))
+			case $kind in
+			click) set -- 20 23 ;;
+			double) set -- 20 23 20 23 ;;
+			wheelup) set -- 60 ;;
+			wheeldown) set -- 61 ;;
+			*) set -- ;;
+			esac
+			for b in "$@"; do
+				tm send-keys -t t: -H 1b 5b 4d "$b" "$x" "$y" 2>>"$notes"
+			done
 			;;
 		type:*)
 			text=$(subst "${k#type:}" @SP@ ' ')

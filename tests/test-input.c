@@ -903,8 +903,49 @@ static void test_review(void)
 	diag_free(&d);
 }
 
+/* theme: and mouse: (issue 10): the values, the defaults, and a value
+ * that is neither, as a warning that keeps the default. */
+static void interface(const char *yml, config_theme want_theme, bool want_mouse,
+		      const char *want_diags, const char *name)
+{
+	char *cfgdir = t_mkdir();
+	t_write(cfgdir, "teamtui/config.yml", yml);
+	setenv("XDG_CONFIG_HOME", cfgdir, 1);
+	diag_list d;
+	diag_init(&d);
+	config_theme theme = (config_theme)-1;
+	bool mouse = !want_mouse;
+	config_interface(&theme, &mouse, &d);
+	char want[4400];
+	snprintf(want, sizeof(want), want_diags, cfgdir);
+	tap_ok(theme == want_theme && mouse == want_mouse, "%s: theme %d, mouse %d", name,
+	       (int)theme, (int)mouse);
+	tap_is_str(t_diags(&d), want, "  ... and its diagnostics");
+	diag_free(&d);
+	unsetenv("XDG_CONFIG_HOME");
+}
+
+static void test_interface_settings(void)
+{
+	interface("roster: /x\n", CONFIG_THEME_AUTO, true, "", "neither: auto, the mouse on");
+	interface("theme: light\nmouse: false\n", CONFIG_THEME_LIGHT, false, "",
+		  "light, no mouse");
+	interface("theme: mono\nmouse: off\n", CONFIG_THEME_MONO, false, "", "mono, mouse: off");
+	interface("theme: dark\nmouse: yes\n", CONFIG_THEME_DARK, true, "", "dark, mouse: yes");
+	interface("theme: solarized\n", CONFIG_THEME_AUTO, true,
+		  "%s/teamtui/config.yml: warning: theme 'solarized' is not auto, dark, light or mono; using auto",
+		  "an unknown theme: a warning, auto");
+	interface("mouse: maybe\n", CONFIG_THEME_AUTO, true,
+		  "%s/teamtui/config.yml: warning: mouse 'maybe' is not true or false; the mouse stays on",
+		  "an unknown mouse value: a warning, on");
+	interface("theme: lihgt\n", CONFIG_THEME_AUTO, true,
+		  "%s/teamtui/config.yml: warning: theme 'lihgt' is not auto, dark, light or mono; using auto",
+		  "a typo is not taken for light");
+}
+
 int main(void)
 {
+	test_interface_settings();
 	test_keys_not_strings();
 	test_duplicate_keys();
 	test_encodings();

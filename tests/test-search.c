@@ -1,5 +1,6 @@
 /* test-search.c: "who do I ask?" against the sample organisation: the
  * expected top results, in order, and the reason shown for the first. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -356,6 +357,47 @@ int main(void)
 	snprintf(first, sizeof(first), "%s", ids(a, na, 10));
 	tap_ok(na == nb && na > 0, "repeatable: as many results");
 	tap_is_str(ids(b, nb, 10), first, "repeatable: in the same order");
+	/* the team after its group (issue 10): manager, then stable
+	 * counterparts, then the people whose role mentions the word */
+	static const struct {
+		const char *query, *top, *second_reason;
+	} teams[] = {
+		{"gitaly", "g:gitaly p:seoyeon-park p:cosmin-ionescu p:dorothea-finch p:adebayo-ogunleye",
+		 "manager of Gitaly"},
+		{"custom models",
+		 "g:custom-models p:sean-carroll p:beatrix-hollis p:clemence-arnaud p:priyanka-sethi "
+		 "p:sigrid-aasen p:tariq-mansour p:anneke-visser",
+		 "manager of Custom Models"},
+		{"group::custom models", "g:custom-models p:sean-carroll p:beatrix-hollis",
+		 "manager of Custom Models"},
+		/* a person named by the query: no group named, nothing moves */
+		{"sean carroll", "p:sean-carroll", NULL},
+		/* a group found by its description only is not "named" */
+		{"graphql", "p:jose-munoz p:lena-hoffmann", NULL},
+	};
+	resolver *rs = resolver_new(r);
+	for (size_t i = 0; i < sizeof(teams) / sizeof(*teams); i++) {
+		search_hit hits[10];
+		size_t n = search_query_team(s, rs, teams[i].query, hits, 10);
+		size_t want = 0;
+		for (const char *c = teams[i].top; *c; c++)
+			want += *c == ':';
+		char name[512];
+		snprintf(name, sizeof(name), "team: '%s' -> %s", teams[i].query, teams[i].top);
+		tap_is_str(ids(hits, n, want), teams[i].top, name);
+		if (teams[i].second_reason && n > 1)
+			tap_is_str(hits[1].reason, teams[i].second_reason, "  ... the second because");
+		bool once = true; /* each person once */
+		for (size_t a = 0; a < n; a++)
+			for (size_t b = a + 1; b < n; b++)
+				once &= !(hits[a].kind == SEARCH_PERSON && hits[b].kind == SEARCH_PERSON &&
+					  hits[a].person == hits[b].person);
+		tap_ok(once, "  ... each person once");
+	}
+	search_hit few[3];
+	tap_is_int((long long)search_query_team(s, rs, "custom models", few, 3), 3,
+		   "team: max is kept (3 of them)");
+	resolver_free(rs);
 	search_free(s);
 	roster_free(r);
 	diag_free(&d);

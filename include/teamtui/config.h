@@ -2,6 +2,8 @@
 #ifndef TEAMTUI_CONFIG_H
 #define TEAMTUI_CONFIG_H
 
+#include <stdbool.h>
+
 #include "teamtui/diag.h"
 
 typedef enum {
@@ -30,5 +32,14 @@ char *config_path(void);
  * malloc'd, NULL when absent). The token is read only when the file is
  * readable by its owner alone; otherwise it is refused with an error. */
 void config_gitlab(char **host, char **token, char **ca_cert, diag_list *diags);
+
+/* The interactive directory's settings in the config file: `theme:`
+ * (auto, dark, light or mono; default auto: COLORFGBG decides) and
+ * `mouse:` (true or false; default true). A value that is none of those
+ * is a warning, and the default is kept. */
+typedef enum {
+	CONFIG_THEME_AUTO, CONFIG_THEME_DARK, CONFIG_THEME_LIGHT, CONFIG_THEME_MONO
+} config_theme;
+void config_interface(config_theme *theme, bool *mouse, diag_list *diags);
 
 #endif

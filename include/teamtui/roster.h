@@ -166,6 +166,9 @@ typedef struct group {
 	staff_entry *staff;	  /* people stages.yml names for the group */
 	size_t nstaff;
 	strlist channels, labels;
+	/* NULL, or channels.n entries: the Slack link (slack.com/archives/...)
+	 * the handbook page gives the channel, else NULL */
+	const char **channel_urls;
 	group_link *links;
 	size_t nlinks;
 	okr_source okrs;

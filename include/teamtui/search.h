@@ -7,8 +7,10 @@
 #ifndef TEAMTUI_SEARCH_H
 #define TEAMTUI_SEARCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
+#include "teamtui/resolve.h"
 #include "teamtui/roster.h"
 
 typedef struct search_index search_index;
@@ -20,6 +22,7 @@ typedef struct search_hit {
 	const person *person; /* SEARCH_PERSON */
 	const group *group;   /* SEARCH_GROUP */
 	int score;
+	bool named; /* a group the query named: its name, id, label, channel */
 	char reason[200]; /* why it matched: "expertise: GraphQL" */
 } search_hit;
 
@@ -41,6 +44,16 @@ const char *search_query_problem(const char *query);
  * query search_query_problem() refuses). */
 size_t search_query(search_index *s, const char *query, search_hit *out,
 		    size_t max);
+
+/* search_query, with the people to ask about a group next to it: after
+ * each group the query named (search_hit.named), its manager and then its
+ * stable counterparts (resolve_group: the tables' rows), before the
+ * people whose role merely mentions the words. Each person once, at the
+ * first place they get; one that was not a hit says why it is there
+ * ("manager of Gitaly", "stable counterpart of Gitaly"). Returns how many
+ * of `max` were filled, best first. */
+size_t search_query_team(search_index *s, resolver *rs, const char *query,
+			 search_hit *out, size_t max);
 
 /* Lower case, accents removed (Szász -> szasz), malloc'd. */
 char *search_fold(const char *s);

@@ -194,6 +194,10 @@ void ui_wrap_field(rows *out, const char *label, const char *value, int width,
 		   int label_w, int indent);
 /* The terminal's width now, in columns (80 before curses is up). */
 int ui_columns(void);
+/* Rows of one class share their column widths (rows.colw[class]):
+ * people, groups and dangling slugs; text, links, channels; labels; the
+ * rest. A view drawing column headers reads its widths through this. */
+int ui_column_class(row_kind k);
 /* Columns of a text as drawn (sanitized first, as screen_put does). */
 int ui_cell_width(const char *s);
 /* A pane's title line at (y, x), `w` columns: highlighted when the pane
