@@ -681,7 +681,12 @@ static void position(rows *r, int height, char *buf, size_t size)
 static void draw_prompt(int y, int w, const char *label, const lineedit *ed,
 			bool active, const char *hint)
 {
-	int lw = screen_put(y, 0, w, label, active ? STYLE_TITLE : STYLE_DIM, active, false);
+	/* a full prompt says so where the eye is: the keys past it are
+	 * refused (with a beep) */
+	int lw = 0;
+	if (active && ed->len + 4 >= LINEEDIT_MAX)
+		lw = screen_put(y, 0, w, "(full) ", STYLE_WARNING, false, false);
+	lw += screen_put(y, lw, w - lw, label, active ? STYLE_TITLE : STYLE_DIM, active, false);
 	int room = w - lw - 1;
 	if (room < 1)
 		return;
@@ -713,6 +718,12 @@ static void draw_status(tui *t, view *v, int h, int w, int area_h)
 			 sel->cells[2] ? sel->cells[2] : "",
 			 sel->cells[3] && *sel->cells[3] ? " \u00b7 " : "",
 			 sel->cells[3] ? sel->cells[3] : "");
+	else if (t->prompt.kind == PROMPT_VIEW && t->prompt.owner == v)
+		/* typing goes to the prompt: say how to get out of it */
+		snprintf(left, sizeof(left), "%s",
+			 v->ops->prompt_request == REQ_FIND
+				 ? "Enter opens \u00b7 Up, Down move \u00b7 Tab: the results \u00b7 Esc leaves the prompt"
+				 : "Enter keeps the filter \u00b7 Esc puts it back as it was");
 	else if (v->ops->hint && t->depth > 1)
 		snprintf(left, sizeof(left), "%s", v->ops->hint);
 	else /* the opening screen: where the roster is, and how to search */
@@ -820,7 +831,9 @@ static void draw(tui *t)
 	if (v->ops->draw)
 		v->ops->draw(v, t, y, 0, area, w);
 	else
-		ui_draw_rows(&v->rows, y, 0, area, w, own_active ? CURSOR_MARK : CURSOR_BAR);
+		/* the bar shows what Enter opens, also while the prompt has
+		 * the keys (its highlight and cursor say that it has them) */
+		ui_draw_rows(&v->rows, y, 0, area, w, CURSOR_BAR);
 	if (p->kind == PROMPT_SEARCH || p->kind == PROMPT_JUMP) {
 		const char *label = p->kind == PROMPT_SEARCH ? "/" : "person: ";
 		draw_prompt(h - 1, w, label, &p->ed, true, NULL);
@@ -828,10 +841,10 @@ static void draw(tui *t)
 		draw_status(t, v, h, w, area);
 		if (own_active) { /* the cursor goes back to the prompt */
 			size_t first;
-			int col;
-			lineedit_view(&p->ed, w - (int)utf8_width(v->ops->prompt_label) - 1,
-				      &first, &col);
-			screen_cursor(1, (int)utf8_width(v->ops->prompt_label) + col);
+			int col, lw = (int)utf8_width(v->ops->prompt_label) +
+				      (p->ed.len + 4 >= LINEEDIT_MAX ? 7 : 0);
+			lineedit_view(&p->ed, w - lw - 1, &first, &col);
+			screen_cursor(1, lw + col);
 		}
 	}
 	screen_flush();
