@@ -49,7 +49,7 @@ const key_binding keys_table[] = {
 
 	{'s', REQ_FIND, "s", "who do I ask? search people and groups", "Finding", L},
 	{CTRL('f'), REQ_FIND, "Ctrl-F", NULL, NULL, L},
-	{-1, REQ_NONE, "a-z", "on the directory, a letter with no key of its own starts the search", NULL, P},
+	{-1, REQ_NONE, "a-z", "on the directory, a letter with no key of its own starts it too", NULL, P},
 	{'/', REQ_SEARCH, "/", "search this list (the tree: every group)", NULL, L},
 	{'n', REQ_SEARCH_NEXT, "n", "next match", NULL, L},
 	{'N', REQ_SEARCH_PREV, "N", "previous match", NULL, L},
@@ -92,7 +92,7 @@ const key_binding keys_table[] = {
 	{-1, REQ_NONE, "Down", "the entry after (who: Ctrl-N)", NULL, P},
 	{-1, REQ_NONE, "Ctrl-N", NULL, NULL, P},
 
-	{-1, REQ_NONE, "click", "select; on a pane: focus it", "Mouse (mouse: off in the config)", M},
+	{-1, REQ_NONE, "click", "select; on a pane: focus it", "Mouse (unless mouse: false in the config)", M},
 	{-1, REQ_NONE, "double-click", "open", NULL, M},
 	{-1, REQ_NONE, "wheel", "scroll", NULL, M},
 	{0, REQ_NONE, NULL, NULL, NULL, L},

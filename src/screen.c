@@ -29,7 +29,16 @@ static bool mouse_wanted = true;
  * (a locale that is not UTF-8) */
 static enum { SHOW_UTF8, SHOW_GLYPHS_ASCII, SHOW_ASCII } showing;
 static char colour_note[128]; /* what screen_close hands back */
-static volatile sig_atomic_t ended_by;
+static volatile sig_atomic_t ended_by, continued;
+
+/* SIGCONT: back from a stop (Ctrl-Z, then fg). The terminal may have
+ * been resized meanwhile, and a stopped process gets no SIGWINCH (the
+ * shell had the terminal): screen_getkey asks the terminal its size. */
+static void on_continue(int sig)
+{
+	(void)sig;
+	continued = 1;
+}
 
 static void on_signal(int sig)
 {
@@ -274,6 +283,8 @@ bool screen_open(char *why, size_t size)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_continue;
+	sigaction(SIGCONT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	fatal_arm();
 	return true;
@@ -286,6 +297,13 @@ void screen_close(char *note, size_t size)
 	if (!scr)
 		return;
 	curs_set(1);
+	/* a terminal without an alternate screen (vt100) would keep the
+	 * interface on it, and the notes printed after would land on top */
+	const char *rmcup = tigetstr("rmcup");
+	if (!rmcup || rmcup == (const char *)-1) {
+		erase();
+		refresh();
+	}
 	endwin();
 	fatal_disarm();
 	delscreen(scr);
@@ -300,18 +318,26 @@ void screen_pause(void)
 	endwin();
 }
 
-void screen_resume(void)
+/* Curses at the size the terminal has now, the whole screen to be
+ * drawn again (what a child or the shell left on it goes). */
+static void refit(void)
 {
-	reset_prog_mode();
-	/* the terminal may have been resized meanwhile (no SIGWINCH reaches
-	 * a stopped process, or one whose child had the terminal): ask it */
 #ifdef TIOCGWINSZ
 	struct winsize ws;
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0 &&
 	    (ws.ws_row != LINES || ws.ws_col != COLS))
 		resizeterm(ws.ws_row, ws.ws_col);
 #endif
-	clearok(curscr, TRUE); /* what the child left on the screen goes */
+	clearok(curscr, TRUE);
+}
+
+void screen_resume(void)
+{
+	reset_prog_mode();
+	/* the terminal may have been resized meanwhile (no SIGWINCH reaches
+	 * a stopped process, or one whose child had the terminal): ask it */
+	refit();
+	continued = 0;
 	refresh();
 }
 
@@ -427,19 +453,46 @@ int screen_signal(void)
 int screen_getkey(key_event *k, int timeout_ms)
 {
 	static int errors; /* ERR in a row while blocking: the terminal is gone */
-	timeout(timeout_ms);
+	/* what curses has already read comes first; then the wait is in
+	 * poll(2), which a signal always ends (curses' own read is
+	 * restarted): SIGCONT after a suspend redraws at once */
+	timeout(0);
 	wint_t ch;
 	int rc = get_wch(&ch);
+	if (rc == ERR && timeout_ms != 0 && !ended_by && !continued) {
+		struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+		int pr = poll(&p, 1, timeout_ms);
+		if (pr > 0 && !(p.revents & POLLIN) &&
+		    (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
+			return SCREEN_EOF;
+		/* input: read it (an Esc waits ESCDELAY for the rest of a
+		 * sequence); a signal: let curses say KEY_RESIZE if it was
+		 * SIGWINCH */
+		timeout(pr > 0 ? -1 : 0);
+		rc = get_wch(&ch);
+		if (rc == ERR && pr > 0 && !ended_by && !continued)
+			return ++errors > 50 ? SCREEN_EOF : SCREEN_TIMEOUT;
+		if (rc == ERR && pr == 0)
+			return SCREEN_TIMEOUT;
+	}
 	if (ended_by)
 		return SCREEN_EOF;
-	if (rc == ERR) {
-		if (timeout_ms >= 0)
-			return SCREEN_TIMEOUT;
-		struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-		if (poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
-			return SCREEN_EOF;
-		return ++errors > 50 ? SCREEN_EOF : SCREEN_TIMEOUT;
+	if (continued) { /* back from Ctrl-Z: draw at the size there is now */
+		continued = 0;
+		refit();
+		k->code = KEY_RESIZE;
+		k->fn = true;
+		k->meta = false;
+		k->mouse = MOUSE_NONE;
+		k->y = k->x = 0;
+		if (rc == OK) /* a key that came with it is not lost */
+			unget_wch(ch);
+		else if (rc == KEY_CODE_YES)
+			ungetch((int)ch);
+		return SCREEN_KEY;
 	}
+	if (rc == ERR) /* nothing yet (a timeout, or a signal that ended the wait) */
+		return SCREEN_TIMEOUT;
 	errors = 0;
 	k->code = (int)ch;
 	k->fn = rc == KEY_CODE_YES;

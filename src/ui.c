@@ -100,6 +100,7 @@ static void prompt_clear(struct ui_prompt *p)
 {
 	free(p->saved);
 	p->saved = NULL;
+	rows_anchor_free(&p->anchor);
 	p->kind = PROMPT_NONE;
 	p->owner = NULL;
 }
@@ -113,6 +114,7 @@ static void prompt_start_view(tui *t, view *v)
 	p->kind = PROMPT_VIEW;
 	p->owner = v;
 	p->saved = strdup(text);
+	rows_anchor_take(&v->rows, &p->anchor);
 	lineedit_init(&p->ed, history_of(t, PROMPT_VIEW, v), text);
 	v->prompt_was_active = false;
 	t->status[0] = '\0';
@@ -580,6 +582,8 @@ static void prompt_cancel(tui *t)
 		}
 	} else if (p->kind == PROMPT_VIEW && p->owner->ops->prompt_set && p->saved) {
 		p->owner->ops->prompt_set(p->owner, t, p->saved);
+		/* on the row it was on, even if the text matched nobody */
+		rows_anchor_restore(&p->owner->rows, &p->anchor);
 	}
 	prompt_clear(p);
 }
@@ -613,6 +617,7 @@ static void prompt_enter(tui *t)
 static void prompt_key(tui *t, const key_event *k)
 {
 	struct ui_prompt *p = &t->prompt;
+	t->status[0] = '\0'; /* a message lasts until the next key */
 	view *v = ui_top(t);
 	bool results = p->kind == PROMPT_VIEW; /* a list under the prompt */
 	if (k->fn && results) { /* arrows and pages move in the list */
@@ -711,13 +716,16 @@ static void draw_status(tui *t, view *v, int h, int w, int area_h)
 	rows *fr = ui_focus(v);
 	if (t->status[0])
 		snprintf(left, sizeof(left), "%s", t->status);
-	else if (sel && fr->cursor_cut) /* the selected row's whole text */
-		snprintf(left, sizeof(left), "%s%s%s%s%s%s%s", sel->cells[0] ? sel->cells[0] : "",
-			 sel->cells[1] ? " \u00b7 " : "", sel->cells[1] ? sel->cells[1] : "",
-			 sel->cells[2] && *sel->cells[2] ? " \u00b7 " : "",
-			 sel->cells[2] ? sel->cells[2] : "",
-			 sel->cells[3] && *sel->cells[3] ? " \u00b7 " : "",
-			 sel->cells[3] ? sel->cells[3] : "");
+	else if (sel && fr->cursor_cut) { /* the selected row's whole text */
+		size_t o = 0;
+		left[0] = '\0';
+		for (int c = 0; c < ROW_CELLS && o < sizeof(left); c++)
+			if (sel->cells[c] && *sel->cells[c]) {
+				int n = snprintf(left + o, sizeof(left) - o, "%s%s",
+						 o ? " \u00b7 " : "", sel->cells[c]);
+				o += n > 0 ? (size_t)n : 0;
+			}
+	}
 	else if (t->prompt.kind == PROMPT_VIEW && t->prompt.owner == v)
 		/* typing goes to the prompt: say how to get out of it */
 		snprintf(left, sizeof(left), "%s",

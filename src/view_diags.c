@@ -12,6 +12,7 @@
 static bool build(view *v, tui *t)
 {
 	rows_clear(&v->rows);
+	v->built_w = ui_columns();
 	diag_list rep;
 	char *cwd = check_cwd();
 	check_report(t->input, t->r, &t->diags, cwd, &rep);
@@ -27,14 +28,21 @@ static bool build(view *v, tui *t)
 		const diag *d = &rep.items[i];
 		char *line = diag_line(d); /* as `check` prints it */
 		char *file = d->file[0] ? strdup(d->file) : NULL;
-		if (line && (rw = rows_add(&v->rows, ROW_CHANNEL,
-					   d->severity == DIAG_ERROR ? STYLE_ERROR
-								     : STYLE_WARNING,
-					   0))) {
-			rw->cells[0] = rw->copy = rows_own(&v->rows, line);
+		row_style style = d->severity == DIAG_ERROR ? STYLE_ERROR : STYLE_WARNING;
+		size_t first = v->rows.n;
+		/* the whole line, wrapped to the width (later lines indented):
+		 * the first is the one to select, copy and open */
+		if (line)
+			ui_wrap(&v->rows, line, v->built_w - 2, style, 0);
+		if (line && v->rows.n > first) {
+			rw = &v->rows.v[first];
+			rw->kind = ROW_CHANNEL;
+			rw->copy = rows_own(&v->rows, line);
 			rw->file = file ? rows_own(&v->rows, file) : NULL;
 			rw->line = d->line;
 			rw->column = d->column;
+			for (size_t k = first + 1; k < v->rows.n; k++)
+				v->rows.v[k].indent = 1;
 			line = file = NULL;
 		}
 		free(line);
@@ -76,5 +84,6 @@ const view_ops view_diags_ops = {
 	.build = build,
 	.request = request_diags,
 	.title = title,
+	.relayout = true,
 	.hint = "Enter opens $EDITOR at the line \u00b7 y copies \u00b7 q back",
 };

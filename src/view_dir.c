@@ -573,6 +573,6 @@ const view_ops view_dir_ops = {
 	.find_begin = find_begin,
 	.find_cancel = find_cancel,
 	.type_to_search = true,
-	.hint = "type a name to search",
+	.hint = "s: who do I ask?",
 	.click = click,
 };

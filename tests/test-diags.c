@@ -124,6 +124,16 @@ static void go(const char *dir)
 /* The diagnostics view of roster `in`, built in `cwd` as the TUI builds
  * it; its rows compared with `check` run there. Returns the view's
  * diagnostic lines (for exact checks by the caller). */
+/* The diagnostics the view lists (one selectable row each; a long one
+ * wraps onto text rows after it). */
+static size_t entries(const view *v)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < v->rows.n; i++)
+		n += v->rows.v[i].kind == ROW_CHANNEL;
+	return n;
+}
+
 static lines compare(const char *what, const char *cwd, const roster_input *in)
 {
 	int rc;
@@ -143,7 +153,11 @@ static lines compare(const char *what, const char *cwd, const roster_input *in)
 			snprintf(heading, sizeof(heading), "%s", rw->cells[0]);
 			continue;
 		}
-		lines_add(&got, rw->cells[0] ? rw->cells[0] : "(null)");
+		if (rw->kind == ROW_TEXT && rw->indent > 0)
+			continue; /* a long line's later lines (wrapped) */
+		/* a diagnostic's row: its whole line is what y copies */
+		const char *text = rw->kind == ROW_CHANNEL ? rw->copy : rw->cells[0];
+		lines_add(&got, text ? text : "(null)");
 		if (rw->kind == ROW_TEXT) /* "(N more not shown)" */
 			continue;
 		/* the row's location is the start of its text */
@@ -153,7 +167,8 @@ static lines compare(const char *what, const char *cwd, const roster_input *in)
 			snprintf(loc, sizeof(loc), "%s:%d:%d: ", f, rw->line, rw->column);
 		else
 			snprintf(loc, sizeof(loc), "%s%s", f, *f ? ": " : "");
-		if (strncmp(rw->cells[0], loc, strlen(loc)) || rw->copy != rw->cells[0]) {
+		if (strncmp(rw->copy, loc, strlen(loc)) ||
+		    strncmp(rw->copy, rw->cells[0], strlen(rw->cells[0]))) {
 			if (locs_ok)
 				printf("# row %zu: location '%s' vs '%s'\n", i, loc, rw->cells[0]);
 			locs_ok = false;
@@ -332,7 +347,7 @@ static void test_reload(void)
 	roster *r = roster_load_input(&a, &d);
 	tui t = {.dir = lint, .input = &a, .r = r, .diags = d};
 	view *v = ui_view_new(&t, ui_views[VIEW_DIAGS], NULL);
-	tap_ok(v && v->rows.n == 17, "lint: a heading and 16 diagnostics");
+	tap_ok(v && entries(v) == 16, "lint: a heading and 16 diagnostics");
 	roster_free(t.r);
 	diag_free(&t.diags);
 	diag_init(&d);
@@ -346,7 +361,7 @@ static void test_reload(void)
 	snprintf(want, sizeof(want), "0 errors, 8 warnings in %s", hb);
 	tap_is_str(v->rows.n ? v->rows.v[0].cells[0] : "(none)", want,
 		   "  ... the new roster's totals, lints included");
-	tap_is_int((long long)v->rows.n, 9, "  ... and its 8 diagnostics, no more");
+	tap_is_int((long long)entries(v), 8, "  ... and its 8 diagnostics, no more");
 	tap_ok(v->rows.n > 1 && v->rows.v[1].file && v->rows.v[1].line == 16 &&
 		       v->rows.v[1].column == 85,
 	       "  ... each with its location (the first: line 16, column 85)");

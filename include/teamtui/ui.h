@@ -113,6 +113,7 @@ struct ui_prompt {
 	view *owner;   /* PROMPT_VIEW */
 	lineedit ed;
 	char *saved;   /* the text when it opened (Esc on a filter puts it back) */
+	row_anchor anchor; /* and the owner's cursor then */
 	size_t saved_cursor, saved_top; /* Esc puts the cursor back (`/`) */
 };
 
