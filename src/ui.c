@@ -377,6 +377,30 @@ static void rebuild_views(tui *t, row_anchor *anchors, char *gone, size_t size)
 	t->depth = depth;
 }
 
+/* One view built again on the same roster, its cursor on the same item
+ * and its scroll kept: a new width (relayout), or the OKR spinner's turn
+ * (only the view on screen shows it). */
+static void rebuild_view(tui *t, view *v)
+{
+	row_anchor a = {0};
+	rows_anchor_take(&v->rows, &a);
+	size_t top = v->rows.top;
+	if (v->ops->release)
+		v->ops->release(v);
+	rows_clear(&v->rows);
+	if (v->ops->build(v, t)) {
+		rows_anchor_restore(&v->rows, &a);
+		v->rows.top = top < v->rows.n ? top : 0;
+	}
+	rows_anchor_free(&a);
+}
+
+const char *ui_spinner(const tui *t)
+{
+	static const char *const spin[] = {"|", "/", "-", "\\"};
+	return spin[t->spinner % 4];
+}
+
 /* Rebuild every view on the same roster (GitLab answered). */
 static void rebuild(tui *t)
 {
@@ -683,7 +707,7 @@ static void position(rows *r, int height, char *buf, size_t size)
 
 /* A prompt line: the label highlighted and the terminal's cursor shown
  * when it is being edited; dim, with how to edit it, when not. */
-static void draw_prompt(int y, int w, const char *label, const lineedit *ed,
+static int draw_prompt(int y, int w, const char *label, const lineedit *ed,
 			bool active, const char *hint)
 {
 	/* a full prompt says so where the eye is: the keys past it are
@@ -694,19 +718,19 @@ static void draw_prompt(int y, int w, const char *label, const lineedit *ed,
 	lw += screen_put(y, lw, w - lw, label, active ? STYLE_TITLE : STYLE_DIM, active, false);
 	int room = w - lw - 1;
 	if (room < 1)
-		return;
+		return active ? lw : -1;
 	if (active) {
 		size_t first = 0;
 		int col = 0;
 		lineedit_view(ed, room, &first, &col);
 		screen_put(y, lw, room, ed->text + first, STYLE_NORMAL, false, false);
-		screen_cursor(y, lw + col);
-		return;
+		return lw + col;
 	}
 	int used = screen_put(y, lw, room, ed->text, STYLE_NORMAL, false, false);
 	int hw = hint ? (int)utf8_width(hint) : 0;
 	if (hint && lw + used + 4 + hw <= w)
 		screen_put(y, w - hw, hw, hint, STYLE_DIM, false, false);
+	return -1;
 }
 
 static void draw_status(tui *t, view *v, int h, int w, int area_h)
@@ -741,9 +765,8 @@ static void draw_status(tui *t, view *v, int h, int w, int area_h)
 	char right[200] = "";
 	size_t o = 0;
 	if (ui_fetching(t)) { /* background work, with a spinner */
-		static const char *const spin[] = {"|", "/", "-", "\\"};
 		o = (size_t)snprintf(right, sizeof(right), "%s fetching from GitLab  ",
-				     spin[t->spinner % 4]);
+				     ui_spinner(t));
 	}
 	if (t->check_errors + t->check_warnings && o < sizeof(right))
 		o += (size_t)snprintf(right + o, sizeof(right) - o,
@@ -805,6 +828,7 @@ static void draw(tui *t)
 	free(title);
 	screen_put(0, 0, w, bar, STYLE_TITLE, false, true);
 	int y = 1, area = h - 2;
+	int cursor_y = -1, cursor_x = 0; /* an active prompt's cursor */
 	/* the view's own prompt, under the title while it holds text */
 	bool own_active = p->kind == PROMPT_VIEW && p->owner == v;
 	const char *own = v->ops->prompt_text ? v->ops->prompt_text(v) : NULL;
@@ -818,22 +842,17 @@ static void draw(tui *t)
 		keys[strcspn(keys, ",")] = '\0'; /* the first key says it */
 		snprintf(hint, sizeof(hint), "%s: edit \u00b7 Esc: %s", keys,
 			 v->ops->prompt_request == REQ_FIND ? "leave" : "clear");
-		draw_prompt(1, w, v->ops->prompt_label, own_active ? &p->ed : &shown,
-			    own_active, hint);
+		int x = draw_prompt(1, w, v->ops->prompt_label, own_active ? &p->ed : &shown,
+				    own_active, hint);
+		if (x >= 0) {
+			cursor_y = 1;
+			cursor_x = x;
+		}
 		y++;
 		area--;
 	}
-	if (v->ops->relayout && v->built_w != w) { /* laid out for another width */
-		row_anchor a = {0};
-		rows_anchor_take(&v->rows, &a);
-		size_t top = v->rows.top;
-		rows_clear(&v->rows);
-		if (v->ops->build(v, t)) {
-			rows_anchor_restore(&v->rows, &a);
-			v->rows.top = top < v->rows.n ? top : 0;
-		}
-		rows_anchor_free(&a);
-	}
+	if (v->ops->relayout && v->built_w != w) /* laid out for another width */
+		rebuild_view(t, v);
 	v->height = area;
 	v->top_y = y;
 	if (v->ops->draw)
@@ -844,17 +863,14 @@ static void draw(tui *t)
 		ui_draw_rows(&v->rows, y, 0, area, w, CURSOR_BAR);
 	if (p->kind == PROMPT_SEARCH || p->kind == PROMPT_JUMP) {
 		const char *label = p->kind == PROMPT_SEARCH ? "/" : "person: ";
-		draw_prompt(h - 1, w, label, &p->ed, true, NULL);
+		cursor_y = h - 1;
+		cursor_x = draw_prompt(h - 1, w, label, &p->ed, true, NULL);
 	} else {
 		draw_status(t, v, h, w, area);
-		if (own_active) { /* the cursor goes back to the prompt */
-			size_t first;
-			int col, lw = (int)utf8_width(v->ops->prompt_label) +
-				      (p->ed.len + 4 >= LINEEDIT_MAX ? 7 : 0);
-			lineedit_view(&p->ed, w - lw - 1, &first, &col);
-			screen_cursor(1, lw + col);
-		}
 	}
+	/* last: what was drawn after the prompt moved curses' cursor */
+	if (cursor_y >= 0)
+		screen_cursor(cursor_y, cursor_x);
 	screen_flush();
 }
 
@@ -1071,9 +1087,11 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 			gone = true;
 			break;
 		}
-		if (ui_fetch_step(&t) || (rc == SCREEN_TIMEOUT && ui_fetching(&t))) {
+		if (ui_fetch_step(&t)) {
+			rebuild(&t); /* an answer: every view that shows it */
+		} else if (rc == SCREEN_TIMEOUT && ui_fetching(&t)) {
 			t.spinner++; /* the OKR section's spinner turns in place */
-			rebuild(&t);
+			rebuild_view(&t, ui_top(&t));
 		}
 		if (rc != SCREEN_KEY || (k.fn && k.code == KEY_RESIZE))
 			continue; /* the next draw uses the new size */

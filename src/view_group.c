@@ -94,9 +94,7 @@ static void okr_rows(rows *out, tui *t, const group *g, bool online)
 	bool never = !online && !gitlab_fetched_at(f); /* the preview asks nobody */
 	bool running = gitlab_state(f) == FETCH_RUNNING;
 	if (running) { /* the spinner turns in place while the answer comes */
-		static const char *const spin[] = {"|", "/", "-", "\\"};
-		snprintf(status, sizeof(status), "fetching from GitLab %s",
-			 spin[t->spinner % 4]);
+		snprintf(status, sizeof(status), "fetching from GitLab %s", ui_spinner(t));
 	}
 	if ((rw = rows_add(out, ROW_TEXT,
 			   gitlab_error(f) && !never ? STYLE_WARNING : STYLE_DIM, 1)))

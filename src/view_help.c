@@ -28,8 +28,10 @@ static bool build(view *v, tui *t)
 	for (const key_binding *k = keys_table; k->name; k++) {
 		if (k->section) {
 			section++;
-			if (section > 0)
-				rows_add(&v->rows, ROW_TEXT, STYLE_NORMAL, 0)->tag = section;
+			row *gap = section > 0 ? rows_add(&v->rows, ROW_TEXT, STYLE_NORMAL, 0)
+					       : NULL;
+			if (gap) /* NULL: out of memory, or the first section */
+				gap->tag = section;
 			row *h = rows_add(&v->rows, ROW_TEXT, STYLE_HEADING, 0);
 			if (h) {
 				h->cells[0] = k->section;
@@ -49,8 +51,10 @@ static bool build(view *v, tui *t)
 			st->keys_w = w > st->keys_w ? w : st->keys_w;
 		}
 	}
-	rows_add(&v->rows, ROW_TEXT, STYLE_NORMAL, 0)->tag = section;
-	row *rw = rows_add(&v->rows, ROW_TEXT, STYLE_DIM, 0);
+	row *rw = rows_add(&v->rows, ROW_TEXT, STYLE_NORMAL, 0);
+	if (rw)
+		rw->tag = section;
+	rw = rows_add(&v->rows, ROW_TEXT, STYLE_DIM, 0);
 	if (rw) {
 		rw->cells[0] = "More in teamtui(1): man teamtui";
 		rw->tag = section;

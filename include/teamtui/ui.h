@@ -222,6 +222,9 @@ char *ui_concat(const char *a, const char *b); /* malloc'd a + b */
 struct gitlab_fetch *ui_okrs(tui *t, const group *g, bool online);
 struct gitlab_fetch *ui_label_count(tui *t, const char *label, bool online);
 bool ui_fetching(const tui *t);
+/* The spinner's glyph now ("|", "/", "-", "\\"): the loop turns it while
+ * GitLab is being asked. */
+const char *ui_spinner(const tui *t);
 /* Move the transfers on without waiting; true when one finished. */
 bool ui_fetch_step(tui *t);
 void ui_fetch_free(tui *t);
