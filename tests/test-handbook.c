@@ -389,6 +389,11 @@ static void test_sources(const char *src)
 	snprintf(tree, sizeof(tree), "%s/data/team_members", src);
 	snprintf(data, sizeof(data), "%s/data/handbook/data/public", src);
 	char *co = t_mkdir(); /* a checkout without data/public/ */
+	/* paths that exist nowhere: under a fresh directory, never /nonexistent
+	 * (some machines have it: nobody's home) */
+	char missing_tree[4096], missing_data[4096];
+	snprintf(missing_tree, sizeof(missing_tree), "%s/missing/team_members", co);
+	snprintf(missing_data, sizeof(missing_data), "%s/missing", co);
 	t_write(co, "content/handbook/x/_index.md", "{{< team-by-manager-slug \"sean-carroll\" >}}");
 	char *www = t_mkdir(); /* a www-gitlab-com checkout */
 	t_write(www, "data/team_members/person/a/ann.yml", "name: Ann\nrole: Engineer\n");
@@ -406,12 +411,12 @@ static void test_sources(const char *src)
 	    {tree, NULL, 183, 0, 0, NULL, "--people a team_members/ tree"},
 	    {www, NULL, 1, 1, 0, NULL, "--people a www-gitlab-com checkout "
 				       "(stages.yml from its data/ too)"},
-	    {"/nonexistent/team_members", NULL, 0, 0, 1,
+	    {missing_tree, NULL, 0, 0, 1,
 	     "people: No such file or directory", "a missing team_members path"},
 	    {"/dev/null", NULL, 0, 0, 1,
 	     "people: not a team.yml, a directory holding team.yml or "
 	     "team_members/, or a www-gitlab-com checkout", "a device"},
-	    {team, "/nonexistent", 183, 0, 1, "data: No such file or directory",
+	    {team, missing_data, 183, 0, 1, "data: No such file or directory",
 	     "a missing --data directory is an error"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
