@@ -56,17 +56,6 @@ static size_t count_matches(const roster *r, const char *src)
 	return count_in(r, src, false);
 }
 
-static size_t count_role(const roster *r, resolver *rs, const role_regex *rx,
-			 const person **first)
-{
-	size_t n = 0;
-	*first = NULL;
-	for (size_t i = 0; i < r->npeople; i++)
-		if (resolve_role_matches(rs, rx, &r->people[i]) && !n++)
-			*first = &r->people[i];
-	return n;
-}
-
 /* "regex 'R' matches nobody's role", with what would match: the same
  * regex ignoring case, or without its '$' anchors (a role's group name
  * often sits inside the <a> text, before "</a>"). */
@@ -167,7 +156,7 @@ static void check_table(const roster *r, resolver *rs, const group *g,
 			 t->manager);
 	if (t->manager_role && t->manager_role->re) {
 		const person *first;
-		size_t n = count_role(r, rs, t->manager_role, &first);
+		size_t n = resolve_role_count(rs, t->manager_role, &first);
 		const role_regex *rx = t->manager_role;
 		if (n > 1)
 			diag_add(out, DIAG_WARNING, rx->loc.file, rx->loc.line, rx->loc.col,
@@ -248,10 +237,7 @@ static void check_regexes(const roster *r, resolver *rs, diag_list *out,
 		const role_regex *rx = r->patterns[k];
 		if (!rx->re || said[k])
 			continue; /* already an error */
-		size_t i = 0;
-		while (i < r->npeople && !resolve_role_matches(rs, rx, &r->people[i]))
-			i++;
-		if (i == r->npeople)
+		if (!resolve_role_count(rs, rx, NULL))
 			nobody(r, rx, "", "", out);
 	}
 }

@@ -8,12 +8,26 @@
 
 #include <unicode/ucol.h>
 
-enum { MEMO_UNKNOWN = 0, MEMO_NO = 1, MEMO_YES = 2 };
+#include "teamtui/litindex.h"
+#include "teamtui/pattern.h"
+
+/* The distinct roles a regex matches, found once when a table needs
+ * everyone it matches. */
+struct rxset {
+	uint32_t *roles; /* role ids, ascending */
+	size_t n;
+	bool done;
+};
+
+/* Past this many regexes matched against every role, index the literals
+ * of all of them: `show` needs two or three sets, `check` thousands. */
+enum { INDEX_AFTER = 8 };
 
 struct resolver {
 	const roster *r;
 	arena *arena;
-	uint8_t **memo; /* per pattern id: per role id */
+	struct rxset *sets;   /* per pattern id */
+	size_t nsets;	      /* how many are done */
 	bool *limit_reported; /* per pattern id */
 	group_team **teams; /* per group index */
 	table_rows **rows;  /* per table id */
@@ -21,8 +35,17 @@ struct resolver {
 	uint32_t stamp;
 	/* people by distinct role, in roster order: role_people[role_start[k]
 	 * .. role_start[k+1]) hold role k. A regex is tested once per role,
-	 * never once per person. Built on first use. */
+	 * never once per person. Built on first use, with each role's text
+	 * and its length in bytes. */
 	size_t *role_start, *role_people;
+	const char **role_text;
+	size_t *role_len;
+	/* the literal index: per pattern id, the roles that contain its
+	 * required literal (pattern_required), ascending; NULL when it has
+	 * none (then every role is a candidate) */
+	bool indexed, index_tried;
+	uint32_t **cand;
+	size_t *ncand;
 	const person **first_match; /* per table id: manager-role's person */
 	bool *first_done;
 	UCollator *collator; /* opened on first use; NULL if ICU failed */
@@ -39,7 +62,7 @@ resolver *resolver_new(const roster *r)
 		return NULL;
 	rs->r = r;
 	rs->arena = arena_new();
-	rs->memo = calloc(r->npatterns + 1, sizeof(*rs->memo));
+	rs->sets = calloc(r->npatterns + 1, sizeof(*rs->sets));
 	rs->limit_reported = calloc(r->npatterns + 1, sizeof(bool));
 	rs->teams = calloc(r->ngroups + 1, sizeof(*rs->teams));
 	rs->rows = calloc(r->ntables + 1, sizeof(*rs->rows));
@@ -47,7 +70,7 @@ resolver *resolver_new(const roster *r)
 	rs->first_match = calloc(r->ntables + 1, sizeof(*rs->first_match));
 	rs->first_done = calloc(r->ntables + 1, sizeof(bool));
 	diag_init(&rs->diags);
-	if (!rs->arena || !rs->memo || !rs->limit_reported || !rs->teams ||
+	if (!rs->arena || !rs->sets || !rs->limit_reported || !rs->teams ||
 	    !rs->rows || !rs->seen || !rs->first_match || !rs->first_done) {
 		resolver_free(rs);
 		return NULL;
@@ -55,20 +78,34 @@ resolver *resolver_new(const roster *r)
 	return rs;
 }
 
+static void free_index(resolver *rs)
+{
+	if (rs->cand)
+		for (size_t i = 0; i < rs->r->npatterns; i++)
+			free(rs->cand[i]);
+	free(rs->cand);
+	free(rs->ncand);
+	rs->cand = NULL;
+	rs->ncand = NULL;
+}
+
 void resolver_free(resolver *rs)
 {
 	if (!rs)
 		return;
-	if (rs->memo)
+	if (rs->sets)
 		for (size_t i = 0; i < rs->r->npatterns; i++)
-			free(rs->memo[i]);
-	free(rs->memo);
+			free(rs->sets[i].roles);
+	free(rs->sets);
+	free_index(rs);
 	free(rs->limit_reported);
 	free(rs->teams);
 	free(rs->rows);
 	free(rs->seen);
 	free(rs->role_start);
 	free(rs->role_people);
+	free(rs->role_text);
+	free(rs->role_len);
 	free(rs->first_match);
 	free(rs->first_done);
 	if (rs->collator)
@@ -78,32 +115,45 @@ void resolver_free(resolver *rs)
 	free(rs);
 }
 
+/* One regex on one role's raw HTML, saying once per regex when it gives
+ * up (the person named is the one whose role was being tested). */
+static bool test_role(resolver *rs, const role_regex *rx, const person *p,
+		      const char *role, size_t len, bool candidate)
+{
+	pattern_result pr = candidate ? pattern_match_candidate(rx->re, role, len)
+				      : pattern_match(rx->re, role, len);
+	if (pr == PATTERN_LIMIT && !rs->limit_reported[rx->id]) {
+		rs->limit_reported[rx->id] = true;
+		diag_add(&rs->diags, DIAG_WARNING, rx->loc.file, rx->loc.line,
+			 rx->loc.col,
+			 "regex '%s' gave up on the role of '%s' (too much "
+			 "backtracking); treated as no match",
+			 rx->source, p->slug);
+	}
+	return pr == PATTERN_MATCH;
+}
+
+static bool index_roles(resolver *rs);
+static const struct rxset *role_set(resolver *rs, const role_regex *rx);
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
 bool resolve_role_matches(resolver *rs, const role_regex *rx, const person *p)
 {
 	if (!rx || !rx->re || p->role_id < 0)
 		return false; /* no role never matches; a bad regex matches nobody */
-	uint8_t *memo = rs->memo[rx->id];
-	if (!memo) {
-		memo = rs->memo[rx->id] = calloc(rs->r->nroles + 1, 1);
-		if (!memo) /* no memo: still answer correctly, just slower */
-			return pattern_match(rx->re, p->role_html,
-					     strlen(p->role_html)) == PATTERN_MATCH;
+	const struct rxset *set = rx->id < rs->r->npatterns ? &rs->sets[rx->id] : NULL;
+	if (set && set->done) {
+		uint32_t k = (uint32_t)p->role_id;
+		return set->n && bsearch(&k, set->roles, set->n, sizeof(k), cmp_u32);
 	}
-	uint8_t *m = &memo[p->role_id];
-	if (*m == MEMO_UNKNOWN) {
-		pattern_result pr = pattern_match(rx->re, p->role_html,
-						  strlen(p->role_html));
-		if (pr == PATTERN_LIMIT && !rs->limit_reported[rx->id]) {
-			rs->limit_reported[rx->id] = true;
-			diag_add(&rs->diags, DIAG_WARNING, rx->loc.file,
-				 rx->loc.line, rx->loc.col,
-				 "regex '%s' gave up on the role of '%s' (too much "
-				 "backtracking); treated as no match",
-				 rx->source, p->slug);
-		}
-		*m = pr == PATTERN_MATCH ? MEMO_YES : MEMO_NO;
-	}
-	return *m == MEMO_YES;
+	/* one person (a card, a report kept by a team regex): test the role
+	 * itself rather than every role of the roster */
+	return test_role(rs, rx, p, p->role_html, strlen(p->role_html), false);
 }
 
 /* Is s an item of l? (group-by-slugs keeps a number or a bool given as a
@@ -162,9 +212,124 @@ static bool index_roles(resolver *rs)
 			people[start[k] + fill[k]++] = i;
 	}
 	free(fill);
+	const char **text = malloc((r->nroles + 1) * sizeof(*text));
+	size_t *len = malloc((r->nroles + 1) * sizeof(*len));
+	if (!text || !len) {
+		free(text);
+		free(len);
+		free(start);
+		free(people);
+		return false;
+	}
+	for (size_t k = 0; k < r->nroles; k++) {
+		const person *p = start[k + 1] > start[k] ? &r->people[people[start[k]]]
+							 : NULL;
+		text[k] = p ? p->role_html : "";
+		len[k] = strlen(text[k]);
+	}
 	rs->role_start = start;
 	rs->role_people = people;
+	rs->role_text = text;
+	rs->role_len = len;
 	return true;
+}
+
+struct scan {
+	resolver *rs;
+	uint32_t role;
+	uint32_t *last; /* per pattern id: the last role + 1 it was found in */
+	size_t *cap;
+	bool oom;
+};
+
+static void found_literal(void *ctx, size_t id)
+{
+	struct scan *sc = ctx;
+	resolver *rs = sc->rs;
+	if (sc->last[id] == sc->role + 1)
+		return; /* twice in one role */
+	sc->last[id] = sc->role + 1;
+	if (rs->ncand[id] == sc->cap[id]) {
+		size_t cap = sc->cap[id] ? sc->cap[id] * 2 : 8;
+		uint32_t *v = realloc(rs->cand[id], cap * sizeof(*v));
+		if (!v) {
+			sc->oom = true;
+			return;
+		}
+		rs->cand[id] = v;
+		sc->cap[id] = cap;
+	}
+	rs->cand[id][rs->ncand[id]++] = sc->role;
+}
+
+/* Every distinct role scanned once for the literals of every regex
+ * (litindex.h); false when out of memory (then sets are found by testing
+ * every role, as before the index). */
+static bool build_index(resolver *rs)
+{
+	const roster *r = rs->r;
+	size_t np = r->npatterns;
+	const char **lits = calloc(np + 1, sizeof(*lits));
+	rs->cand = calloc(np + 1, sizeof(*rs->cand));
+	rs->ncand = calloc(np + 1, sizeof(*rs->ncand));
+	struct scan sc = {rs, 0, calloc(np + 1, sizeof(uint32_t)),
+			  calloc(np + 1, sizeof(size_t)), false};
+	litindex *ix = NULL;
+	if (lits && rs->cand && rs->ncand && sc.last && sc.cap) {
+		for (size_t i = 0; i < np; i++)
+			lits[i] = r->patterns[i]->re ? pattern_required(r->patterns[i]->re)
+						     : NULL;
+		ix = litindex_new(lits, np);
+	}
+	for (size_t k = 0; ix && !sc.oom && k < r->nroles; k++) {
+		sc.role = (uint32_t)k;
+		litindex_scan(ix, rs->role_text[k], rs->role_len[k], found_literal, &sc);
+	}
+	bool ok = ix && !sc.oom;
+	litindex_free(ix);
+	free(lits);
+	free(sc.last);
+	free(sc.cap);
+	if (!ok)
+		free_index(rs);
+	return ok;
+}
+
+/* The roles rx matches (NULL only when out of memory). Without a literal
+ * index every role is tested, the literal pre-check first (pattern.c);
+ * with one, only the roles holding rx's required literal. */
+static const struct rxset *role_set(resolver *rs, const role_regex *rx)
+{
+	if (!rx || rx->id >= rs->r->npatterns || !index_roles(rs))
+		return NULL;
+	struct rxset *set = &rs->sets[rx->id];
+	if (set->done)
+		return set;
+	const roster *r = rs->r;
+	if (!rs->index_tried && rs->nsets >= INDEX_AFTER && r->nroles) {
+		rs->index_tried = true;
+		rs->indexed = build_index(rs);
+	}
+	const char *lit = rx->re ? pattern_required(rx->re) : NULL;
+	bool by_index = rs->indexed && lit;
+	size_t ncand = by_index ? rs->ncand[rx->id] : r->nroles;
+	uint32_t *out = malloc((ncand + 1) * sizeof(*out));
+	if (!out)
+		return NULL;
+	size_t n = 0;
+	for (size_t j = 0; rx->re && j < ncand; j++) {
+		uint32_t k = by_index ? rs->cand[rx->id][j] : (uint32_t)j;
+		if (rs->role_start[k + 1] == rs->role_start[k])
+			continue;
+		const person *p = &r->people[rs->role_people[rs->role_start[k]]];
+		if (test_role(rs, rx, p, rs->role_text[k], rs->role_len[k], by_index))
+			out[n++] = k;
+	}
+	set->roles = out;
+	set->n = n;
+	set->done = true;
+	rs->nsets++;
+	return set;
 }
 
 static int cmp_index(const void *a, const void *b)
@@ -177,28 +342,44 @@ static int cmp_index(const void *a, const void *b)
 static size_t *matching_people(resolver *rs, const role_regex *rx, size_t *n)
 {
 	*n = 0;
-	if (!index_roles(rs))
+	const struct rxset *set = role_set(rs, rx);
+	if (!set)
 		return NULL;
-	const roster *r = rs->r;
-	size_t *out = NULL, cap = 0;
-	for (size_t k = 0; k < r->nroles; k++) {
-		const size_t *v = rs->role_people + rs->role_start[k];
+	size_t total = 0;
+	for (size_t j = 0; j < set->n; j++)
+		total += rs->role_start[set->roles[j] + 1] - rs->role_start[set->roles[j]];
+	size_t *out = malloc((total + 1) * sizeof(*out));
+	if (!out)
+		return NULL;
+	for (size_t j = 0; j < set->n; j++) {
+		uint32_t k = set->roles[j];
 		size_t m = rs->role_start[k + 1] - rs->role_start[k];
-		if (!m || !resolve_role_matches(rs, rx, &r->people[v[0]]))
-			continue;
-		if (*n + m > cap) {
-			cap = (*n + m) * 2;
-			size_t *grown = realloc(out, cap * sizeof(*out));
-			if (!grown)
-				break;
-			out = grown;
-		}
-		memcpy(out + *n, v, m * sizeof(*v));
+		memcpy(out + *n, rs->role_people + rs->role_start[k], m * sizeof(*out));
 		*n += m;
 	}
-	if (*n > 1)
+	if (*n > 1 && set->n > 1)
 		qsort(out, *n, sizeof(*out), cmp_index);
 	return out;
+}
+
+size_t resolve_role_count(resolver *rs, const role_regex *rx,
+			  const person **first)
+{
+	if (first)
+		*first = NULL;
+	const struct rxset *set = role_set(rs, rx);
+	if (!set)
+		return 0;
+	size_t n = 0, best = SIZE_MAX;
+	for (size_t j = 0; j < set->n; j++) {
+		uint32_t k = set->roles[j];
+		n += rs->role_start[k + 1] - rs->role_start[k];
+		if (rs->role_people[rs->role_start[k]] < best)
+			best = rs->role_people[rs->role_start[k]];
+	}
+	if (first && best != SIZE_MAX)
+		*first = &rs->r->people[best];
+	return n;
 }
 
 /* The first person in roster order whose role matches rx (Hugo's
@@ -211,17 +392,7 @@ static const person *first_match(resolver *rs, const people_table *t,
 	if (t->id < rs->r->ntables && rs->first_done[t->id])
 		return rs->first_match[t->id];
 	const person *found = NULL;
-	if (index_roles(rs)) {
-		/* the first person of each matching role; the earliest wins */
-		size_t best = SIZE_MAX;
-		for (size_t k = 0; k < rs->r->nroles; k++) {
-			size_t first = rs->role_people[rs->role_start[k]];
-			if (rs->role_start[k + 1] > rs->role_start[k] && first < best &&
-			    resolve_role_matches(rs, rx, &rs->r->people[first]))
-				best = first;
-		}
-		found = best == SIZE_MAX ? NULL : &rs->r->people[best];
-	}
+	resolve_role_count(rs, rx, &found); /* the earliest of the matches */
 	if (t->id < rs->r->ntables) {
 		rs->first_match[t->id] = found;
 		rs->first_done[t->id] = true;

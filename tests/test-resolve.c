@@ -5,6 +5,7 @@
 
 #include "tap.h"
 #include "teamtui/check.h"
+#include "teamtui/pattern.h"
 
 /* Roster order is file order. Roles are raw HTML where it matters: the
  * regexes see the tags. */
@@ -244,6 +245,123 @@ static void test_person_groups_agree(roster *r, const char *what)
 	resolver_free(single);
 }
 
+/* Every table as its people's slugs, group by group, one line each. */
+static char *all_tables(roster *r, resolver *rs, bool fresh)
+{
+	size_t cap = 1 << 16, n = 0;
+	char *out = malloc(cap);
+	out[0] = '\0';
+	for (size_t gi = 0; gi < r->ngroups; gi++) {
+		resolver *one = fresh ? resolver_new(r) : rs;
+		const group_team *t = resolve_group(one, &r->groups[gi]);
+		for (size_t k = 0; t && k < t->ntables; k++) {
+			const char *line = t_slugs(&t->tables[k].people);
+			size_t need = strlen(r->groups[gi].id) + strlen(line) + 8;
+			if (n + need >= cap)
+				out = realloc(out, cap = 2 * (cap + need));
+			n += (size_t)sprintf(out + n, "%s#%zu: %s\n", r->groups[gi].id, k, line);
+		}
+		if (fresh)
+			resolver_free(one);
+	}
+	return out;
+}
+
+/* The literal index (litindex.h) changes how fast, never what: every table
+ * of every group resolved in a fresh resolver (a few regexes: each tested
+ * on every role) equals the same table after resolve_all (thousands: only
+ * the roles holding each regex's literal), and every regex's count equals
+ * pattern_match on each person's role. */
+static void test_index_agrees(roster *r, const char *what)
+{
+	resolver *rs = resolver_new(r);
+	resolve_all(rs);
+	char *indexed = all_tables(r, rs, false), *direct = all_tables(r, NULL, true);
+	tap_ok(!strcmp(indexed, direct) && strlen(direct) > 0,
+	       "%s: every table is the same with the literal index as without", what);
+	size_t wrong = 0, matched = 0;
+	for (size_t k = 0; k < r->npatterns; k++) {
+		const role_regex *rx = r->patterns[k];
+		size_t want = 0;
+		const person *first = NULL, *want_first = NULL;
+		for (size_t i = 0; rx->re && i < r->npeople; i++) {
+			const char *role = r->people[i].role_html;
+			if (role && pattern_match(rx->re, role, strlen(role)) == PATTERN_MATCH &&
+			    !want++)
+				want_first = &r->people[i];
+		}
+		wrong += resolve_role_count(rs, rx, &first) != want || first != want_first;
+		matched += want > 0;
+	}
+	tap_ok(wrong == 0 && matched > 0,
+	       "%s: every regex's count and first match agree with matching each role "
+	       "(%zu regexes, %zu match someone, %zu wrong)", what, r->npatterns, matched, wrong);
+	free(indexed);
+	free(direct);
+	resolver_free(rs);
+}
+
+/* A roster with more regexes than the resolver tests one by one, of every
+ * shape the index must handle: a required literal (at the start, at the
+ * end, inside HTML), none ((?i), a top-level |), a literal occurring in
+ * many roles, a literal in no role, a literal the regex then rejects. */
+static void test_index_generated(void)
+{
+	size_t cap = 1 << 17, tn = 0, gn = 0;
+	char *team = malloc(cap), *groups = malloc(cap);
+	tn += (size_t)sprintf(team + tn, "- {slug: ceo, role: Chief Executive Officer}\n");
+	for (int g = 0; g < 24; g++) {
+		tn += (size_t)sprintf(team + tn,
+			"- {slug: em-%d, role: '<a href=\"/jf/em/\">Engineering Manager</a>, Stage %d:Group %d', reports_to: ceo}\n",
+			g, g % 3, g);
+		for (int i = 0; i < 6; i++)
+			tn += (size_t)sprintf(team + tn,
+				"- {slug: p-%d-%d, role: '<a href=\"/jf/%s/\">%s Engineer</a>, Stage %d:Group %d%s', reports_to: em-%d}\n",
+				g, i, i % 2 ? "be" : "fe", i % 2 ? "Backend" : "Frontend", g % 3,
+				(g + i) % 24, i == 5 ? ", Extra" : "", i == 4 ? (g + 1) % 24 : g);
+	}
+	gn += (size_t)sprintf(groups + gn, "sections: {s: {name: S}}\nstages: {t: {name: T, section: s}}\ngroups:\n");
+	static const char *const shapes[] = {
+		"Engineering Manager(.*)Stage %d:Group %d(,|$)",
+		"(?i)backend engineer.*stage %d:group %d$",
+		"Stage %d:Group %d,|Group %d$",
+		"[Ff]rontend Engineer</a>, Stage %d:Group %d",
+		"Engineer</a>, Stage %d:Group %d, Extra",
+		"Stage %d:Group %d and nobody",
+		"^<a href=\"/jf/be/\">Backend Engineer</a>, Stage %d:Group %d$",
+		"Group %d$",
+	};
+	for (int g = 0; g < 24; g++) {
+		char re[160], mre[160];
+		const char *shape = shapes[g % 8];
+		if (g % 8 == 7)
+			snprintf(re, sizeof(re), shape, g);
+		else
+			snprintf(re, sizeof(re), shape, g % 3, g, g);
+		snprintf(mre, sizeof(mre), shapes[0], g % 3, g);
+		gn += (size_t)sprintf(groups + gn,
+			"  g%d:\n    name: G%d\n    stage: t\n    team-by-manager-slug: {manager: em-%d}\n"
+			"    stable-counterparts: {manager-role: '%s', role: '%s'}\n",
+			g, g, g, mre, re);
+	}
+	diag_list d;
+	diag_init(&d);
+	roster *r = t_roster(team, groups, &d);
+	tap_ok(r && r->npatterns == 48 && r->npeople == 24 * 7 + 1 && d.errors == 0,
+	       "generated: %zu regexes, %zu people, %zu errors", r ? r->npatterns : 0,
+	       r ? r->npeople : 0, d.errors);
+	if (d.count)
+		printf("# %s\n", t_diags(&d));
+	/* hand-checked answers, so agreement alone cannot hide a shared fault */
+	tap_is_str(t_team(r, "g1"), "em-1 p-0-4 p-1-0 p-1-1 p-1-2 p-1-3 p-1-5 | p-22-3",
+		   "generated g1: (?i) matches whoever the index cannot narrow");
+	test_index_agrees(r, "generated");
+	roster_free(r);
+	diag_free(&d);
+	free(team);
+	free(groups);
+}
+
 int main(void)
 {
 	diag_list d;
@@ -256,6 +374,7 @@ int main(void)
 	test_people(r);
 	test_check(r);
 	test_person_groups_agree(r, "fixture");
+	test_index_agrees(r, "fixture");
 	roster_free(r);
 	diag_free(&d);
 
@@ -268,7 +387,9 @@ int main(void)
 	       "the sample loads cleanly (%zu people, %zu groups, %zu diagnostics)",
 	       r ? r->npeople : 0, r ? r->ngroups : 0, d.count);
 	test_person_groups_agree(r, "sample");
+	test_index_agrees(r, "sample");
 	roster_free(r);
 	diag_free(&d);
+	test_index_generated();
 	return tap_done();
 }

@@ -1,11 +1,12 @@
 /* test-text.c: the text helpers: HTML to plain text, the output sanitizer,
- * UTF-8 widths, the RE2 syntax gate, "did you mean". */
+ * UTF-8 widths, the RE2 syntax gate, the literal index, "did you mean". */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tap.h"
 #include "teamtui/html.h"
+#include "teamtui/litindex.h"
 #include "teamtui/pattern.h"
 #include "teamtui/sanitize.h"
 #include "teamtui/suggest.h"
@@ -31,8 +32,120 @@ static void re2(const char *re, const char *want, const char *name)
 	tap_is_str(pattern_re2_problem(re, &off), want, name);
 }
 
+
+/* What litindex_scan reports, as "id@end" items joined by spaces (end:
+ * the byte offset just past the occurrence, found by brute force). */
+struct hits {
+	char buf[4096];
+	size_t n;
+	const char *const *lits;
+	const char *text;
+	size_t at; /* set by the brute-force side */
+};
+
+static void on_hit(void *ctx, size_t id)
+{
+	struct hits *h = ctx;
+	h->n += (size_t)snprintf(h->buf + h->n, sizeof(h->buf) - h->n, "%s%zu",
+				 h->n ? " " : "", id);
+}
+
+/* Every occurrence by brute force, in the order Aho-Corasick reports them:
+ * by where it ends, then longest first (the state, then its dictionary
+ * suffixes), equal literals in id order. */
+static void brute(const char *const *lits, size_t n, const char *text,
+		  size_t len, char *out, size_t size)
+{
+	size_t o = 0;
+	out[0] = '\0';
+	for (size_t end = 1; end <= len; end++)
+		for (size_t l = end; l >= 1; l--)
+			for (size_t i = 0; i < n; i++)
+				if (lits[i] && strlen(lits[i]) == l &&
+				    !memcmp(text + end - l, lits[i], l))
+					o += (size_t)snprintf(out + o, size - o, "%s%zu",
+							      o ? " " : "", i);
+}
+
+static void lit_case(const char *const *lits, size_t n, const char *text,
+		     const char *want, const char *name)
+{
+	litindex *ix = litindex_new(lits, n);
+	struct hits h = {.n = 0};
+	h.buf[0] = '\0';
+	if (ix)
+		litindex_scan(ix, text, strlen(text), on_hit, &h);
+	tap_is_str(ix ? h.buf : "(out of memory)", want, name);
+	litindex_free(ix);
+}
+
+static void test_litindex(void)
+{
+	/* the textbook example: he, she, his, hers in "ushers" */
+	const char *const abc[] = {"he", "she", "his", "hers"};
+	lit_case(abc, 4, "ushers", "1 0 3", "ushers: she and he end together, then hers");
+	lit_case(abc, 4, "", "", "an empty text has no occurrence");
+	lit_case(abc, 4, "xyz", "", "a text with none");
+	lit_case(abc, 4, "hishe hers", "2 1 0 0 3", "every occurrence, repeats too");
+	const char *const eq[] = {"Create:Code Review", NULL, "", "Create:Code Review", "Code"};
+	lit_case(eq, 5, "Backend Engineer, Create:Code Review, Foo",
+		 "4 0 3", "equal literals each under their id; NULL and empty skipped");
+	const char *const nested[] = {"a", "aa", "aaa"};
+	lit_case(nested, 3, "aaaa", "0 1 0 2 1 0 2 1 0",
+		 "nested suffixes: every one at every end");
+	const char *const utf[] = {"Montr\xc3\xa9", "\xc3\xa9" "al", "\xa9"};
+	lit_case(utf, 3, "Montr\xc3\xa9" "al", "0 2 1", "UTF-8 bytes, split sequences too");
+	litindex *none = litindex_new(NULL, 0);
+	tap_ok(none && litindex_states(none) == 1, "no literals: the root alone");
+	struct hits h = {.n = 0};
+	if (none)
+		litindex_scan(none, "abc", 3, on_hit, &h);
+	tap_ok(h.n == 0, "no literals: no hits");
+	litindex_free(none);
+	/* a thousand random literals over a small alphabet, against brute force */
+	unsigned seed = 12345;
+	size_t agree = 0, total = 0;
+	for (int round = 0; round < 40; round++) {
+		enum { NL = 60 };
+		char store[NL][8];
+		const char *lits[NL];
+		for (size_t i = 0; i < NL; i++) {
+			seed = seed * 1103515245u + 12345u;
+			size_t l = 1 + (seed >> 16) % 6;
+			for (size_t k = 0; k < l; k++) {
+				seed = seed * 1103515245u + 12345u;
+				store[i][k] = "abc,"[(seed >> 16) % 4];
+			}
+			store[i][l] = '\0';
+			lits[i] = store[i];
+		}
+		char text[64];
+		for (size_t k = 0; k < 40; k++) {
+			seed = seed * 1103515245u + 12345u;
+			text[k] = "abc,"[(seed >> 16) % 4];
+		}
+		text[40] = '\0';
+		static char want[1 << 16];
+		brute(lits, NL, text, 40, want, sizeof(want));
+		litindex *ix = litindex_new(lits, NL);
+		static struct hits got;
+		got.n = 0;
+		got.buf[0] = '\0';
+		if (ix)
+			litindex_scan(ix, text, 40, on_hit, &got);
+		/* compare as multisets per end: brute's order within one end
+		 * is by length, AC's too, so the strings agree exactly */
+		total++;
+		agree += ix && got.n < sizeof(got.buf) - 1 && !strcmp(got.buf, want);
+		litindex_free(ix);
+	}
+	tap_ok(agree == total, "40 random literal sets: every occurrence, as brute force finds (%zu/%zu)",
+	       agree, total);
+}
+
 int main(void)
 {
+	test_litindex();
 	html("<a href=\"/job-families/x/\">Senior Backend Engineer</a>, Create:Source Code",
 	     0, "Senior Backend Engineer, Create:Source Code", "role with a link");
 	html("<a href='/x'>Manager</a>,\n  Plan:Knowledge", 0,

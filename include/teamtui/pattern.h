@@ -19,14 +19,25 @@ typedef enum {
 	PATTERN_LIMIT = -1, /* gave up: the match or depth limit was hit */
 } pattern_result;
 
-/* Compile; on failure returns NULL and writes "message" and the 1-based
- * offset in the pattern where it went wrong. */
+/* Compile re (NUL-terminated UTF-8): the RE2 check, then PCRE2's parse,
+ * which finds every syntax error. The JIT and the match data are made on
+ * the first pattern_match, so a regex never matched costs only the parse.
+ * On failure returns NULL and writes "message" into err[errsize] and the
+ * 1-based byte offset in re where it went wrong into *erroffset. The
+ * pattern is owned by the caller: pattern_free. */
 pattern *pattern_compile(const char *re, char *err, size_t errsize,
 			 size_t *erroffset);
 void pattern_free(pattern *p);
-/* subject[len] must be NUL (the literal pre-check uses strstr). */
+/* Does subject[0..len) match? subject[len] must be NUL (the literal
+ * pre-check uses strstr). The first call prepares p (JIT, match data):
+ * not thread-safe, as the model is single-threaded. PATTERN_LIMIT also
+ * when that preparation is out of memory. */
 pattern_result pattern_match(const pattern *p, const char *subject,
 			     size_t len);
+/* pattern_match for a subject known to contain pattern_required(p) (a
+ * literal index found it there): the same answer without the strstr. */
+pattern_result pattern_match_candidate(const pattern *p, const char *subject,
+				       size_t len);
 /* The literal a subject must contain to match (a fast pre-check), or NULL;
  * exposed for tests. */
 const char *pattern_required(const pattern *p);

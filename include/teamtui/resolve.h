@@ -81,9 +81,20 @@ const group_team *resolve_group(resolver *rs, const group *g);
 /* Every group, e.g. for the benchmark or for `check`. */
 bool resolve_all(resolver *rs);
 
-/* Does person p's raw role match regex rx? (memoised per distinct role;
- * an invalid regex matches nobody) */
+/* Does person p's raw role match regex rx? Once a table has needed
+ * everyone rx matches, a lookup in that set; before, p's role is tested
+ * alone. An invalid regex (rx->re NULL) and a person without a role match
+ * nothing. */
 bool resolve_role_matches(resolver *rs, const role_regex *rx, const person *p);
+
+/* How many people's raw roles match rx, and (first, when not NULL) the
+ * earliest of them in roster order or NULL. Finds the set of distinct
+ * roles rx matches, once: by testing each distinct role, or, once more
+ * than a few regexes have needed theirs, only the roles that hold the
+ * literal rx requires (one Aho-Corasick pass over every role for every
+ * regex's literal: litindex.h). 0 when out of memory. */
+size_t resolve_role_count(resolver *rs, const role_regex *rx,
+			  const person **first);
 
 /* The groups p belongs to, in group order (array owned by the resolver):
  * manager or member of the members table, else a counterpart, else named
