@@ -1,119 +1,172 @@
 #!/bin/sh
-# bench/run.sh: the loader/resolver benchmark (`make bench`).
+# bench/run.sh: the benchmark (`make bench`). Run from the build directory.
 #
-# For 2,000 people / 60 groups and 100,000 people / 3,000 groups it reports
-# the time to load, to resolve every group, the peak memory, and the same
-# files parsed by a bare libyaml event loop (the floor), then the time of a
-# whole `teamtui show GROUP` process. Then a generated GitLab handbook
-# checkout (4,000 pages, 2,000 people) read by `teamtui --roster DIR check`
-# against reading the same files. Run from the build directory.
+# For three rosters, each generated here:
+#   2k    2,000 people / 60 groups (groups.yml + team.yml)
+#   100k  100,000 people / 3,000 groups (the same shape)
+#   hb    a handbook checkout of the real size: 4,000 pages, 1,300 people
+# it measures, as whole processes:
+#   floor       a bare libyaml parse of the same YAML (bench/bare-parse:
+#               no tree, no copies), plus, for the handbook, cat of every
+#               page
+#   check       teamtui check (cold: check always reads the files)
+#   show cold   teamtui --no-snapshot show GROUP
+#   show warm   teamtui show GROUP, its snapshot present
+#   screen      exec to the interactive directory's first complete screen
+#               (script(1), 120x40, TEAMTUI_BENCH_KEYS), cold and warm
+#   keys        the who-search typed on the opening screen, warm: the
+#               first keystroke of the query and the worst later one
+#               (handled and drawn, ms, from teamtui's own clock)
+#   peak RSS    of cold and warm show, and the snapshot's size
+# Every process figure is the median of BENCH_REPEAT runs (default 5),
+# each run paired with a run of the floor just before it: the ratio is the
+# median of the pairs' ratios, so it holds while the machine's speed
+# drifts. Goals (issue 11) are printed beside the figures they concern.
 #
-# BENCH_ONLY=roster or BENCH_ONLY=handbook runs one part; BENCH_REPEAT=N
-# sets the runs per figure (best of N, default 5).
+# BENCH_ONLY=2k|100k|hb runs one roster.
 set -eu
 out=${TMPDIR:-/tmp}/teamtui-bench
 mkdir -p "$out"
 repeat=${BENCH_REPEAT:-5}
-
-now_ms() { date +%s%N | awk '{ printf "%.1f", $1 / 1e6 }'; }
-
 only=${BENCH_ONLY:-}
 case $only in
-'' | roster | handbook) ;;
-*) echo "run.sh: BENCH_ONLY must be roster or handbook" >&2; exit 2 ;;
+'' | 2k | 100k | hb) ;;
+*) echo "run.sh: BENCH_ONLY must be 2k, 100k or hb" >&2; exit 2 ;;
 esac
+TT=./teamtui
+# snapshots of our own, and nothing of the user's config
+export XDG_CACHE_HOME="$out/cache" TEAMTUI_SYSTEM_CONFIG=/dev/null/none
+export XDG_CONFIG_HOME="$out/config" TEAMTUI_NO_SNAPSHOT=0
+unset TEAMTUI_SNAPSHOT_LOG TEAMTUI_SNAPSHOT_WAIT
+mkdir -p "$XDG_CACHE_HOME"
 
-# best_ms COMMAND...: the best wall time of COMMAND over $repeat runs (its
-# exit status is ignored: `teamtui check` fails when it finds problems)
-best_ms() {
-	best=
+now_ns() { date +%s%N; }
+field() { printf '%s\n' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR) printf "%.3f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# wall_ms CMD...: one run's wall time (its exit status ignored: check
+# fails when it finds problems)
+wall_ms() {
+	t0=$(now_ns)
+	"$@" >/dev/null 2>&1 </dev/null || :
+	t1=$(now_ns)
+	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e6 }'
+}
+
+# paired NAME CMD...: $repeat runs, each after a run of $floor_cmd;
+# sets ms (median) and ratio (median of the ratios)
+paired() {
+	: >"$out/ms" && : >"$out/ratio"
 	i=0
 	while [ $i -lt "$repeat" ]; do
-		t0=$(now_ms)
-		"$@" >/dev/null 2>&1 || :
-		t1=$(now_ms)
-		t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
-		if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then
-			best=$t
-		fi
+		f=$(wall_ms $floor_cmd)
+		m=$(wall_ms "$@")
+		echo "$m" >>"$out/ms"
+		awk -v m="$m" -v f="$f" 'BEGIN { printf "%.4f\n", m / f }' >>"$out/ratio"
+		echo "$f" >>"$out/floor"
 		i=$((i + 1))
 	done
-	echo "$best"
+	ms=$(median <"$out/ms")
+	ratio=$(median <"$out/ratio")
 }
 
-show_ms() { best_ms ./teamtui --roster "$1" show "$2"; }
-
-field() { printf '%s\n' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
-
-# The interactive directory in a pseudo-terminal (script(1)), 120x40:
-# exec to the first complete screen (TEAMTUI_BENCH_KEYS empty: draw once,
-# quit), best of $repeat.
-tui_first_ms() {
-	best_ms env COLUMNS=120 LINES=40 TERM=xterm TEAMTUI_BENCH_KEYS= \
-		script -qfc "./teamtui --roster '$1'" /dev/null
+peak_kb() { # CMD...: peak resident set of one run, KiB (GNU time)
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f %M "$@" 2>&1 >/dev/null </dev/null | tail -n 1
+	else
+		echo n/a
+	fi
 }
 
-# Redraw cost per keystroke: 300 moves down then 300 up the directory
-# tree (each move re-resolves and redraws the card beside it).
-tui_key_ms() {
-	keys=$(awk 'BEGIN { for (i = 0; i < 300; i++) printf "j"; for (i = 0; i < 300; i++) printf "k" }')
-	COLUMNS=120 LINES=40 TERM=xterm TEAMTUI_BENCH_KEYS=$keys \
-		script -qfc "./teamtui --roster '$1' 2>'$out/keys.txt'" /dev/null >/dev/null 2>&1
-	field "$(cat "$out/keys.txt")" ms_per_key
+# The interactive directory in a pseudo-terminal, 120x40, keys replayed
+# (TEAMTUI_BENCH_KEYS; empty: draw the first screen and quit).
+tui() { # KEYS ARGS...
+	keys=$1
+	shift
+	env COLUMNS=120 LINES=40 TERM=xterm TEAMTUI_BENCH_KEYS="$keys" \
+		script -qfc "$TT $* 2>'$out/keys.txt'" /dev/null
 }
 
-[ "$only" = handbook ] ||
-for size in "2000 60" "100000 3000"; do
-	set -- $size
+line() { # LABEL VALUE [GOAL]
+	printf '   %-30s %s%s\n' "$1" "$2" "${3:+   (goal: $3)}"
+}
+
+# bench_roster NAME ROSTER-ARGS GROUP FLOOR-CMD
+bench_roster() {
+	name=$1 rargs=$2 group=$3
+	floor_cmd=$4
+	: >"$out/floor"
+	echo "== $name"
+	# the snapshot, made before the warm figures; not timed here
+	rm -rf "$XDG_CACHE_HOME/teamtui"
+	snap=$($TT $rargs snapshot 2>/dev/null | cut -f1)
+	paired $TT $rargs check
+	check_ms=$ms check_r=$ratio
+	paired $TT $rargs --no-snapshot show "$group"
+	cold_ms=$ms cold_r=$ratio
+	paired $TT $rargs show "$group"
+	warm_ms=$ms warm_r=$ratio
+	floor=$(median <"$out/floor")
+	line "floor (bare parse, process)" "$floor ms"
+	line "check (cold)" "$check_ms ms = ${check_r}x" "$5"
+	line "show (cold)" "$cold_ms ms = ${cold_r}x" "$6"
+	line "show (warm)" "$warm_ms ms = ${warm_r}x" "$7"
+	line "peak RSS show cold / warm" "$(peak_kb $TT $rargs --no-snapshot show "$group") / $(peak_kb $TT $rargs show "$group") KiB"
+	line "snapshot" "$(wc -c <"$snap" 2>/dev/null || echo 0) bytes"
+	if command -v script >/dev/null 2>&1; then
+		: >"$out/ms" && : >"$out/ms2"
+		i=0
+		while [ $i -lt "$repeat" ]; do
+			wall_ms tui "" $rargs --no-snapshot >>"$out/ms" && echo >>"$out/ms"
+			wall_ms tui "" $rargs >>"$out/ms2" && echo >>"$out/ms2"
+			i=$((i + 1))
+		done
+		line "first screen cold / warm" "$(median <"$out/ms") / $(median <"$out/ms2") ms" "$8"
+		# s opens the who-search; then the query, one key at a time
+		: >"$out/first" && : >"$out/later"
+		i=0
+		while [ $i -lt "$repeat" ]; do
+			tui "s$9" $rargs >/dev/null 2>&1 || :
+			k=$(field "$(cat "$out/keys.txt")" key_ms)
+			echo "$k" | tr ',' '\n' | sed -n 2p >>"$out/first"
+			echo "$k" | tr ',' '\n' | sed -n '3,$p' | sort -g | tail -n 1 >>"$out/later"
+			i=$((i + 1))
+		done
+		line "who: first keystroke (warm)" "$(median <"$out/first") ms" "${10}"
+		line "who: worst later keystroke" "$(median <"$out/later") ms" "${11}"
+	fi
+}
+
+# generated PEOPLE GROUPS LABEL GOALS...: a groups.yml roster of that size
+generated() {
 	dir=$out/r$1
 	gen=$(bench/gen-roster "$1" "$2" "$dir")
 	first=$(field "$(printf '%s\n' "$gen" | tail -n 1)" first_group)
-	reps=$repeat
-	[ "$1" -le 2000 ] || reps=1 # resolving all 3,000 groups takes seconds
-	floor_team=$(field "$(bench/bare-parse "$dir/team.yml" "$repeat")" bare_parse_ms)
-	floor_groups=$(field "$(bench/bare-parse "$dir/groups.yml" "$repeat")" bare_parse_ms)
-	floor=$(awk -v a="$floor_team" -v b="$floor_groups" 'BEGIN { printf "%.3f", a + b }')
-	res=$(bench/bench-load "$dir" "$reps" "$first")
-	show=$(show_ms "$dir" "$first")
-	lr=$(field "$res" load_resolve_ms)
-	echo "== $1 people, $2 groups ($(wc -c <"$dir/team.yml") bytes of team.yml)"
-	echo "   bare libyaml parse (floor)     $floor ms"
-	echo "   load                           $(field "$res" load_ms) ms"
-	echo "   resolve every group            $(field "$res" resolve_all_ms) ms"
-	echo "   load + resolve                 $lr ms = $(awk -v a="$lr" -v b="$floor" 'BEGIN { printf "%.2f", a / b }')x the floor"
-	echo "   resolve one group ($first)  $(field "$res" resolve_one_ms) ms"
-	echo "   peak RSS                       $(field "$res" peak_rss_kb) KiB (model arena $(field "$res" arena_kb) KiB)"
-	echo "   teamtui show $first (process)  $show ms"
-	sr=$(bench/bench-search "$dir")
-	echo "   who: index build               $(field "$sr" index_ms) ms"
-	echo "   who: per keystroke             $(field "$sr" mean_ms) ms mean, $(field "$sr" worst_ms) ms worst ($(field "$sr" keystrokes) keystrokes)"
-	if command -v script >/dev/null 2>&1; then
-		echo "   TUI: exec to first screen      $(tui_first_ms "$dir") ms"
-		echo "   TUI: redraw per keystroke      $(tui_key_ms "$dir") ms"
-	fi
-done
-
-# The handbook checkout: every page read, every people table evaluated,
-# against the floor of reading the same files: cat of every page (find's
-# walk included) plus a bare libyaml parse of team.yml. Goal: within 3x.
-# For medians over several runs and user/sys/peak memory of one whole run:
-#   /usr/bin/time -v ./teamtui --roster $TMPDIR/teamtui-bench/handbook check
-[ "$only" = roster ] || {
+	label="$3 ($(wc -c <"$dir/team.yml") bytes of team.yml)"
+	shift 3
+	bench_roster "$label" "--roster $dir" "$first" \
+		"bench/bare-parse -r 1 $dir/team.yml $dir/groups.yml" "$@"
+}
+if [ -z "$only" ] || [ "$only" = 2k ]; then
+	generated 2000 60 "2,000 people, 60 groups" \
+		"" "1.5x" "" "15 ms warm" "source code" "" ""
+fi
+if [ -z "$only" ] || [ "$only" = 100k ]; then
+	generated 100000 3000 "100,000 people, 3,000 groups" \
+		"3x" "1.5x" "50 ms" "100 ms warm" "source code" "50 ms" "20 ms"
+fi
+if [ -z "$only" ] || [ "$only" = hb ]; then
 	hb=$out/handbook
 	rm -rf "$hb"
-	gen=$(bench/gen-handbook 4000 2000 "$hb")
-	pages=$(field "$gen" pages)
-	cat_ms=$(best_ms find "$hb/content/handbook" -name '*.md' -exec cat {} +)
-	parse_ms=$(field "$(bench/bare-parse "$hb/data/public/team.yml" "$repeat")" bare_parse_ms)
-	floor=$(awk -v a="$cat_ms" -v b="$parse_ms" 'BEGIN { printf "%.1f", a + b }')
-	set +e
-	./teamtui --roster "$hb" check >"$out/handbook-check.txt" 2>&1
-	rc=$?
-	set -e
-	check=$(best_ms ./teamtui --roster "$hb" check)
-	echo "== handbook: $pages pages ($(field "$gen" bytes) bytes), $(field "$gen" people) people, $(field "$gen" group_pages) group pages"
-	echo "   cat every page                 $cat_ms ms"
-	echo "   bare libyaml parse of team.yml $parse_ms ms ($(wc -c <"$hb/data/public/team.yml") bytes)"
-	echo "   floor (the two)                $floor ms"
-	echo "   teamtui check (process)        $check ms = $(awk -v a="$check" -v b="$floor" 'BEGIN { printf "%.2f", a / b }')x the floor (exit $rc, $(wc -l <"$out/handbook-check.txt") lines of output)"
-}
+	gen=$(bench/gen-handbook 4000 1300 "$hb" 2>/dev/null)
+	group=$($TT --roster "$hb" --no-snapshot groups 2>/dev/null |
+		sed -n 's/.*(\([a-z0-9_-]*\))$/\1/p' | head -n 1)
+	find "$hb/content/handbook" -name '*.md' >"$out/pages"
+	cat >"$out/floor.sh" <<EOF
+xargs cat <"$out/pages" >/dev/null
+exec bench/bare-parse -r 1 "$hb/data/public/team.yml"
+EOF
+	bench_roster "handbook: $(field "$gen" pages) pages, $(field "$gen" people) people ($(field "$gen" bytes) bytes)" \
+		"--roster $hb" "$group" "sh $out/floor.sh" \
+		"1.5x" "" "" "" "engineering" "" ""
+fi

@@ -11,6 +11,7 @@
 
 #include "teamtui/suggest.h"
 #include "teamtui/table.h"
+#include "teamtui/snapshot.h"
 
 /* ", did you mean 'a' or 'b'?" for an unknown slug, or "". */
 static void closest_slugs(const roster *r, const char *slug, char *buf,
@@ -154,7 +155,7 @@ static void check_table(const roster *r, resolver *rs, const group *g,
 			     ? "manager '%s' is not in the roster; nobody is excluded"
 			     : "manager '%s' is not a slug; nobody is excluded",
 			 t->manager);
-	if (t->manager_role && t->manager_role->re) {
+	if (t->manager_role && !t->manager_role->invalid) {
 		const person *first;
 		size_t n = resolve_role_count(rs, t->manager_role, &first);
 		const role_regex *rx = t->manager_role;
@@ -235,7 +236,7 @@ static void check_regexes(const roster *r, resolver *rs, diag_list *out,
 {
 	for (size_t k = 0; k < r->npatterns; k++) {
 		const role_regex *rx = r->patterns[k];
-		if (!rx->re || said[k])
+		if (rx->invalid || said[k])
 			continue; /* already an error */
 		if (!resolve_role_count(rs, rx, NULL))
 			nobody(r, rx, "", "", out);
@@ -358,6 +359,11 @@ void check_report(const roster_input *in, const roster *r,
 void check_counts(const roster *r, const diag_list *loaded, size_t *errors,
 		  size_t *warnings)
 {
+	if (snapshot_lint_counts(r, errors, warnings)) { /* counted when written */
+		*errors += loaded->errors;
+		*warnings += loaded->warnings;
+		return;
+	}
 	diag_list l;
 	lint_all(r, loaded, &l);
 	*errors = l.errors;

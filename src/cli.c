@@ -26,6 +26,7 @@
 #include "teamtui/sanitize.h"
 #include "teamtui/screen.h"
 #include "teamtui/search.h"
+#include "teamtui/snapstore.h"
 #include "teamtui/suggest.h"
 #include "teamtui/ui.h"
 
@@ -34,6 +35,8 @@ struct args {
 	const char *people, *data; /* --people PATH, --data DIR */
 	bool json, help, version, offline, refresh;
 	bool no_pager; /* --no-pager */
+	bool no_snapshot; /* --no-snapshot */
+	const char *output; /* snapshot --output DIR */
 	const char *command;
 	const char *arg;
 	char query[SEARCH_MAX_QUERY_BYTES + 1]; /* who: the words after it */
@@ -58,6 +61,9 @@ static const char usage_text[] =
     "  tables [PAGE|GROUP]  every people table of the roster (or of one page\n"
     "                or group): file:line, the shortcode call, its rows as\n"
     "                the handbook renders them\n"
+    "  snapshot      write the roster's snapshot now: loaded, resolved and\n"
+    "                indexed, for the next start (--output DIR: a shared\n"
+    "                directory, e.g. /var/cache/teamtui, for snapshot_dir:)\n"
     "  version       the version (also --version)\n"
     "  okrs GROUP    the group's OKRs from GitLab (--offline: the cache only;\n"
     "                --refresh: ask GitLab even when the cache is fresh)\n"
@@ -76,6 +82,8 @@ static const char usage_text[] =
     "  --json        print JSON instead of text\n"
     "  --no-pager    do not page: output on a terminal goes through\n"
     "                $TEAMTUI_PAGER, else $PAGER, else less (LESS=FRX)\n"
+    "  --no-snapshot read the roster's files, not a snapshot, and leave none\n"
+    "                (also TEAMTUI_NO_SNAPSHOT=1; check always reads the files)\n"
     "  -h, --help    this help\n"
     "  --version     the version\n"
     "\n"
@@ -84,9 +92,10 @@ static const char usage_text[] =
     "\n"
     "environment: TEAMTUI_ROSTER (the roster), GITLAB_HOST and GITLAB_TOKEN\n"
     "  (okrs), TEAMTUI_PAGER or PAGER, BROWSER (o opens links), NO_COLOR,\n"
-    "  TERM, XDG_CONFIG_HOME, XDG_CACHE_HOME\n"
+    "  TERM, XDG_CONFIG_HOME, XDG_CACHE_HOME, TEAMTUI_NO_SNAPSHOT\n"
     "config file: ${XDG_CONFIG_HOME:-~/.config}/teamtui/config.yml (roster:,\n"
-    "  people:, data:, gitlab_host:, gitlab_token:, ca_cert:)\n"
+    "  people:, data:, gitlab_host:, gitlab_token:, ca_cert:, snapshot_dir:);\n"
+    "  the system's for snapshot_dir: (see FILES in man teamtui)\n"
     "exit status: 0 ok, 1 not found or roster errors, 2 usage\n"
     "see also: man teamtui, man teamtui-roster\n";
 
@@ -112,6 +121,13 @@ static int parse_args(int argc, char **argv, struct args *a)
 				a->json = true;
 			} else if (!strcmp(s, "--no-pager")) {
 				a->no_pager = true;
+			} else if (!strcmp(s, "--no-snapshot")) {
+				a->no_snapshot = true;
+			} else if (!strcmp(s, "--output") || !strncmp(s, "--output=", 9)) {
+				const char *v = s[8] == '=' ? s + 9 : i + 1 < argc ? argv[++i] : "";
+				if (!*v)
+					return usage_error("--output needs a directory%s", "");
+				a->output = v;
 			} else if (!strcmp(s, "--offline")) {
 				a->offline = true;
 			} else if (!strcmp(s, "--refresh")) {
@@ -464,6 +480,31 @@ static int cmd_check(const roster_input *in, const roster *r,
 	return rc;
 }
 
+/* teamtui snapshot [--output DIR]: the roster loaded from its files (the
+ * caller did), resolved, indexed and written now; its path and size on
+ * stdout. Roster errors do not stop it (the snapshot keeps them, as the
+ * files have them). */
+static int cmd_snapshot(const roster_input *in, const roster *r,
+			const diag_list *d, size_t first, const struct args *a)
+{
+	char err[512], *path = NULL;
+	if (!snapstore_save_now(a->output, in, r, d, first, &path, err, sizeof(err))) {
+		fputs("teamtui: snapshot: ", stderr);
+		sanitize_fputs_flags(err, SANITIZE_VISIBLE, stderr);
+		fputc('\n', stderr);
+		free(path);
+		return CLI_FAIL;
+	}
+	struct stat st;
+	long long bytes = stat(path, &st) == 0 ? (long long)st.st_size : -1;
+	char *shown = sanitize(path, SANITIZE_VISIBLE);
+	printf("%s\t%lld bytes, %zu people, %zu groups\n", shown ? shown : "", bytes,
+	       r->npeople, r->ngroups);
+	free(shown);
+	free(path);
+	return finish_output(CLI_OK);
+}
+
 /* Commands whose argument may be left out. */
 static bool optional_arg(const char *cmd)
 {
@@ -731,7 +772,7 @@ int cli_run(int argc, char **argv)
 	const char *cmd = a.command ? a.command : "groups";
 	static const char *const known[] = {"groups", "show", "person", "check",
 					    "who", "okrs", "tables", "version",
-					    "help"};
+					    "help", "snapshot"};
 	enum { NKNOWN_CMDS = sizeof(known) / sizeof(*known) };
 	size_t k = 0;
 	while (k < NKNOWN_CMDS && strcmp(known[k], cmd))
@@ -757,6 +798,8 @@ int cli_run(int argc, char **argv)
 				   "");
 	if (a.limit && strcmp(cmd, "who"))
 		return usage_error("--limit is an option of 'who' only%s", "");
+	if (a.output && strcmp(cmd, "snapshot"))
+		return usage_error("--output is an option of 'snapshot' only%s", "");
 	if (needs_arg(cmd) && !a.arg)
 		return usage_error("'%s' needs an argument", cmd);
 	if (!needs_arg(cmd) && !optional_arg(cmd) && a.arg)
@@ -775,7 +818,11 @@ int cli_run(int argc, char **argv)
 	config_interface(&theme, &mouse, &d);
 	roster_input in = {dir, a.people ? a.people : people,
 			   a.data ? a.data : data};
-	roster *r = dir ? roster_load_input(&in, &d) : NULL;
+	/* check reads the files, always; snapshot makes one from them */
+	bool use_snapshot = strcmp(cmd, "check") && strcmp(cmd, "snapshot") &&
+			    !a.no_snapshot;
+	size_t first = d.count; /* the roster's diagnostics start here */
+	roster *r = dir ? snapstore_load(&in, use_snapshot, &d) : NULL;
 	resolver *rs = r ? resolver_new(r) : NULL;
 	if (!rs) {
 		fputs("teamtui: out of memory\n", stderr);
@@ -793,8 +840,14 @@ int cli_run(int argc, char **argv)
 		diag_free(&d);
 		return CLI_FAIL;
 	}
+	if (!strcmp(cmd, "snapshot")) {
+		rc = cmd_snapshot(&in, r, &d, first, &a);
+		goto done;
+	}
 	char why[256] = ""; /* why there is no TUI, or what it fell back on */
 	if (!a.command && !a.json && screen_usable(why, sizeof(why))) {
+		if (use_snapshot) /* for next time, while this one runs */
+			snapstore_save_later(&in, r, &d, first);
 		/* the interactive directory; it owns the roster while it runs */
 		resolver_free(rs);
 		rs = NULL;
@@ -880,8 +933,11 @@ int cli_run(int argc, char **argv)
 	if (from == ROSTER_FROM_SAMPLE && !r->npeople && d.errors)
 		no_roster_hint();
 	rc = finish_output(rc); /* a full disk or closed pipe is not success */
+	if (use_snapshot && !r->snapshot) /* the answer is out: for next time */
+		snapstore_save_later(&in, r, &d, first);
 	if (paged)
 		pager_finish();
+done:
 	resolver_free(rs);
 	roster_free(r);
 	free(dir);

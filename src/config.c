@@ -13,7 +13,8 @@
 
 /* Every key config.yml may have (teamtui(1), FILES). */
 static const char *const known_keys[] = {"roster", "people", "data", "gitlab_host",
-					 "gitlab_token", "ca_cert", "theme", "mouse"};
+					 "gitlab_token", "ca_cert", "theme", "mouse",
+					 "snapshot_dir"};
 enum { NKNOWN = sizeof(known_keys) / sizeof(*known_keys) };
 
 /* An unknown key is a warning with the closest known one: a typo
@@ -101,25 +102,25 @@ static void merge_unique(diag_list *into, const diag_list *from)
 }
 
 static unsigned read_config_once(const char *const *keys, const bool *paths,
-				 char **out, size_t n, diag_list *diags);
+				 char **out, size_t n, diag_list *diags, char *cfg);
 
 static unsigned read_config(const char *const *keys, const bool *paths,
 			    char **out, size_t n, diag_list *diags)
 {
 	diag_list mine;
 	diag_init(&mine);
-	unsigned mode = read_config_once(keys, paths, out, n, &mine);
+	unsigned mode = read_config_once(keys, paths, out, n, &mine, config_path());
 	merge_unique(diags, &mine);
 	diag_free(&mine);
 	return mode;
 }
 
+/* (cfg: the file's path, malloc'd, freed here; NULL: none) */
 static unsigned read_config_once(const char *const *keys, const bool *paths,
-				 char **out, size_t n, diag_list *diags)
+				 char **out, size_t n, diag_list *diags, char *cfg)
 {
 	for (size_t i = 0; i < n; i++)
 		out[i] = NULL;
-	char *cfg = config_path();
 	if (!cfg)
 		return 0;
 	struct stat st;
@@ -227,6 +228,31 @@ void config_gitlab(char **host, char **token, char **ca_cert, diag_list *diags)
 		free(*token);
 		*token = NULL;
 	}
+}
+
+#ifndef SYSCONFDIR
+#define SYSCONFDIR "/usr/local/etc"
+#endif
+
+char *config_system_path(void)
+{
+	const char *env = getenv("TEAMTUI_SYSTEM_CONFIG");
+	return strdup(env && *env ? env : SYSCONFDIR "/teamtui/config.yml");
+}
+
+char *config_snapshot_dir(diag_list *diags)
+{
+	static const char *const keys[] = {"snapshot_dir"};
+	static const bool paths[] = {true};
+	char *out[1];
+	diag_list mine;
+	diag_init(&mine);
+	read_config_once(keys, paths, out, 1, &mine, config_system_path());
+	if (!out[0]) /* a user may point at a shared directory too */
+		read_config_once(keys, paths, out, 1, &mine, config_path());
+	merge_unique(diags, &mine);
+	diag_free(&mine);
+	return out[0];
 }
 
 char *config_roster_dir(const char *flag, roster_source *from, diag_list *diags)

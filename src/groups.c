@@ -3,6 +3,7 @@
 #include "teamtui/groups.h"
 
 #include "teamtui/table.h"
+#include "teamtui/inputs.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -351,7 +352,7 @@ void groups_load(yload *c, const char *path, roster *r)
 		struct stat st;
 		if (c->diags->count == before)
 			diag_add(c->diags, DIAG_WARNING, "groups.yml", 0, 0,
-				 stat(path, &st) == 0
+				 inputs_stat(path, &st) == 0
 				     ? "groups.yml is empty: no groups to show"
 				     : "no groups.yml in the roster: no groups to show");
 		return;

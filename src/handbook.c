@@ -17,6 +17,7 @@
 #include "teamtui/shortcode.h"
 #include "teamtui/stages.h"
 #include "teamtui/table.h"
+#include "teamtui/inputs.h"
 
 enum {
 	PAGE_MAX_BYTES = 16 * 1024 * 1024, /* a bigger page is skipped */
@@ -28,13 +29,13 @@ static const char HANDBOOK_SITE[] = "https://handbook.gitlab.com";
 static bool is_dir(const char *path)
 {
 	struct stat st;
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	return inputs_stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 static bool is_file(const char *path)
 {
 	struct stat st;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	return inputs_stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 bool handbook_is_checkout(const char *dir)
@@ -49,7 +50,7 @@ static void people_from(yload *c, const char *x, const char *shown,
 			people_buf *out)
 {
 	struct stat st;
-	if (stat(x, &st) != 0) {
+	if (inputs_stat(x, &st) != 0) {
 		diag_add(c->diags, DIAG_ERROR, shown, 0, 0, "people: %s",
 			 strerror(errno));
 		return;
@@ -164,7 +165,8 @@ static int cmp_str(const void *a, const void *b)
 static void walk(struct ctx *x, const char *rel, int depth)
 {
 	char *abs = yload_join(x->root, rel);
-	DIR *d = abs ? opendir(abs) : NULL;
+	struct stat dst; /* its entries' names: noted for the snapshot */
+	DIR *d = abs && inputs_stat(abs, &dst) == 0 ? opendir(abs) : NULL;
 	if (!d) {
 		if (abs)
 			diag_add(x->c->diags, DIAG_WARNING,

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "teamtui/html.h"
+#include "teamtui/inputs.h"
 
 static bool push(people_buf *b, const person *p)
 {
@@ -355,7 +356,7 @@ static bool follow_link(struct walk *w, const char *child, const char *cdisp,
 		*target = NULL;
 		return false;
 	}
-	if (stat(*target, st) < 0) {
+	if (inputs_stat(*target, st) < 0) {
 		diag_add(w->c->diags, DIAG_WARNING, cdisp, 0, 0,
 			 "cannot read the link's target: %s; skipped", strerror(errno));
 		free(*target);
@@ -451,7 +452,8 @@ static void visit(struct walk *w, const char *path, const char *display,
 static void walk_dir(struct walk *w, const char *path, const char *display,
 		     bool vacancy, int depth)
 {
-	DIR *d = opendir(path);
+	struct stat dst; /* its entries' names: noted for the snapshot */
+	DIR *d = inputs_stat(path, &dst) == 0 ? opendir(path) : NULL;
 	if (!d) {
 		struct stat st;
 		const char *what = errno == ENOTDIR && stat(path, &st) == 0
@@ -514,7 +516,7 @@ void people_load_tree(yload *c, const char *dir, people_buf *out)
 	for (size_t i = 0; i < 3; i++) {
 		/* these may be links too: they must stay inside the roster */
 		snprintf(sub, n, "%s/%s", dir, parts[i]);
-		usable[i] = (i == 0 || usable[0]) && stat(sub, &st) == 0 &&
+		usable[i] = (i == 0 || usable[0]) && inputs_stat(sub, &st) == 0 &&
 			    inside(&w, sub, parts[i]);
 		if (usable[i])
 			first_visit(&w, &st);

@@ -10,6 +10,7 @@
 
 #include "teamtui/litindex.h"
 #include "teamtui/pattern.h"
+#include "teamtui/snapshot.h"
 
 /* The distinct roles a regex matches, found once when a table needs
  * everyone it matches. */
@@ -27,6 +28,9 @@ struct resolver {
 	const roster *r;
 	arena *arena;
 	struct rxset *sets;   /* per pattern id */
+	pattern **compiled;   /* per pattern id: compiled here, for a roster
+				 mapped from a snapshot (its regexes keep only
+				 their source) */
 	size_t nsets;	      /* how many are done */
 	bool *limit_reported; /* per pattern id */
 	group_team **teams; /* per group index */
@@ -63,6 +67,7 @@ resolver *resolver_new(const roster *r)
 	rs->r = r;
 	rs->arena = arena_new();
 	rs->sets = calloc(r->npatterns + 1, sizeof(*rs->sets));
+	rs->compiled = calloc(r->npatterns + 1, sizeof(*rs->compiled));
 	rs->limit_reported = calloc(r->npatterns + 1, sizeof(bool));
 	rs->teams = calloc(r->ngroups + 1, sizeof(*rs->teams));
 	rs->rows = calloc(r->ntables + 1, sizeof(*rs->rows));
@@ -70,10 +75,21 @@ resolver *resolver_new(const roster *r)
 	rs->first_match = calloc(r->ntables + 1, sizeof(*rs->first_match));
 	rs->first_done = calloc(r->ntables + 1, sizeof(bool));
 	diag_init(&rs->diags);
-	if (!rs->arena || !rs->sets || !rs->limit_reported || !rs->teams ||
-	    !rs->rows || !rs->seen || !rs->first_match || !rs->first_done) {
+	if (!rs->arena || !rs->sets || !rs->compiled || !rs->limit_reported ||
+	    !rs->teams || !rs->rows || !rs->seen || !rs->first_match ||
+	    !rs->first_done) {
 		resolver_free(rs);
 		return NULL;
+	}
+	/* a snapshot's teams, resolved when it was written (snapshot.h) */
+	const group_team *teams = snapshot_teams(r);
+	for (size_t g = 0; teams && g < r->ngroups; g++) {
+		rs->teams[g] = (group_team *)&teams[g];
+		for (size_t k = 0; k < teams[g].ntables; k++) {
+			const table_rows *row = &teams[g].tables[k];
+			if (row->table && row->table->id < r->ntables)
+				rs->rows[row->table->id] = (table_rows *)row;
+		}
 	}
 	return rs;
 }
@@ -97,6 +113,10 @@ void resolver_free(resolver *rs)
 		for (size_t i = 0; i < rs->r->npatterns; i++)
 			free(rs->sets[i].roles);
 	free(rs->sets);
+	if (rs->compiled)
+		for (size_t i = 0; i < rs->r->npatterns; i++)
+			pattern_free(rs->compiled[i]);
+	free(rs->compiled);
 	free_index(rs);
 	free(rs->limit_reported);
 	free(rs->teams);
@@ -115,13 +135,30 @@ void resolver_free(resolver *rs)
 	free(rs);
 }
 
+/* rx's compiled pattern: the roster's, or (a roster from a snapshot)
+ * compiled here on first use; NULL when rx is invalid. */
+static const pattern *rx_pattern(resolver *rs, const role_regex *rx)
+{
+	if (rx->re || rx->invalid || rx->id >= rs->r->npatterns)
+		return rx->re;
+	if (!rs->compiled[rx->id]) {
+		char err[256];
+		size_t off;
+		rs->compiled[rx->id] = pattern_compile(rx->source, err, sizeof(err), &off);
+	}
+	return rs->compiled[rx->id];
+}
+
 /* One regex on one role's raw HTML, saying once per regex when it gives
  * up (the person named is the one whose role was being tested). */
 static bool test_role(resolver *rs, const role_regex *rx, const person *p,
 		      const char *role, size_t len, bool candidate)
 {
-	pattern_result pr = candidate ? pattern_match_candidate(rx->re, role, len)
-				      : pattern_match(rx->re, role, len);
+	const pattern *re = rx_pattern(rs, rx);
+	if (!re)
+		return false;
+	pattern_result pr = candidate ? pattern_match_candidate(re, role, len)
+				      : pattern_match(re, role, len);
 	if (pr == PATTERN_LIMIT && !rs->limit_reported[rx->id]) {
 		rs->limit_reported[rx->id] = true;
 		diag_add(&rs->diags, DIAG_WARNING, rx->loc.file, rx->loc.line,
@@ -144,7 +181,7 @@ static int cmp_u32(const void *a, const void *b)
 
 bool resolve_role_matches(resolver *rs, const role_regex *rx, const person *p)
 {
-	if (!rx || !rx->re || p->role_id < 0)
+	if (!rx || rx->invalid || p->role_id < 0)
 		return false; /* no role never matches; a bad regex matches nobody */
 	const struct rxset *set = rx->id < rs->r->npatterns ? &rs->sets[rx->id] : NULL;
 	if (set && set->done) {
@@ -276,9 +313,10 @@ static bool build_index(resolver *rs)
 			  calloc(np + 1, sizeof(size_t)), false};
 	litindex *ix = NULL;
 	if (lits && rs->cand && rs->ncand && sc.last && sc.cap) {
-		for (size_t i = 0; i < np; i++)
-			lits[i] = r->patterns[i]->re ? pattern_required(r->patterns[i]->re)
-						     : NULL;
+		for (size_t i = 0; i < np; i++) {
+			const pattern *re = rx_pattern(rs, r->patterns[i]);
+			lits[i] = re ? pattern_required(re) : NULL;
+		}
 		ix = litindex_new(lits, np);
 	}
 	for (size_t k = 0; ix && !sc.oom && k < r->nroles; k++) {
@@ -310,14 +348,15 @@ static const struct rxset *role_set(resolver *rs, const role_regex *rx)
 		rs->index_tried = true;
 		rs->indexed = build_index(rs);
 	}
-	const char *lit = rx->re ? pattern_required(rx->re) : NULL;
+	const pattern *re = rx_pattern(rs, rx);
+	const char *lit = re ? pattern_required(re) : NULL;
 	bool by_index = rs->indexed && lit;
 	size_t ncand = by_index ? rs->ncand[rx->id] : r->nroles;
 	uint32_t *out = malloc((ncand + 1) * sizeof(*out));
 	if (!out)
 		return NULL;
 	size_t n = 0;
-	for (size_t j = 0; rx->re && j < ncand; j++) {
+	for (size_t j = 0; re && j < ncand; j++) {
 		uint32_t k = by_index ? rs->cand[rx->id][j] : (uint32_t)j;
 		if (rs->role_start[k + 1] == rs->role_start[k])
 			continue;

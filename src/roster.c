@@ -13,6 +13,8 @@
 #include "teamtui/handbook.h"
 #include "teamtui/people.h"
 #include "teamtui/yload.h"
+#include "teamtui/inputs.h"
+#include "teamtui/snapshot.h"
 
 static size_t hash_str(const char *s)
 {
@@ -141,7 +143,7 @@ static int present(yload *c, const char *dir, const char *name, bool want_dir)
 	if (!path)
 		return -1;
 	struct stat st;
-	int rc = stat(path, &st), e = errno;
+	int rc = inputs_stat(path, &st), e = errno;
 	free(path);
 	if (rc < 0) {
 		if (e == ENOENT)
@@ -184,7 +186,29 @@ roster *roster_load(const char *dir, diag_list *diags)
 	return roster_load_input(&in, diags);
 }
 
+static roster *load_input(const roster_input *in, diag_list *diags);
+
 roster *roster_load_input(const roster_input *in, diag_list *diags)
+{
+	inputs rec = {0};
+	inputs_start(&rec);
+	roster *r = load_input(in, diags);
+	inputs_stop();
+	if (r) { /* into the model, paths interned */
+		r->inputs = arena_calloc(r->arena, rec.n + 1, sizeof(input_file));
+		r->inputs_complete = r->inputs && !rec.failed;
+		for (size_t i = 0; r->inputs && i < rec.n; i++) {
+			r->inputs[i] = rec.v[i];
+			r->inputs[i].path = arena_strdup(r->arena, rec.v[i].path);
+			r->inputs_complete &= r->inputs[i].path != NULL;
+		}
+		r->ninputs = r->inputs ? rec.n : 0;
+	}
+	inputs_free(&rec);
+	return r;
+}
+
+static roster *load_input(const roster_input *in, diag_list *diags)
 {
 	const char *dir = in->dir;
 	roster *r = calloc(1, sizeof(*r));
@@ -199,7 +223,7 @@ roster *roster_load_input(const roster_input *in, diag_list *diags)
 	}
 	r->dir = arena_strdup(r->arena, dir);
 	struct stat st;
-	int rc = stat(dir, &st), err = rc ? errno : ENOTDIR;
+	int rc = inputs_stat(dir, &st), err = rc ? errno : ENOTDIR;
 	if (!rc && S_ISDIR(st.st_mode)) /* a directory, but can we look in? */
 		err = access(dir, R_OK | X_OK) ? errno : 0;
 	if (err) {
@@ -248,6 +272,11 @@ void roster_free(roster *r)
 {
 	if (!r)
 		return;
+	if (r->snapshot) { /* everything is in the mapping */
+		snapshot_close(r->snapshot);
+		free(r);
+		return;
+	}
 	for (size_t i = 0; i < r->npatterns; i++)
 		pattern_free(r->patterns[i]->re);
 	arena_free(r->arena);

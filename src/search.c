@@ -12,6 +12,8 @@
 #include <wctype.h>
 
 #include "teamtui/arena.h"
+#include "teamtui/image.h"
+#include "teamtui/snapshot.h"
 #include "teamtui/utf8.h"
 
 typedef enum {
@@ -86,6 +88,7 @@ struct search_index {
 	uint32_t *touched;
 	size_t ntouched;
 	uint32_t fields; /* the fields this query looks in: 1 << field */
+	bool mapped; /* from a snapshot: the arrays are the snapshot's */
 };
 
 /* Latin-1 Supplement and Latin Extended-A, U+00C0..U+017F, without their
@@ -429,8 +432,25 @@ static int token_cmp(const void *a, const void *b)
 		      sorting->tokens[*(const size_t *)b]);
 }
 
+/* The per-query scratch arrays, sized by the documents. */
+static bool alloc_scratch(search_index *s)
+{
+	s->score = calloc(s->ndocs + 1, sizeof(int));
+	s->word_score = calloc(s->ndocs + 1, sizeof(int));
+	s->word_reason = calloc(s->ndocs + 1, sizeof(uint32_t));
+	s->matched = calloc(s->ndocs + 1, 1);
+	s->touched = malloc((s->ndocs + 1) * sizeof(uint32_t));
+	bool ok = s->score && s->word_score && s->word_reason && s->matched && s->touched;
+	for (size_t w = 0; w < MAX_WORDS; w++)
+		ok &= (s->reasons[w] = calloc(s->ndocs + 1, sizeof(uint32_t))) != NULL;
+	return ok;
+}
+
 search_index *search_build(const roster *r)
 {
+	search_index *mapped = snapshot_search(r);
+	if (mapped)
+		return mapped;
 	search_index *s = calloc(1, sizeof(*s));
 	if (!s)
 		return NULL;
@@ -452,17 +472,7 @@ search_index *search_build(const roster *r)
 	s->post = malloc((p.n + 1) * sizeof(uint32_t));
 	uint32_t *fill = calloc(s->ntokens + 1, sizeof(uint32_t));
 	s->sorted = malloc((s->ntokens + 1) * sizeof(size_t));
-	s->score = calloc(s->ndocs + 1, sizeof(int));
-	s->word_score = calloc(s->ndocs + 1, sizeof(int));
-	s->word_reason = calloc(s->ndocs + 1, sizeof(uint32_t));
-	s->matched = calloc(s->ndocs + 1, 1);
-	for (size_t w = 0; w < MAX_WORDS; w++)
-		if (!(s->reasons[w] = calloc(s->ndocs + 1, sizeof(uint32_t))))
-			s->matched = (free(s->matched), NULL); /* fails below */
-	s->touched = malloc((s->ndocs + 1) * sizeof(uint32_t));
-	if (!s->post_start || !s->post || !fill || !s->sorted || !s->score ||
-	    !s->word_score || !s->word_reason || !s->matched ||
-	    !s->touched) {
+	if (!s->post_start || !s->post || !fill || !s->sorted || !alloc_scratch(s)) {
 		free(fill);
 		free(p.v);
 		search_free(s);
@@ -486,9 +496,8 @@ search_index *search_build(const roster *r)
 
 void search_free(search_index *s)
 {
-	if (!s)
+	if (!s || s->mapped) /* a snapshot's: it goes with the snapshot */
 		return;
-	arena_free(s->a);
 	free(s->docs);
 	free(s->texts);
 	free(s->tokens);
@@ -496,14 +505,7 @@ void search_free(search_index *s)
 	free(s->post_start);
 	free(s->post);
 	free(s->sorted);
-	free(s->score);
-	free(s->word_score);
-	free(s->word_reason);
-	free(s->matched);
-	free(s->touched);
-	for (size_t w = 0; w < MAX_WORDS; w++)
-		free(s->reasons[w]);
-	free(s);
+	search_image_release(s);
 }
 
 /* Edit distance of a and b counting a swap of neighbours as one edit
@@ -1417,4 +1419,165 @@ size_t search_query_team(search_index *s, resolver *rs, const char *query,
 	}
 	free(raw);
 	return o;
+}
+
+/* ---- the index in a snapshot (snapshot.h, image.h) ------------------- */
+
+size_t search_image_layout(void)
+{
+	return sizeof(search_index) * 1000003 + sizeof(struct doc) * 1009 +
+	       sizeof(struct text) * 31 + F_COUNT;
+}
+
+/* Every array of the index, visited: written (copied into the image) or
+ * read (each offset, count and id checked). */
+static void image_visit(image *im, search_index *s, const roster *r,
+			const snapshot_refs *refs)
+{
+	bool w = image_writing(im);
+	image_span ds = image_array(im, &s->docs, s->ndocs, sizeof(struct doc), 8);
+	image_span ts = image_array(im, &s->texts, s->ntexts, sizeof(struct text), 8);
+	image_span ks = image_array(im, &s->tokens, s->ntokens, sizeof(char *), 8);
+	image_span sl = image_array(im, &s->tok_slots, s->ntok_slots, sizeof(size_t), 8);
+	image_span ps = image_array(im, &s->post_start, s->ntokens + 1, sizeof(uint32_t), 4);
+	size_t npost = ps.at ? ((uint32_t *)ps.at)[s->ntokens] : 0;
+	image_span po = image_array(im, &s->post, npost, sizeof(uint32_t), 4);
+	image_span so = image_array(im, &s->sorted, s->ntokens, sizeof(size_t), 8);
+	if (!image_ok(im))
+		return;
+	if (!w && (s->ndocs != r->npeople + r->ngroups ||
+		   (s->ntok_slots & (s->ntok_slots - 1)) || s->ntokens >= s->ntok_slots ||
+		   s->ntexts > UINT32_MAX)) {
+		image_fail(im);
+		return;
+	}
+	struct doc *docs = ds.at;
+	for (size_t d = 0; image_ok(im) && d < ds.n; d++) {
+		struct doc *x = &docs[d];
+		bool person = d < r->npeople;
+		if (!w && (x->kind != (person ? SEARCH_PERSON : SEARCH_GROUP) ||
+			   x->first_text > ts.n || x->ntexts > ts.n - x->first_text)) {
+			image_fail(im);
+			break;
+		}
+		image_element(im, &x->item, person ? &refs->people : &refs->groups,
+			      person ? d : d - r->npeople);
+		image_string(im, &x->name);
+		image_string(im, &x->slug);
+		image_string(im, &x->handle);
+	}
+	struct text *texts = ts.at;
+	for (size_t t = 0; image_ok(im) && t < ts.n; t++) {
+		struct text *x = &texts[t];
+		if (!w && (x->doc >= ds.n || x->field >= F_COUNT)) {
+			image_fail(im);
+			break;
+		}
+		image_string(im, &x->value);
+		/* a project is one of its person's (the document's) */
+		const person *p = x->doc < r->npeople ? &((const person *)refs->people.at)[x->doc]
+						      : NULL;
+		image_span pr = {0};
+		if (p) {
+			pr.at = p->projects;
+			pr.n = p->nprojects;
+			pr.size = sizeof(project_role);
+			pr.off = p->projects ? (w ? image_where(im, p->projects)
+						  : image_offset(im, p->projects))
+					     : 0;
+		}
+		size_t k = w && x->project ? (size_t)(x->project - r->people[x->doc].projects) : 0;
+		if (p || !x->project)
+			image_element(im, &x->project, &pr, k);
+		else
+			image_fail(im);
+	}
+	for (size_t k = 0; k < ks.n; k++)
+		image_string(im, &((const char **)ks.at)[k]);
+	if (w)
+		return;
+	const size_t *slots = sl.at, *sorted = so.at;
+	const uint32_t *start = ps.at, *post = po.at;
+	size_t empty = 0;
+	for (size_t i = 0; image_ok(im) && i < sl.n; i++) {
+		empty += !slots[i];
+		if (slots[i] > s->ntokens || (slots[i] && !((const char **)ks.at)[slots[i] - 1]))
+			image_fail(im);
+	}
+	if (sl.n && !empty)
+		image_fail(im);
+	for (size_t k = 0; image_ok(im) && k < s->ntokens; k++)
+		if (start[k] > start[k + 1] || sorted[k] >= s->ntokens ||
+		    !((const char **)ks.at)[k])
+			image_fail(im);
+	for (size_t i = 0; image_ok(im) && i < npost; i++)
+		if (post[i] >= ts.n)
+			image_fail(im);
+	if (image_ok(im) && start[0] != 0)
+		image_fail(im);
+}
+
+void search_image_write(image *im, const search_index *s, search_index **field,
+			const snapshot_refs *refs)
+{
+	uint64_t off;
+	search_index *copy = image_alloc(im, sizeof(*copy), &off);
+	if (!copy)
+		return;
+	*copy = *s;
+	/* nothing per query, no arena: the reader makes its own */
+	copy->r = NULL;
+	copy->a = NULL;
+	copy->score = copy->word_score = NULL;
+	copy->word_reason = copy->touched = NULL;
+	copy->matched = NULL;
+	for (size_t w = 0; w < MAX_WORDS; w++)
+		copy->reasons[w] = NULL;
+	image_point(im, field, off);
+	image_visit(im, copy, s->r, refs);
+}
+
+search_index *search_image_read(image *im, search_index **field, const roster *r,
+				const snapshot_refs *refs)
+{
+	image_span one = image_array(im, field, 1, sizeof(search_index), 8);
+	if (!one.at)
+		return NULL;
+	search_index *m = one.at;
+	if (m->r || m->a || m->score || m->word_score || m->word_reason ||
+	    m->matched || m->touched) {
+		image_fail(im);
+		return NULL;
+	}
+	image_visit(im, m, r, refs);
+	if (!image_ok(im))
+		return NULL;
+	search_index *s = calloc(1, sizeof(*s));
+	if (!s)
+		return NULL;
+	*s = *m;
+	s->r = r;
+	s->a = arena_new();
+	s->mapped = true;
+	if (!s->a || !alloc_scratch(s)) {
+		search_image_release(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* (also the end of search_free: the arena, the scratch, s itself) */
+void search_image_release(search_index *s)
+{
+	if (!s)
+		return;
+	arena_free(s->a);
+	free(s->score);
+	free(s->word_score);
+	free(s->word_reason);
+	free(s->matched);
+	free(s->touched);
+	for (size_t w = 0; w < MAX_WORDS; w++)
+		free(s->reasons[w]);
+	free(s);
 }

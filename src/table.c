@@ -88,6 +88,7 @@ role_regex *table_regex(arena *a, table_regexes *rx, const char *src,
 	*erroff = 0;
 	rr->re = pattern_compile(src, err, errsize, erroff);
 	*ok = rr->re != NULL;
+	rr->invalid = !*ok;
 	if (rx->n == rx->cap) {
 		size_t cap = rx->cap ? rx->cap * 2 : 64;
 		role_regex **v = realloc(rx->v, cap * sizeof(*v));

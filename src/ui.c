@@ -1068,15 +1068,30 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 	 * terminal, then quit and report the cost of each redraw */
 	const char *bench = getenv("TEAMTUI_BENCH_KEYS");
 	size_t nbench = 0;
+	double key_ms[64]; /* each replayed key, handled and drawn */
 	bool gone = false; /* the terminal went away (or a signal came) */
-	struct timespec t0, t1;
+	struct timespec t0, t1, k0 = {0}, k1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	while (!t.quit) {
 		draw(&t);
 		if (bench) {
+			clock_gettime(CLOCK_MONOTONIC, &k1);
+			if (nbench && nbench <= 64) /* the key before, handled and drawn */
+				key_ms[nbench - 1] = (double)(k1.tv_sec - k0.tv_sec) * 1e3 +
+						     (double)(k1.tv_nsec - k0.tv_nsec) / 1e6;
 			if (!bench[nbench])
 				break;
-			handle(&t, keys_lookup((unsigned char)bench[nbench++], false));
+			k0 = k1;
+			key_event bk = {.code = (unsigned char)bench[nbench++]};
+			request req = keys_lookup(bk.code, false);
+			/* as from the terminal: an unbound letter starts the who
+			 * search, a key in a prompt is text */
+			if (t.prompt.kind != PROMPT_NONE)
+				prompt_key(&t, &bk);
+			else if (req == REQ_NONE)
+				unbound(&t, &bk);
+			else
+				handle(&t, req);
 			continue;
 		}
 		key_event k;
@@ -1114,8 +1129,11 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
 			    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
-		fprintf(stderr, "keys=%zu ms_per_key=%.3f\n", nbench,
+		fprintf(stderr, "keys=%zu ms_per_key=%.3f key_ms=", nbench,
 			nbench ? ms / (double)nbench : 0.0);
+		for (size_t i = 0; i < nbench && i < 64; i++)
+			fprintf(stderr, "%s%.3f", i ? "," : "", key_ms[i]);
+		fputc('\n', stderr);
 	}
 	prompt_clear(&t.prompt);
 	while (t.nstack)

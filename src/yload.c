@@ -11,6 +11,7 @@
 
 #include "teamtui/sanitize.h"
 #include "teamtui/utf8.h"
+#include "teamtui/inputs.h"
 
 static void vreport(yload *c, diag_severity sev, const ynode *at,
 		    const char *fmt, va_list ap)
@@ -67,7 +68,7 @@ int yload_open(const char *path, const char **why)
 {
 	*why = NULL;
 	struct stat st;
-	if (stat(path, &st) < 0) /* before open: opening a FIFO or a device
+	if (inputs_stat(path, &st) < 0) /* before open: opening a FIFO or a device
 				    can block or act */
 		return -1;
 	if ((*why = yload_file_kind(st.st_mode)))

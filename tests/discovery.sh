@@ -3,6 +3,11 @@
 # $TEAMTUI_ROSTER, then `roster:` in the config file (relative to it, ~
 # expanded), then the installed sample. TAP output.
 set -u
+# the files, not snapshots (a background writer would make runs depend on
+# timing: tests/snapshot.sh tests them); no system config of the machine's
+TEAMTUI_NO_SNAPSHOT=1
+TEAMTUI_SYSTEM_CONFIG=/dev/null/no-system-config
+export TEAMTUI_NO_SNAPSHOT TEAMTUI_SYSTEM_CONFIG
 : "${TEAMTUI:?}" "${srcdir:?}"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/teamtui-discovery.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT INT TERM

@@ -27,6 +27,12 @@
 # The absolute source directory is written @SRCDIR@ in outputs, so goldens
 # do not depend on where the tree is checked out.
 #
+# GOLDEN_SNAPSHOT=1 runs each case twice with snapshots on, in a cache of
+# its own: the first run reads the files and writes the snapshot before it
+# exits (TEAMTUI_SNAPSHOT_WAIT=1), the second must start from it (its
+# TEAMTUI_SNAPSHOT_LOG says "used") and print the same, byte for byte:
+# both runs must match the golden.
+#
 # --update rewrites NAME.out and NAME.err from what the program prints now
 # (for humans: read every changed golden before committing it). It never
 # changes the exit codes in the cases file, and skips TODO cases and
@@ -167,6 +173,18 @@ while IFS= read -r line || [ -n "$line" ]; do
 	esac
 
 	eval "set -- $args"
+	ok=true
+	notes=$tmp/notes
+	: >"$notes"
+	runs=1
+	if [ "${GOLDEN_SNAPSHOT:-}" = 1 ]; then
+		runs=2
+		rm -rf "$tmp/cache" "$tmp/snap.log"
+		mkdir "$tmp/cache"
+	fi
+	run=0
+	while [ $run -lt $runs ]; do
+	run=$((run + 1))
 	(
 		# check names files relative to where teamtui runs when they are
 		# under it: run where no roster is, so that they are named as
@@ -176,15 +194,42 @@ while IFS= read -r line || [ -n "$line" ]; do
 		XDG_CONFIG_HOME=$tmp/home
 		LC_ALL=C.UTF-8
 		export HOME XDG_CONFIG_HOME LC_ALL
+		if [ "$runs" = 2 ]; then
+			XDG_CACHE_HOME=$tmp/cache
+			TEAMTUI_NO_SNAPSHOT=0
+			TEAMTUI_SNAPSHOT_WAIT=1
+			TEAMTUI_SNAPSHOT_LOG=$tmp/snap.log
+			export XDG_CACHE_HOME TEAMTUI_NO_SNAPSHOT TEAMTUI_SNAPSHOT_WAIT \
+				TEAMTUI_SNAPSHOT_LOG
+		fi
 		exec "$TEAMTUI" "$@"
 	) </dev/null >"$tmp/out" 2>"$tmp/err"
 	rc=$?
 	normalize "$tmp/out"
 	normalize "$tmp/err"
+	if [ "$runs" = 2 ] && [ $run = 1 ]; then
+		cp "$tmp/out" "$tmp/out1"
+		cp "$tmp/err" "$tmp/err1"
+		rc1=$rc
+		continue
+	fi
+	if [ "$runs" = 2 ]; then
+		if grep -q '^wrote ' "$tmp/snap.log" 2>/dev/null &&
+			! grep -q '^used ' "$tmp/snap.log"; then
+			ok=false
+			echo "# the second run did not start from the snapshot:" >>"$notes"
+			sed 's/^/#   /' "$tmp/snap.log" >>"$notes"
+		fi
+		if [ "$rc1" != "$rc" ] || ! cmp -s "$tmp/out1" "$tmp/out" ||
+			! cmp -s "$tmp/err1" "$tmp/err"; then
+			ok=false
+			echo "# from the snapshot, the output differs from the files' (exit $rc1 then $rc):" >>"$notes"
+			diff_note "$tmp/out1" "$tmp/out" >>"$notes"
+			diff_note "$tmp/err1" "$tmp/err" >>"$notes"
+		fi
+	fi
+	done
 
-	ok=true
-	notes=$tmp/notes
-	: >"$notes"
 	if [ "$rc" != "$want" ]; then
 		ok=false
 		echo "# exit code $rc, expected $want" >>"$notes"

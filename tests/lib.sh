@@ -17,6 +17,12 @@ runner_setup() {
 		echo "Bail out! cannot enter srcdir=$srcdir"
 		exit 1
 	}
+	# the files, not snapshots, unless a test asks (a background writer
+	# would make runs depend on timing); no system config of the machine's
+	TEAMTUI_NO_SNAPSHOT=${TEAMTUI_NO_SNAPSHOT-1}
+	TEAMTUI_SYSTEM_CONFIG=/dev/null/no-system-config
+	export TEAMTUI_NO_SNAPSHOT TEAMTUI_SYSTEM_CONFIG
+	unset TEAMTUI_SNAPSHOT_LOG TEAMTUI_SNAPSHOT_WAIT
 }
 
 # private_tmux NAME: $tmp, a fresh directory, and `tm ARGS`, a tmux server

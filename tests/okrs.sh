@@ -5,6 +5,11 @@
 # stderr, exit status), the requests the server logged, and the cache.
 # TAP output.
 set -u
+# the files, not snapshots (a background writer would make runs depend on
+# timing: tests/snapshot.sh tests them); no system config of the machine's
+TEAMTUI_NO_SNAPSHOT=1
+TEAMTUI_SYSTEM_CONFIG=/dev/null/no-system-config
+export TEAMTUI_NO_SNAPSHOT TEAMTUI_SYSTEM_CONFIG
 : "${TEAMTUI:?}" "${srcdir:?}"
 FAKE=${FAKE_GITLAB:-$(dirname "$TEAMTUI")/tests/fake-gitlab}
 GL=$srcdir/tests/gitlab

@@ -420,11 +420,14 @@ while IFS= read -r line || [ -n "$line" ]; do
 
 	# the settings: environment, roster, redirections, extra goldens
 	roster=data args='' pipe='' stdin='' sgr=false nocolor=false osc52='' private=false
-	show='' setsid='' missing='' config=''
+	show='' setsid='' missing='' config='' snapshot=false
 	cdir=$tmp/c$n
 	envs="PATH=$(quote "$PATH") HOME=$(quote "$cdir/home") TERM=screen-256color"
 	envs="$envs LANG=C.UTF-8 TZ=UTC TEAMTUI_NOW=1795000000"
 	envs="$envs GITLAB_HOST=http://127.0.0.1:1"
+	# the files, not snapshots, unless the case sets TEAMTUI_NO_SNAPSHOT=0
+	# (a background writer would make screens depend on timing)
+	envs="$envs TEAMTUI_NO_SNAPSHOT=1 TEAMTUI_SYSTEM_CONFIG=/dev/null/none"
 	# Under AddressSanitizer: leaks are checked when teamtui quits, but not
 	# when a signal or a hangup ends it -- LeakSanitizer's stop-the-world
 	# then spins in its ptrace tracer (a sanitizer-runtime problem; the
@@ -457,6 +460,10 @@ while IFS= read -r line || [ -n "$line" ]; do
 			# inside tmux, as teamtui would be (env -i dropped TMUX)
 			osc52) osc52=osc52 envs="$envs TMUX=$(quote "$tmp/$sock,1,0")" ;;
 			private) private=true ;;
+			snapshot)
+				snapshot=true
+				envs="$envs TEAMTUI_NO_SNAPSHOT=0 TEAMTUI_SNAPSHOT_LOG=$(quote "$cdir/snap.log")"
+				;;
 			show=*) show=${s#show=} ;;
 			config=*) config=${s#config=} ;;
 			noctty)
@@ -494,6 +501,14 @@ while IFS= read -r line || [ -n "$line" ]; do
 		    cp -R "$abs_srcdir/$roster" "$rundir/" &&
 		    chmod -R u+w "$rundir" || exit 1 # distcheck's srcdir is read-only
 		roster=$(basename "$roster")
+	fi
+	if $snapshot && ! (cd "$rundir" && eval "env -i $envs" '"$TEAMTUI" --roster "$roster" snapshot' \
+	    >"$cdir/snapshot.out" 2>&1); then
+		echo "not ok $n - $name$directive"
+		echo "# teamtui snapshot failed:"
+		sed 's/^/# /' "$cdir/snapshot.out"
+		[ -z "$todo" ] && failed=$((failed + 1))
+		continue
 	fi
 	# The pane's script: wait for pipe-pane to be on, run teamtui with its
 	# pid in $cdir/pid (sh -c execs env which execs teamtui: one pid), then
@@ -762,6 +777,11 @@ EOF
 		printf '%s\n' "# unsafe output to the terminal: $what" >>"$notes"
 	fi
 	if [ "${expect%%=*}" != gone ]; then
+		if $snapshot && ! grep -q '^used ' "$cdir/snap.log" 2>/dev/null; then
+			ok=false
+			echo "# teamtui did not start from the snapshot:" >>"$notes"
+			sed 's/^/#   /' "$cdir/snap.log" >>"$notes" 2>/dev/null
+		fi
 		# never bless a screen whose checks failed
 		if $update && [ -z "$todo" ] && $ok; then
 			cp "$cdir/screen" "$exp"

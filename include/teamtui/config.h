@@ -27,6 +27,15 @@ void config_data_paths(char **people, char **data, diag_list *diags);
 
 /* The config file's path, malloc'd (it may not exist). */
 char *config_path(void);
+/* The system-wide config file (malloc'd): $TEAMTUI_SYSTEM_CONFIG when set,
+ * else SYSCONFDIR/teamtui/config.yml (/etc/teamtui/config.yml when
+ * configured with --sysconfdir=/etc). It is read for snapshot_dir only. */
+char *config_system_path(void);
+/* The shared snapshot directory (snapshot.h) every user of the machine may
+ * start from: `snapshot_dir:` of the system config, else of the user's
+ * (~ and relative paths as for roster:). malloc'd; NULL when neither sets
+ * one. Problems in either file go to diags. */
+char *config_snapshot_dir(diag_list *diags);
 
 /* gitlab_host, gitlab_token and ca_cert from the config file (each
  * malloc'd, NULL when absent). The token is read only when the file is

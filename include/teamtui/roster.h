@@ -12,6 +12,7 @@
 
 #include "teamtui/arena.h"
 #include "teamtui/diag.h"
+#include "teamtui/inputs.h"
 #include "teamtui/pattern.h"
 
 typedef struct strlist {
@@ -77,7 +78,10 @@ typedef struct stage {
 /* A regex from groups.yml, compiled once at load (NULL when invalid). */
 typedef struct role_regex {
 	const char *source;
-	pattern *re;
+	bool invalid; /* the source does not compile: it matches nobody */
+	pattern *re;  /* compiled at load; NULL when invalid, or when the
+			 roster was mapped from a snapshot (the resolver then
+			 compiles it on first use) */
 	size_t id; /* index in roster.patterns, for the resolver's memo */
 	srcloc loc;
 } role_regex;
@@ -198,6 +202,15 @@ typedef struct roster {
 	size_t *slug_slots; /* open addressing: person index + 1, 0 empty */
 	size_t nslug_slots;
 	size_t *reports_start, *reports; /* direct reports, CSR by manager */
+	/* every file and directory the load looked at (inputs.h), in the
+	 * order it did; inputs_complete is false when memory ran out while
+	 * noting them (then no snapshot may stand for this roster) */
+	input_file *inputs;
+	size_t ninputs;
+	bool inputs_complete;
+	/* the snapshot this roster was mapped from (snapshot.h), or NULL:
+	 * it also holds the resolved teams and the who-search index */
+	struct snapshot *snapshot;
 } roster;
 
 /* Where a roster comes from: a roster directory (groups.yml) or a handbook

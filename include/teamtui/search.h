@@ -26,8 +26,27 @@ typedef struct search_hit {
 	char reason[200]; /* why it matched: "expertise: GraphQL" */
 } search_hit;
 
+/* The index of r's people and groups: built (every field of every person
+ * and group folded and split into words), or, when r was mapped from a
+ * snapshot that holds one, that index (snapshot.h). NULL when out of
+ * memory. */
 search_index *search_build(const roster *r);
 void search_free(search_index *s);
+
+/* Internal, for snapshot.c (image.h): the index s copied into the image
+ * being written, the root's field *field pointed at it; a mapped index
+ * checked (every count, every id, every offset) and returned as a usable
+ * index whose arrays stay in the mapping (NULL when a check fails);
+ * its own memory released (the mapping is the snapshot's); and a number
+ * that changes when the index's layout does. */
+struct image;
+struct snapshot_refs;
+void search_image_write(struct image *im, const search_index *s,
+			search_index **field, const struct snapshot_refs *refs);
+search_index *search_image_read(struct image *im, search_index **field,
+				const roster *r, const struct snapshot_refs *refs);
+void search_image_release(search_index *s);
+size_t search_image_layout(void);
 
 enum {
 	SEARCH_MAX_WORDS = 8,		/* words looked for, filler aside */
