@@ -90,6 +90,8 @@ void image_fail(image *im)
 
 uint64_t image_size(const image *im)
 {
+	if (!im->writing)
+		return im->len;
 	if (!im->nchunks)
 		return 0;
 	const struct chunk *c = &im->chunks[im->nchunks - 1];

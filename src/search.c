@@ -1473,7 +1473,9 @@ static void image_visit(image *im, search_index *s, const roster *r,
 			image_fail(im);
 			break;
 		}
-		image_string(im, &x->value);
+		image_strings(im, &x->value, 1);
+		if (!x->project)
+			continue;
 		/* a project is one of its person's (the document's) */
 		const person *p = x->doc < r->npeople ? &((const person *)refs->people.at)[x->doc]
 						      : NULL;
@@ -1487,7 +1489,7 @@ static void image_visit(image *im, search_index *s, const roster *r,
 					     : 0;
 		}
 		size_t k = w && x->project ? (size_t)(x->project - r->people[x->doc].projects) : 0;
-		if (p || !x->project)
+		if (p)
 			image_element(im, &x->project, &pr, k);
 		else
 			image_fail(im);

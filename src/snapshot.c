@@ -161,6 +161,23 @@ static void expect(image *im, bool ok)
 		image_fail(im);
 }
 
+/* Reading: a bool read from the file must hold 0 or 1 before anything
+ * reads it as a bool (any other byte is undefined behaviour). */
+static bool is_bool(const void *field)
+{
+	unsigned char b;
+	memcpy(&b, field, 1);
+	return b <= 1;
+}
+
+/* A pointer field that must not be NULL (its readers never check). */
+static void expect_set(image *im, const void *field)
+{
+	void *p;
+	memcpy(&p, field, sizeof(p));
+	expect(im, p != NULL);
+}
+
 static void v_person(image *im, person *p, size_t i, size_t nroles)
 {
 	static const size_t strs[] = {
@@ -184,6 +201,7 @@ static void v_person(image *im, person *p, size_t i, size_t nroles)
 		image_string(im, &v[k].project);
 		v_strlist(im, &v[k].roles);
 	}
+	expect(im, is_bool(&p->public_) && is_bool(&p->placeholder));
 	expect(im, p->index == i && p->slug &&
 		       (p->type == PERSON_PERSON || p->type == PERSON_VACANCY) &&
 		       (p->role_id < 0 ? p->role_id == -1 && !p->role_html
@@ -207,6 +225,7 @@ static void v_table(image *im, people_table *t, size_t g, const roster *r,
 		image_string(im, &params[k].name);
 		image_string(im, &params[k].value);
 		v_loc(im, &params[k].loc);
+		expect(im, is_bool(&params[k].is_string) && is_bool(&params[k].quoted));
 	}
 	image_string(im, &t->heading);
 	v_loc(im, &t->loc);
@@ -219,6 +238,8 @@ static void v_table(image *im, people_table *t, size_t g, const roster *r,
 	v_strlist(im, &t->departments);
 	v_strlist(im, &t->values);
 	image_string(im, &t->term);
+	expect(im, is_bool(&t->named) && is_bool(&t->manager_given) &&
+		       is_bool(&t->never_matches));
 	expect(im, t->group == g && t->id < r->ntables && t->kind < TABLE_NKINDS);
 }
 
@@ -282,7 +303,12 @@ static void v_roster(image *im, roster *r, snapshot_refs *refs)
 		r->inputs = NULL; /* the identity section's, set at open */
 		r->ninputs = 0;
 	}
-	expect(im, !r->arena && !r->snapshot && !r->inputs && !r->ninputs);
+	expect(im, !r->arena && !r->snapshot && !r->inputs && !r->ninputs &&
+		       is_bool(&r->handbook) && is_bool(&r->inputs_complete));
+	/* sizes the resolver allocates by: no larger than what they count */
+	expect(im, r->nroles <= r->npeople && r->npatterns == refs->regexes.n &&
+		       (image_writing(im) ||
+			r->ntables <= image_size(im) / sizeof(people_table)));
 	image_string(im, &r->dir);
 	image_string(im, &r->issues_url);
 	refs->people = image_array(im, &r->people, r->npeople, sizeof(person), 8);
@@ -307,8 +333,10 @@ static void v_roster(image *im, roster *r, snapshot_refs *refs)
 	/* patterns: pointers into the regexes array (visited by the root) */
 	image_span ps = image_array(im, &r->patterns, r->npatterns, sizeof(role_regex *), 8);
 	expect(im, ps.n == refs->regexes.n);
-	for (size_t k = 0; k < ps.n; k++)
+	for (size_t k = 0; k < ps.n; k++) {
 		image_element(im, &((role_regex **)ps.at)[k], &refs->regexes, k);
+		expect_set(im, &((role_regex **)ps.at)[k]);
+	}
 	refs->groups = image_array(im, &r->groups, r->ngroups, sizeof(group), 8);
 	refs->tables = calloc(refs->groups.n + 1, sizeof(image_span));
 	if (!refs->tables) {
@@ -349,15 +377,17 @@ static void v_regexes(image *im, role_regex *v, size_t n)
 		expect(im, !v[k].re);
 		image_string(im, &v[k].source);
 		v_loc(im, &v[k].loc);
-		expect(im, v[k].id == k && v[k].source);
+		expect(im, v[k].id == k && v[k].source && is_bool(&v[k].invalid));
 	}
 }
 
 static void v_plist(image *im, plist *l, const image_span *people)
 {
 	image_span s = image_array(im, &l->v, l->n, sizeof(person *), 8);
-	for (size_t i = 0; i < s.n; i++)
+	for (size_t i = 0; i < s.n; i++) {
 		v_person_ref(im, &((const person **)s.at)[i], people);
+		expect_set(im, &((const person **)s.at)[i]);
+	}
 }
 
 static void v_teams(image *im, group_team *teams, size_t n,
@@ -374,11 +404,11 @@ static void v_teams(image *im, group_team *teams, size_t n,
 		for (size_t k = 0; image_ok(im) && k < rs.n; k++) {
 			table_rows *row = &((table_rows *)rs.at)[k];
 			image_element(im, &row->table, tables, k);
+			expect(im, is_bool(&row->manager_nil));
 			v_person_ref(im, &row->manager, &refs->people);
 			image_string(im, &row->excluded);
 			v_plist(im, &row->people, &refs->people);
-			expect(im, !row->table ||
-				       row->table == &((people_table *)tables->at)[k]);
+			expect(im, row->table == &((people_table *)tables->at)[k]);
 		}
 	}
 }
@@ -772,8 +802,11 @@ roster *snapshot_open(const char *path, const roster_input *in,
 	struct root *root = s->root;
 	image_span ins = image_array(s->reader, &root->inputs, root->ninputs,
 				     sizeof(input_file), 8);
-	for (size_t i = 0; i < ins.n; i++)
+	for (size_t i = 0; i < ins.n; i++) {
 		image_string(s->reader, &((input_file *)ins.at)[i].path);
+		expect_set(s->reader, &((input_file *)ins.at)[i].path);
+		expect(s->reader, is_bool(&((input_file *)ins.at)[i].exists));
+	}
 	if (!image_ok(s->reader) || !ins.n) {
 		say(why, whysize, "%sits inputs are out of bounds", "");
 		goto out;
@@ -805,6 +838,8 @@ roster *snapshot_open(const char *path, const roster_input *in,
 	for (size_t i = 0; i < ds.n; i++) {
 		image_string(s->reader, &((diag *)ds.at)[i].file);
 		image_string(s->reader, &((diag *)ds.at)[i].message);
+		expect(s->reader, ((diag *)ds.at)[i].severity == DIAG_WARNING ||
+					  ((diag *)ds.at)[i].severity == DIAG_ERROR);
 	}
 	if (threaded)
 		pthread_join(hasher, NULL);
@@ -864,10 +899,24 @@ search_index *snapshot_search(const roster *r)
 		return NULL;
 	if (!s->search_state) {
 		s->search_state = -1;
-		if (s->root->search && section_ok(s, SEC_SEARCH)) {
-			s->search = search_image_read(s->reader, &s->root->search, r, &s->refs);
-			if (s->search && image_ok(s->reader))
+		if (s->root->search) { /* checksum and offsets at once, as the model's */
+			struct hash_job job = {s, SEC_SEARCH, false};
+			pthread_t hasher;
+			bool threaded = !s->moved &&
+					pthread_create(&hasher, NULL, hash_section, &job) == 0;
+			if (!threaded)
+				hash_section(&job);
+			if (threaded || job.ok)
+				s->search = search_image_read(s->reader, &s->root->search, r,
+							      &s->refs);
+			if (threaded)
+				pthread_join(hasher, NULL);
+			if (s->search && job.ok && image_ok(s->reader)) {
 				s->search_state = 1;
+			} else {
+				search_image_release(s->search);
+				s->search = NULL;
+			}
 		}
 	}
 	return s->search_state > 0 ? s->search : NULL;
@@ -921,8 +970,11 @@ bool snapshot_check_buffer(const void *buf, size_t len)
 		if (root) {
 			image_span ins = image_array(s->reader, &root->inputs, root->ninputs,
 						     sizeof(input_file), 8);
-			for (size_t i = 0; i < ins.n; i++)
+			for (size_t i = 0; i < ins.n; i++) {
 				image_string(s->reader, &((input_file *)ins.at)[i].path);
+				expect_set(s->reader, &((input_file *)ins.at)[i].path);
+				expect(s->reader, is_bool(&((input_file *)ins.at)[i].exists));
+			}
 			s->refs.regexes = image_array(s->reader, &root->regexes, root->nregexes,
 						      sizeof(role_regex), 8);
 			v_regexes(s->reader, s->refs.regexes.at, s->refs.regexes.n);
@@ -934,6 +986,8 @@ bool snapshot_check_buffer(const void *buf, size_t len)
 			for (size_t i = 0; i < ds.n; i++) {
 				image_string(s->reader, &((diag *)ds.at)[i].file);
 				image_string(s->reader, &((diag *)ds.at)[i].message);
+				expect(s->reader, ((diag *)ds.at)[i].severity == DIAG_WARNING ||
+							  ((diag *)ds.at)[i].severity == DIAG_ERROR);
 			}
 			if (rr.at && image_ok(s->reader) && (r = malloc(sizeof(*r)))) {
 				*r = *(roster *)rr.at;

@@ -56,7 +56,7 @@ void image_fail(image *im);
  * object starts a new run at the returned offset: sections are
  * contiguous ranges of that. */
 uint64_t image_mark(image *im);
-/* Writing: the image's size in bytes so far. */
+/* Writing: the image's size in bytes so far; reading: the mapping's. */
 uint64_t image_size(const image *im);
 /* Writing: reserves size bytes (zeroed, 8-aligned) for an object the
  * caller fills, e.g. a root; its offset in *off. */
