@@ -3,7 +3,6 @@
 
 #include <arpa/inet.h>
 #include <cjson/cJSON.h>
-#include <curl/curl.h>
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -19,6 +18,10 @@
 #include "config.h"
 #include "teamtui/cache.h"
 #include "teamtui/config.h"
+/* libcurl is loaded when first needed (curlso.h): its functions are called
+ * by their names, through the table curlso_load fills */
+#define CURLSO_NAMES
+#include "teamtui/curlso.h"
 #include "teamtui/yload.h"
 
 enum {
@@ -130,6 +133,8 @@ bool gitlab_parse_host(const char *text, char **base, bool *plain_http,
 		snprintf(err, errsize, "GitLab host is empty");
 		return false;
 	}
+	if (!curlso_load(err, errsize)) /* the URL is libcurl's to read */
+		return false;
 	/* 'TEXT' in the messages, unless it may carry a password */
 	char shown[300] = "";
 	if (!strchr(text, '@'))
@@ -246,7 +251,10 @@ bool gitlab_config_load(gitlab_config *c, diag_list *diags)
 		c->token_from = "GITLAB_TOKEN";
 	}
 	char err[512];
-	if (host_from_env || host) {
+	/* without libcurl no host can be judged, nor anything fetched: no
+	 * base, and gitlab_new says why, as when libcurl cannot start */
+	bool have_curl = curlso_load(NULL, 0);
+	if (have_curl && (host_from_env || host)) {
 		if (gitlab_parse_host(host, &c->base, &c->plain_http, err, sizeof(err)))
 			;
 		else if (host_from_env)
@@ -256,8 +264,8 @@ bool gitlab_config_load(gitlab_config *c, diag_list *diags)
 			diag_add(diags, DIAG_ERROR, cfg ? cfg : "config.yml", 0, 0, "%s", err);
 			free(cfg);
 		}
-	} else if (!gitlab_parse_host("https://gitlab.com", &c->base, &c->plain_http, err,
-				      sizeof(err))) {
+	} else if (have_curl && !gitlab_parse_host("https://gitlab.com", &c->base,
+						   &c->plain_http, err, sizeof(err))) {
 		diag_add(diags, DIAG_ERROR, "GITLAB_HOST", 0, 0, "%s", err);
 	}
 	/* a token goes into a request header: a control character (a CR or
@@ -277,7 +285,7 @@ bool gitlab_config_load(gitlab_config *c, diag_list *diags)
 		c->token_from = NULL;
 	}
 	free(host);
-	return c->base != NULL;
+	return c->base != NULL || !have_curl;
 }
 
 void gitlab_config_free(gitlab_config *c)
@@ -405,6 +413,8 @@ gitlab_client *gitlab_new(const gitlab_config *cfg, char *err, size_t errsize)
 {
 	static bool inited;
 	*err = '\0';
+	if (!curlso_load(err, errsize))
+		return NULL;
 	fdlist before = inheritable_fds();
 	if (!inited) {
 		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
@@ -997,7 +1007,7 @@ char *gitlab_next_link(const char *link, const char *base, char **refused)
 {
 	if (refused)
 		*refused = NULL;
-	if (!link)
+	if (!link || !curlso_load(NULL, 0))
 		return NULL;
 	for (const char *p = link; (p = strchr(p, '<'));) {
 		const char *end = strchr(p, '>');

@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/ucol.h>
+/* ICU is loaded by the collator's first use; its names call through
+ * icuso's table */
+#define ICUSO_NAMES
+#include "teamtui/icuso.h"
 
 #include "teamtui/litindex.h"
 #include "teamtui/pattern.h"
@@ -584,8 +587,9 @@ static UCollator *collator(resolver *rs)
 	if (!rs->collator_tried) {
 		rs->collator_tried = true;
 		UErrorCode st = U_ZERO_ERROR;
-		/* the handbook's site language, English: CLDR's root order */
-		rs->collator = ucol_open("en", &st);
+		/* the handbook's site language, English: CLDR's root order;
+		 * without ICU (icuso_load), as without a collator: bytes */
+		rs->collator = icuso_load(NULL, 0) ? ucol_open("en", &st) : NULL;
 		if (U_FAILURE(st)) {
 			if (rs->collator)
 				ucol_close(rs->collator);

@@ -6,9 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/ustring.h>
-#include <unicode/utrans.h>
-
+/* ICU is loaded on first use (latin_ascii); its names call through
+ * icuso's table */
+#define ICUSO_NAMES
+#include "teamtui/icuso.h"
 #include "teamtui/utf8.h"
 
 /* The interface's glyphs and their ASCII look. */
@@ -61,6 +62,8 @@ static UTransliterator *latin_ascii(void)
 	static int tried;
 	if (!tried) {
 		tried = 1;
+		if (!icuso_load(NULL, 0)) /* as when ICU cannot open it */
+			return NULL;
 		UChar id[64];
 		u_uastrcpy(id, "Any-Latin; Latin-ASCII");
 		UErrorCode st = U_ZERO_ERROR;

@@ -230,6 +230,21 @@ env HOME="$tmp/home" XDG_CACHE_HOME="$tmp/c2" GITLAB_HOST=http://gitlab.example.
 is "plain http to another host is refused" "$(cat "$tmp/err")" \
 	"GITLAB_HOST: error: GitLab host 'http://gitlab.example.com' must be https:// (plain http only to localhost, 127.0.0.0/8 or [::1], for tests)"
 
+# --- libcurl cannot be loaded (it is loaded on first use, not linked) ------
+# TEAMTUI_LIBCURL names a file that is not there: the fetch fails as when
+# libcurl cannot start, naming the library and saying why (dlerror), and
+# nothing is asked of the server
+start_server two-pages
+mkdir -p "$tmp/cache-nocurl"
+tt GITLAB_HOST="http://127.0.0.1:$port" GITLAB_TOKEN=glpat-test-secret \
+	XDG_CACHE_HOME="$tmp/cache-nocurl" TEAMTUI_LIBCURL=libteamtui-missing.so.4 \
+	"$TEAMTUI" --roster "$DATA" okrs custom-models
+is "without libcurl: exit 1" "$rc" 1
+is "without libcurl: the library and dlerror's reason" "$(cat "$tmp/err")" \
+	"teamtui: cannot load libteamtui-missing.so.4: libteamtui-missing.so.4: cannot open shared object file: No such file or directory"
+is "without libcurl: no request reached the server" "$(requests)" 0
+is "without libcurl: nothing on stdout" "$(cat "$tmp/out")" ""
+
 # --- where the token may go: spellings that would reach this server --------
 # Each is refused before any request: the server, listening, logs none.
 start_server two-pages

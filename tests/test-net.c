@@ -4,7 +4,9 @@
  * where the token may go (GITLAB_HOST spellings, next-page links), and the
  * client's descriptors (close-on-exec), against a socket of its own on
  * 127.0.0.1. The HTTP side is tested against a fake server in
- * tests/okrs.sh. */
+ * tests/okrs.sh. libcurl is loaded at run time (curlso), and also linked
+ * here, where its own answers are compared with ours: labelurl_escape's
+ * percent-encoding with curl_easy_escape's. */
 #include <arpa/inet.h>
 #include <cjson/cJSON.h>
 #include <curl/curl.h>
@@ -17,11 +19,14 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "tap.h"
 #include "teamtui/cache.h"
+#include "teamtui/curlso.h"
 #include "teamtui/gitlab.h"
+#include "teamtui/labelurl.h"
 #include "teamtui/okr.h"
 
 static const char page[] =
@@ -707,6 +712,146 @@ static void test_nul(void)
 	okr_list_free(&l);
 }
 
+/* What the network layer does when libcurl cannot be loaded, seen in a
+ * child process (curlso_load's answer is the process's for good; the
+ * parent goes on with libcurl): TEAMTUI_LIBCURL names a file that is not
+ * there. */
+struct nocurl {
+	bool parse_ok, config_ok, have_base, new_ok, next_link;
+	size_t diags;
+	char load_err[300], parse_err[300], new_err[300];
+};
+
+static void test_without_libcurl(void)
+{
+	char *home = t_mkdir(); /* no config file of the machine's */
+	int p[2];
+	if (pipe(p) < 0) {
+		tap_ok(false, "without libcurl: pipe: %s", strerror(errno));
+		return;
+	}
+	pid_t pid = fork();
+	if (pid == 0) {
+		struct nocurl r = {0};
+		close(p[0]);
+		setenv("HOME", home, 1);
+		setenv("XDG_CONFIG_HOME", home, 1);
+		setenv("TEAMTUI_LIBCURL", "libteamtui-missing.so.4", 1);
+		setenv("GITLAB_HOST", "https://gitlab.example.org", 1);
+		curlso_load(r.load_err, sizeof(r.load_err));
+		char *base = NULL;
+		bool plain;
+		r.parse_ok = gitlab_parse_host("gitlab.com", &base, &plain, r.parse_err,
+					       sizeof(r.parse_err));
+		free(base);
+		gitlab_config c;
+		diag_list d;
+		diag_init(&d);
+		r.config_ok = gitlab_config_load(&c, &d);
+		r.have_base = c.base != NULL;
+		r.diags = d.count;
+		gitlab_client *gl = gitlab_new(&c, r.new_err, sizeof(r.new_err));
+		r.new_ok = gl != NULL;
+		gitlab_free(gl);
+		gitlab_config_free(&c);
+		diag_free(&d);
+		char *next = gitlab_next_link("<https://gitlab.com/a?page=2>; rel=\"next\"",
+					      "https://gitlab.com", NULL);
+		r.next_link = next != NULL;
+		free(next);
+		_exit(write(p[1], &r, sizeof(r)) == (ssize_t)sizeof(r) ? 0 : 1);
+	}
+	close(p[1]);
+	struct nocurl r = {0};
+	ssize_t n = pid > 0 ? read(p[0], &r, sizeof(r)) : -1;
+	close(p[0]);
+	int status = 0;
+	if (pid > 0)
+		waitpid(pid, &status, 0);
+	if (!tap_ok(n == (ssize_t)sizeof(r) && WIFEXITED(status) && !WEXITSTATUS(status),
+		    "without libcurl: the child reported"))
+		return;
+	/* glibc's dlerror() text names the file and says why */
+	const char *want = "cannot load libteamtui-missing.so.4: libteamtui-missing.so.4: "
+			   "cannot open shared object file";
+	tap_ok(!strncmp(r.load_err, want, strlen(want)),
+	       "without libcurl: curlso_load names the library and gives dlerror: %s",
+	       r.load_err);
+	tap_ok(!r.parse_ok, "without libcurl: gitlab_parse_host fails");
+	tap_is_str(r.parse_err, r.load_err, "... with curlso_load's line");
+	tap_ok(r.config_ok && !r.have_base && !r.diags,
+	       "without libcurl: gitlab_config_load judges no host (no base, no diagnostic)");
+	tap_ok(!r.new_ok, "without libcurl: gitlab_new fails");
+	tap_is_str(r.new_err, r.load_err, "... and says why, as when libcurl cannot start");
+	tap_ok(!r.next_link, "without libcurl: gitlab_next_link follows nothing");
+}
+
+/* The table curlso fills is libcurl's: every function found, and they
+ * answer as the linked ones do. */
+static void test_curlso(void)
+{
+	char err[300] = "untouched";
+	tap_ok(curlso_load(err, sizeof(err)), "curlso: %s loads", CURLSO_LIBRARY);
+	tap_is_str(err, "untouched", "... and err is left alone");
+	size_t found = 0, all = 0;
+#define COUNT(name) found += curlso_fn.name != NULL, all++;
+	CURLSO_FUNCS(COUNT)
+#undef COUNT
+	tap_ok(all >= 20 && found == all, "curlso: all %zu functions resolved (%zu)", all, found);
+	tap_is_str(curlso_fn.curl_url_strerror(CURLUE_BAD_PORT_NUMBER),
+		   curl_url_strerror(CURLUE_BAD_PORT_NUMBER), "curlso: calls reach libcurl");
+}
+
+/* labelurl_escape is curl_easy_escape without libcurl: the same bytes for
+ * each of the 256 byte values, all of them at once, and UTF-8 text. */
+static void test_escape(void)
+{
+	int same = 0;
+	for (int b = 0; b < 256; b++) {
+		char in[1] = {(char)b};
+		char *want = curl_easy_escape(NULL, in, 1);
+		char *got = labelurl_escape(in, 1);
+		if (want && got && !strcmp(got, want))
+			same++;
+		else
+			tap_ok(false, "escape: byte 0x%02x: %s, libcurl %s", (unsigned)b,
+			       got ? got : "(null)", want ? want : "(null)");
+		free(got);
+		curl_free(want);
+	}
+	tap_is_int(same, 256, "escape: each byte as curl_easy_escape gives it");
+	char every[256];
+	for (int b = 0; b < 256; b++)
+		every[b] = (char)b;
+	char *want = curl_easy_escape(NULL, every, (int)sizeof(every));
+	char *got = labelurl_escape(every, sizeof(every));
+	tap_is_str(got, want, "escape: all 256 bytes in one string");
+	free(got);
+	curl_free(want);
+	static const char *const texts[] = {
+	    "group::custom models",
+	    "workflow::in dev",
+	    "caf\u00e9 \u00c9mile Zo\u00eb",
+	    "\u5c71\u7530 \u82b1\u5b50 \u041c\u043e\u0441\u043a\u0432\u0430",
+	    "\U0001f680 launch \u2192 ~done~",
+	    "a-b.c_d~e/f?g=h&i#j%k+l,m;n:o@p[q]r!s$t'u(v)w*x",
+	    "\xff\xfe invalid \xc3 UTF-8 \xed\xa0\x80",
+	    "",
+	};
+	for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++) {
+		want = curl_easy_escape(NULL, texts[i], (int)strlen(texts[i]));
+		got = labelurl_escape(texts[i], strlen(texts[i]));
+		tap_ok(want && got && !strcmp(got, want), "escape: text %zu as libcurl: %s",
+		       i, got ? got : "(null)");
+		free(got);
+		curl_free(want);
+	}
+	char *url = labelurl_issues("https://gitlab.example/groups/g/-/issues", "group::a b");
+	tap_is_str(url, "https://gitlab.example/groups/g/-/issues?label_name[]=group%3A%3Aa%20b",
+		   "labelurl_issues: the label escaped");
+	free(url);
+}
+
 static void test_age(void)
 {
 	char b[32];
@@ -722,6 +867,9 @@ static void test_age(void)
 
 int main(void)
 {
+	test_without_libcurl(); /* first: before this process loads libcurl */
+	test_curlso();
+	test_escape();
 	test_graphql();
 	test_issues();
 	test_cache();

@@ -8,6 +8,7 @@
 
 #include "tap.h"
 #include "teamtui/clipboard.h"
+#include "teamtui/icuso.h"
 #include "teamtui/keys.h"
 #include "teamtui/resolve.h"
 #include "teamtui/rosterdiff.h"
@@ -242,6 +243,31 @@ static void test_translit(void)
 	tl("\xf0\x9f\x8c\xbb sun", TRANSLIT_ASCII, "? sun", "no ASCII form: a visible '?'");
 }
 
+/* ICU, loaded by the first transliteration (icuso): the libraries of the
+ * headers' version, every function found, and they answer. */
+static void test_icuso(void)
+{
+	char err[300] = "";
+	tap_ok(icuso_load(err, sizeof(err)), "icuso: %s and %s load %s", ICUSO_LIB_UC,
+	       ICUSO_LIB_I18N, err);
+	char want[64];
+	snprintf(want, sizeof(want), "libicui18n.so.%d", U_ICU_VERSION_MAJOR_NUM);
+	tap_is_str(ICUSO_LIB_I18N, want, "icuso: the soname of the headers' major version");
+	size_t found = 0, all = 0;
+#define COUNT(field, name, lib) found += icuso_fn.field != NULL, all++;
+	ICUSO_FUNCS(COUNT)
+#undef COUNT
+	tap_ok(all && found == all, "icuso: all %zu functions resolved (%zu)", all, found);
+	UErrorCode st = U_ZERO_ERROR;
+	UCollator *c = icuso_fn.col_open ? icuso_fn.col_open("en", &st) : NULL;
+	tap_ok(c && U_SUCCESS(st) &&
+		       icuso_fn.col_strcoll_utf8(c, "\u00e9mile", -1, "Zo\u00eb", -1, &st) ==
+			   UCOL_LESS,
+	       "icuso: the collator answers (\u00e9mile before Zo\u00eb)");
+	if (c)
+		icuso_fn.col_close(c);
+}
+
 static void diff_text(const char *team1, const char *team2, const char *groups,
 		      const char *want, const char *name)
 {
@@ -295,6 +321,7 @@ int main(void)
 	test_clipboard();
 	test_anchors();
 	test_translit();
+	test_icuso();
 	test_rosterdiff();
 	return tap_done();
 }

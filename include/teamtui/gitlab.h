@@ -1,5 +1,7 @@
 /* gitlab: the GitLab client, libcurl's multi interface so a caller can
  * drive it from its own loop (the TUI's input loop) and never block.
+ * libcurl is loaded when first needed (curlso.h), not linked: a command
+ * that never calls this module never loads it.
  * Knows nothing of curses. Fetches a group's OKRs (GraphQL work items, or
  * the REST issue list) and open-issue counts per label, with a disk cache
  * (cache.h), ETags, pagination, timeouts, a size cap, and one-line reasons
@@ -44,7 +46,8 @@ typedef struct gitlab_config {
  * case, the path without trailing slashes ("http://127.0.0.1:8080",
  * "https://gitlab.example.com/gitlab"), and *plain_http says whether it is
  * http. Otherwise false with one line in err; the text is echoed only when
- * it holds no '@' (it could hold a password). */
+ * it holds no '@' (it could hold a password). Loads libcurl: when it
+ * cannot, false with curlso_load's line in err. */
 bool gitlab_parse_host(const char *text, char **base, bool *plain_http,
 		       char *err, size_t errsize);
 
@@ -55,14 +58,17 @@ bool gitlab_parse_host(const char *text, char **base, bool *plain_http,
  * gitlab_parse_host normal form), with a path under base's path. Its
  * normal form (curl_url_get), malloc'd. NULL when there is no next page,
  * or when there is one elsewhere: *refused (when not NULL) is then that
- * target, malloc'd, as written (else NULL). */
+ * target, malloc'd, as written (else NULL). Loads libcurl: NULL also
+ * when it cannot (gitlab_new says why). */
 char *gitlab_next_link(const char *link, const char *base, char **refused);
 
 /* GITLAB_HOST / GITLAB_TOKEN (glab's names), then gitlab_host,
  * gitlab_token and ca_cert in config.yml (a token only from a file nobody
  * else can read). Problems go to diags, filed under GITLAB_HOST or the
  * config file, whichever gave the value; false when the host is unusable
- * (gitlab_parse_host). */
+ * (gitlab_parse_host). When libcurl cannot be loaded, no host can be
+ * judged: true, with c->base NULL and no diagnostic for it; gitlab_new
+ * then fails and says why. */
 bool gitlab_config_load(gitlab_config *c, diag_list *diags);
 void gitlab_config_free(gitlab_config *c);
 
@@ -71,8 +77,10 @@ typedef struct gitlab_fetch gitlab_fetch;
 
 typedef enum { FETCH_RUNNING, FETCH_DONE, FETCH_FAILED } fetch_state;
 
-/* A client for cfg (copied). NULL when libcurl cannot start or memory runs
- * out, with the reason in err. Without a usable cache directory
+/* A client for cfg (copied). NULL when libcurl cannot be loaded
+ * (curlso_load's line in err: "cannot load libcurl.so.4: libcurl.so.4:
+ * cannot open shared object file: No such file or directory"), cannot
+ * start, or memory runs out, with the reason in err. Without a usable cache directory
  * (cache_dir) the client works without a cache: err then holds a one-line
  * notice for the user, "running without a cache: HOME=/x: No such file or
  * directory"; otherwise err is "". Every descriptor the client opens
