@@ -1061,6 +1061,7 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 	}
 	lineedit_set_word_keys(screen_key_code("kLFT5"), screen_key_code("kRIT5"),
 			       screen_key_code("kLFT3"), screen_key_code("kRIT3"));
+	t.defer_cache = true; /* the first screen waits for the roster only */
 	ui_open(&t, VIEW_DIR, NULL);
 	if (!t.depth)
 		t.quit = true;
@@ -1074,6 +1075,14 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	while (!t.quit) {
 		draw(&t);
+		if (t.defer_cache && !(bench && !*bench)) { /* now the cache's part */
+			t.defer_cache = false;
+			if (t.cache_deferred) {
+				t.cache_deferred = false;
+				rebuild(&t);
+				continue;
+			}
+		}
 		if (bench) {
 			clock_gettime(CLOCK_MONOTONIC, &k1);
 			if (nbench && nbench <= 64) /* the key before, handled and drawn */

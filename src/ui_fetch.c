@@ -93,6 +93,14 @@ static gitlab_fetch *get(tui *t, const group *g, const char *label, bool online)
 	return e->f;
 }
 
+bool ui_cache_deferred(tui *t, bool online)
+{
+	if (online || !t->defer_cache)
+		return false;
+	t->cache_deferred = true;
+	return true;
+}
+
 gitlab_fetch *ui_okrs(tui *t, const group *g, bool online)
 {
 	return g->okrs.project ? get(t, g, NULL, online) : NULL;

@@ -82,6 +82,11 @@ static void okr_rows(rows *out, tui *t, const group *g, bool online)
 					     g->okrs.labels.v, g->okrs.labels.n);
 		rw->cells[1] = rw->url = rw->copy = rows_own(out, url);
 	}
+	if (ui_cache_deferred(t, online)) { /* until the first screen is up */
+		if ((rw = rows_add(out, ROW_TEXT, STYLE_DIM, 1)))
+			rw->cells[0] = "Enter opens the group and asks GitLab";
+		return;
+	}
 	gitlab_fetch *f = ui_okrs(t, g, online);
 	if (!f) { /* the reason, here where the OKRs would be */
 		if ((rw = rows_add(out, ROW_TEXT, STYLE_WARNING, 1)))
@@ -227,7 +232,9 @@ void view_group_rows(rows *out, tui *t, const group *g, bool online, int width)
 				rw->url = rw->cells[2] = rows_own(
 				    out, labelurl_issues(t->r->issues_url, g->labels.v[i]));
 				rw->copy = g->labels.v[i];
-				gitlab_fetch *f = ui_label_count(t, g->labels.v[i], online);
+				gitlab_fetch *f = ui_cache_deferred(t, online)
+						      ? NULL
+						      : ui_label_count(t, g->labels.v[i], online);
 				rw->cells[1] = "";
 				if (f && gitlab_count(f) >= 0) {
 					char n[32];

@@ -139,6 +139,10 @@ struct tui {
 	struct search_index *index; /* for `s`, built on first use */
 	struct gitlab_client *gl;   /* GitLab, on first use (ui_fetch.c) */
 	bool gl_tried;
+	/* until the first screen is drawn the preview leaves GitLab's cache
+	 * alone (reading it loads libcurl: 10 ms): defer_cache, and
+	 * cache_deferred once a card wanted it, to be redrawn after */
+	bool defer_cache, cache_deferred;
 	char gl_why[256];	    /* why there is no client (said in place) */
 	struct ui_fetch *fetches;
 	size_t nfetches, capfetches;
@@ -220,6 +224,10 @@ char *ui_concat(const char *a, const char *b); /* malloc'd a + b */
  * open-issue count; `online` false reads the cache only. NULL when GitLab
  * is not usable (the status line says why). */
 struct gitlab_fetch *ui_okrs(tui *t, const group *g, bool online);
+/* True (and noted) when a preview (online false) must not read GitLab's
+ * cache yet: before the first screen is drawn; the caller shows what it
+ * shows when nothing is cached, and the view is rebuilt after. */
+bool ui_cache_deferred(tui *t, bool online);
 struct gitlab_fetch *ui_label_count(tui *t, const char *label, bool online);
 bool ui_fetching(const tui *t);
 /* The spinner's glyph now ("|", "/", "-", "\\"): the loop turns it while
