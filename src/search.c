@@ -1462,6 +1462,8 @@ static void image_visit(image *im, search_index *s, const roster *r,
 		}
 		image_element(im, &x->item, person ? &refs->people : &refs->groups,
 			      person ? d : d - r->npeople);
+		if (!w && !x->item) /* every document is someone or some group */
+			image_fail(im);
 		image_string(im, &x->name);
 		image_string(im, &x->slug);
 		image_string(im, &x->handle);
@@ -1474,6 +1476,8 @@ static void image_visit(image *im, search_index *s, const roster *r,
 			break;
 		}
 		image_strings(im, &x->value, 1);
+		if (!w && !x->value) /* what the reason quotes */
+			image_fail(im);
 		if (!x->project)
 			continue;
 		/* a project is one of its person's (the document's) */

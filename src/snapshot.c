@@ -170,6 +170,14 @@ static bool is_bool(const void *field)
 	return b <= 1;
 }
 
+/* A diagnostic as diag_add makes them: a known severity, a message, no
+ * negative position. */
+static bool diag_ok(const diag *x)
+{
+	return (x->severity == DIAG_WARNING || x->severity == DIAG_ERROR) &&
+	       x->message && x->line >= 0 && x->column >= 0;
+}
+
 /* A pointer field that must not be NULL (its readers never check). */
 static void expect_set(image *im, const void *field)
 {
@@ -199,6 +207,7 @@ static void v_person(image *im, person *p, size_t i, size_t nroles)
 	project_role *v = pr.at;
 	for (size_t k = 0; k < pr.n; k++) {
 		image_string(im, &v[k].project);
+		expect_set(im, &v[k].project);
 		v_strlist(im, &v[k].roles);
 	}
 	expect(im, is_bool(&p->public_) && is_bool(&p->placeholder));
@@ -591,7 +600,8 @@ bool snapshot_write(const char *path, const roster_input *in, const roster *r,
 	}
 	image *im = build(r, d, rs, s, base_for(path), key);
 	if (!im) {
-		snprintf(err, errsize, "cannot write %s: out of memory", path);
+		snprintf(err, errsize, "cannot write %s: out of memory, or a value the "
+			 "reader would refuse", path);
 		return false;
 	}
 	size_t n = strlen(path) + 16;
@@ -838,8 +848,7 @@ roster *snapshot_open(const char *path, const roster_input *in,
 	for (size_t i = 0; i < ds.n; i++) {
 		image_string(s->reader, &((diag *)ds.at)[i].file);
 		image_string(s->reader, &((diag *)ds.at)[i].message);
-		expect(s->reader, ((diag *)ds.at)[i].severity == DIAG_WARNING ||
-					  ((diag *)ds.at)[i].severity == DIAG_ERROR);
+		expect(s->reader, diag_ok(&((diag *)ds.at)[i]));
 	}
 	if (threaded)
 		pthread_join(hasher, NULL);
@@ -986,8 +995,7 @@ bool snapshot_check_buffer(const void *buf, size_t len)
 			for (size_t i = 0; i < ds.n; i++) {
 				image_string(s->reader, &((diag *)ds.at)[i].file);
 				image_string(s->reader, &((diag *)ds.at)[i].message);
-				expect(s->reader, ((diag *)ds.at)[i].severity == DIAG_WARNING ||
-							  ((diag *)ds.at)[i].severity == DIAG_ERROR);
+				expect(s->reader, diag_ok(&((diag *)ds.at)[i]));
 			}
 			if (rr.at && image_ok(s->reader) && (r = malloc(sizeof(*r)))) {
 				*r = *(roster *)rr.at;
