@@ -485,7 +485,8 @@ static int cmd_check(const roster_input *in, const roster *r,
  * stdout. Roster errors do not stop it (the snapshot keeps them, as the
  * files have them). */
 static int cmd_snapshot(const roster_input *in, const roster *r,
-			const diag_list *d, size_t first, const struct args *a)
+			const diag_list *d, const snapstore_mark *first,
+			const struct args *a)
 {
 	char err[512], *path = NULL;
 	if (!snapstore_save_now(a->output, in, r, d, first, &path, err, sizeof(err))) {
@@ -821,7 +822,8 @@ int cli_run(int argc, char **argv)
 	/* check reads the files, always; snapshot makes one from them */
 	bool use_snapshot = strcmp(cmd, "check") && strcmp(cmd, "snapshot") &&
 			    !a.no_snapshot;
-	size_t first = d.count; /* the roster's diagnostics start here */
+	/* the roster's diagnostics start here */
+	snapstore_mark first = snapstore_mark_of(&d);
 	roster *r = dir ? snapstore_load(&in, use_snapshot, &d) : NULL;
 	resolver *rs = r ? resolver_new(r) : NULL;
 	if (!rs) {
@@ -841,13 +843,13 @@ int cli_run(int argc, char **argv)
 		return CLI_FAIL;
 	}
 	if (!strcmp(cmd, "snapshot")) {
-		rc = cmd_snapshot(&in, r, &d, first, &a);
+		rc = cmd_snapshot(&in, r, &d, &first, &a);
 		goto done;
 	}
 	char why[256] = ""; /* why there is no TUI, or what it fell back on */
 	if (!a.command && !a.json && screen_usable(why, sizeof(why))) {
 		if (use_snapshot) /* for next time, while this one runs */
-			snapstore_save_later(&in, r, &d, first);
+			snapstore_save_later(&in, r, &d, &first);
 		/* the interactive directory; it owns the roster while it runs */
 		resolver_free(rs);
 		rs = NULL;
@@ -934,7 +936,7 @@ int cli_run(int argc, char **argv)
 		no_roster_hint();
 	rc = finish_output(rc); /* a full disk or closed pipe is not success */
 	if (use_snapshot && !r->snapshot) /* the answer is out: for next time */
-		snapstore_save_later(&in, r, &d, first);
+		snapstore_save_later(&in, r, &d, &first);
 	if (paged)
 		pager_finish();
 done:

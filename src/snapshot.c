@@ -141,16 +141,27 @@ char *snapshot_path(const char *dir, const roster_input *in)
 
 /* ---- the model, visited (writing and reading) --------------------- */
 
+static void expect_set(image *im, const void *field);
+
 static void v_loc(image *im, srcloc *l)
 {
 	image_string(im, &l->file);
 }
 
-static void v_strlist(image *im, strlist *l)
+/* A string list; its items are never NULL but in a table's values
+ * (group-by-slugs keeps a number given as a slug as NULL). */
+static void v_strlist_nulls(image *im, strlist *l, bool nulls)
 {
 	image_span s = image_array(im, &l->v, l->n, sizeof(char *), 8);
 	if (s.at)
 		image_strings(im, s.at, s.n);
+	for (size_t i = 0; !nulls && image_ok(im) && i < s.n; i++)
+		expect_set(im, &((const char **)s.at)[i]);
+}
+
+static void v_strlist(image *im, strlist *l)
+{
+	v_strlist_nulls(im, l, false);
 }
 
 /* Reading: an index read from the file must be what its position says,
@@ -176,6 +187,18 @@ static bool diag_ok(const diag *x)
 {
 	return (x->severity == DIAG_WARNING || x->severity == DIAG_ERROR) &&
 	       x->message && x->line >= 0 && x->column >= 0;
+}
+
+/* The root's counts agree with its diagnostics: those kept, and those
+ * past the cap (counted, not kept). */
+static void diag_counts_ok(image *im, const struct root *root, const image_span *ds)
+{
+	size_t kept_errors = 0;
+	for (size_t i = 0; image_ok(im) && i < ds->n; i++)
+		kept_errors += ((diag *)ds->at)[i].severity == DIAG_ERROR;
+	expect(im, root->ndiags <= DIAG_MAX && root->errors >= kept_errors &&
+			   root->warnings >= ds->n - kept_errors &&
+			   root->errors + root->warnings == ds->n + root->suppressed);
 }
 
 /* A pointer field that must not be NULL (its readers never check). */
@@ -245,7 +268,7 @@ static void v_table(image *im, people_table *t, size_t g, const roster *r,
 	v_regex_ref(im, &t->team, rx);
 	v_regex_ref(im, &t->other_manager_roles, rx);
 	v_strlist(im, &t->departments);
-	v_strlist(im, &t->values);
+	v_strlist_nulls(im, &t->values, true);
 	image_string(im, &t->term);
 	expect(im, is_bool(&t->named) && is_bool(&t->manager_given) &&
 		       is_bool(&t->never_matches));
@@ -375,7 +398,6 @@ static void v_roster(image *im, roster *r, snapshot_refs *refs)
 	for (size_t i = 0; image_ok(im) && i < np; i++)
 		expect(im, start[i] <= start[i + 1] && rep[i] < np);
 	expect(im, !image_ok(im) || start[np] <= np);
-	expect(im, !r->handbook || r->handbook == true);
 }
 
 static void v_regexes(image *im, role_regex *v, size_t n)
@@ -856,6 +878,7 @@ roster *snapshot_open(const char *path, const roster_input *in,
 		say(why, whysize, "%schecksum of the model does not match", "");
 		goto out;
 	}
+	diag_counts_ok(s->reader, root, &ds);
 	if (!image_ok(s->reader) || !rr.at) {
 		say(why, whysize, "%san offset in the model is out of bounds", "");
 		goto out;
@@ -868,11 +891,14 @@ roster *snapshot_open(const char *path, const roster_input *in,
 	r->ninputs = ins.n;
 	r->inputs_complete = true;
 	r->snapshot = s;
+	/* the load's diagnostics, and the counts of those past the cap */
+	size_t e0 = diags->errors, w0 = diags->warnings;
 	for (size_t i = 0; i < ds.n; i++) {
 		const diag *x = &((diag *)ds.at)[i];
-		diag_add(diags, x->severity, x->file, x->line, x->column, "%s",
-			 x->message ? x->message : "");
+		diag_add(diags, x->severity, x->file, x->line, x->column, "%s", x->message);
 	}
+	diags->errors = e0 + root->errors;
+	diags->warnings = w0 + root->warnings;
 	diags->suppressed += root->suppressed;
 	s = NULL;
 out:
@@ -955,7 +981,11 @@ bool snapshot_reseal(void *buf, size_t len)
 bool snapshot_check_buffer(const void *buf, size_t len)
 {
 	char why[256];
-	if (len < HEADER_BYTES + 8 || !header_ok(buf, len, NULL, why, sizeof(why)))
+	struct header h; /* buf need not be aligned */
+	if (len < HEADER_BYTES + 8)
+		return false;
+	memcpy(&h, buf, sizeof(h));
+	if (!header_ok(&h, len, NULL, why, sizeof(why)))
 		return false;
 	snapshot *s = calloc(1, sizeof(*s));
 	void *copy = NULL;
@@ -968,6 +998,7 @@ bool snapshot_check_buffer(const void *buf, size_t len)
 	s->map = copy;
 	s->len = len;
 	s->h = copy;
+	s->moved = (uint64_t)(uintptr_t)copy != s->h->base;
 	bool ok = s->map[len - 1] == '\0';
 	for (int i = 0; ok && i < NSECTIONS; i++)
 		ok = section_ok(s, i);
@@ -997,6 +1028,7 @@ bool snapshot_check_buffer(const void *buf, size_t len)
 				image_string(s->reader, &((diag *)ds.at)[i].message);
 				expect(s->reader, diag_ok(&((diag *)ds.at)[i]));
 			}
+			diag_counts_ok(s->reader, root, &ds);
 			if (rr.at && image_ok(s->reader) && (r = malloc(sizeof(*r)))) {
 				*r = *(roster *)rr.at;
 				r->snapshot = s;

@@ -120,19 +120,28 @@ roster *snapstore_load(const roster_input *in, bool use, diag_list *d)
 	return roster_load_input(in, d);
 }
 
-/* d from index first on: the roster's own diagnostics. */
-static void roster_diags(const diag_list *d, size_t first, diag_list *out)
+snapstore_mark snapstore_mark_of(const diag_list *d)
+{
+	return (snapstore_mark){d->count, d->errors, d->warnings, d->suppressed};
+}
+
+/* d from `first` on: the roster's own diagnostics, with the counts of
+ * those past the list's cap. */
+static void roster_diags(const diag_list *d, const snapstore_mark *first,
+			 diag_list *out)
 {
 	diag_init(out);
-	for (size_t i = first; i < d->count; i++) {
+	for (size_t i = first->count; i < d->count; i++) {
 		const diag *x = &d->items[i];
 		diag_add(out, x->severity, x->file, x->line, x->column, "%s", x->message);
 	}
-	out->suppressed = d->suppressed;
+	out->errors = d->errors - first->errors;
+	out->warnings = d->warnings - first->warnings;
+	out->suppressed = out->errors + out->warnings - out->count;
 }
 
 static bool save(const char *dir, const roster_input *in, const roster *r,
-		 const diag_list *d, size_t first, bool shared, char **path,
+		 const diag_list *d, const snapstore_mark *first, bool shared, char **path,
 		 char *err, size_t errsize)
 {
 	*path = snapshot_path(dir, in);
@@ -160,7 +169,8 @@ static bool save(const char *dir, const roster_input *in, const roster *r,
 }
 
 bool snapstore_save_now(const char *dir, const roster_input *in,
-			const roster *r, const diag_list *d, size_t first,
+			const roster *r, const diag_list *d,
+			const snapstore_mark *first,
 			char **path, char *err, size_t errsize)
 {
 	*path = NULL;
@@ -173,7 +183,7 @@ bool snapstore_save_now(const char *dir, const roster_input *in,
 }
 
 void snapstore_save_later(const roster_input *in, const roster *r,
-			  const diag_list *d, size_t first)
+			  const diag_list *d, const snapstore_mark *first)
 {
 	if (!snapstore_enabled() || r->snapshot || !r->inputs_complete || r->dir_errno)
 		return;

@@ -23,6 +23,13 @@
 #include "teamtui/diag.h"
 #include "teamtui/roster.h"
 
+/* Where the roster's own diagnostics start in a list that held others
+ * first (the config's): its count and counters before the load. */
+typedef struct snapstore_mark {
+	size_t count, errors, warnings, suppressed;
+} snapstore_mark;
+snapstore_mark snapstore_mark_of(const diag_list *d);
+
 /* Are snapshots on? False when TEAMTUI_NO_SNAPSHOT is set to anything
  * but "" or "0". */
 bool snapstore_enabled(void);
@@ -35,18 +42,19 @@ roster *snapstore_load(const roster_input *in, bool use, diag_list *d);
 
 /* When r was loaded from files (not a snapshot) and snapshots are on,
  * write the user's snapshot of it in a detached child process and return
- * at once; d holds the load's diagnostics from index `first` on (what
- * came before is the config's, not the roster's). Call it once the
+ * at once; d holds the load's diagnostics from `first` on (what came
+ * before is the config's, not the roster's). Call it once the
  * answer is out. */
 void snapstore_save_later(const roster_input *in, const roster *r,
-			  const diag_list *d, size_t first);
+			  const diag_list *d, const snapstore_mark *first);
 
 /* `teamtui snapshot`: write the snapshot for r now into dir (NULL: the
  * user's cache directory), readable by all when dir is given (a shared
  * directory), else by the user only. The file's path in *path
  * (malloc'd). False with the reason in err. */
 bool snapstore_save_now(const char *dir, const roster_input *in,
-			const roster *r, const diag_list *d, size_t first,
+			const roster *r, const diag_list *d,
+			const snapstore_mark *first,
 			char **path, char *err, size_t errsize);
 
 #endif
