@@ -753,6 +753,26 @@ static int cmd_who(const roster *r, resolver *rs, const struct args *a)
 	return n ? CLI_OK : CLI_FAIL;
 }
 
+/* Whether a one-shot command (show, who, check, ...) frees the roster
+ * and the rest before it returns to exit. Freeing a 100,000-person roster
+ * takes tens of milliseconds of work that the kernel does anyway when the
+ * process ends, so it is skipped, except in a build with AddressSanitizer
+ * (its leak check must keep its meaning) and when TEAMTUI_FREE_AT_EXIT is
+ * set to anything but "" or "0" (valgrind runs, leak hunts). The
+ * interactive directory always frees what it replaces. */
+static bool free_at_exit(void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+	return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+	return true;
+#endif
+#endif
+	const char *v = getenv("TEAMTUI_FREE_AT_EXIT");
+	return v && *v && strcmp(v, "0");
+}
+
 int cli_run(int argc, char **argv)
 {
 	out_fp = stdout;
@@ -940,11 +960,13 @@ int cli_run(int argc, char **argv)
 	if (paged)
 		pager_finish();
 done:
-	resolver_free(rs);
-	roster_free(r);
+	if (free_at_exit()) { /* else the process's end does it (above) */
+		resolver_free(rs);
+		roster_free(r);
+		diag_free(&d);
+	}
 	free(dir);
 	free(people);
 	free(data);
-	diag_free(&d);
 	return rc;
 }

@@ -61,6 +61,24 @@ void diag_add(diag_list *l, diag_severity sev, const char *file, int line,
 	l->items[l->count++] = (diag){sev, f, line, column, msg};
 }
 
+diag_mark diag_save(const diag_list *l)
+{
+	return (diag_mark){l->count, l->errors, l->warnings, l->suppressed};
+}
+
+void diag_rewind(diag_list *l, diag_mark m)
+{
+	for (size_t i = m.count; i < l->count; i++) {
+		free((char *)l->items[i].file);
+		free(l->items[i].message);
+	}
+	if (m.count < l->count)
+		l->count = m.count;
+	l->errors = m.errors;
+	l->warnings = m.warnings;
+	l->suppressed = m.suppressed;
+}
+
 static int diag_cmp(const void *pa, const void *pb)
 {
 	const diag *a = pa, *b = pb;

@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -30,29 +31,169 @@ static const char *intern(yload *c, const char *s)
 	return s ? arena_intern(c->model, s, strlen(s)) : NULL;
 }
 
-/* Plain text of an HTML field, interned. */
+/* The person fields we read, in one table: a map is scanned once and each
+ * key is matched by address against these names interned in the same
+ * arena (a hot path: 100,000 people times 20 fields). */
+enum field {
+	F_SLUG, F_TYPE, F_NAME, F_ROLE, F_JOB_TITLE, F_REPORTS_TO, F_GITLAB,
+	F_DIVISION, F_LOCALITY, F_COUNTRY, F_PRONOUNS, F_TIMEZONE,
+	F_DEPARTMENTS, F_SPECIALTY, F_DOMAIN_EXPERTISE, F_TEAM_TAGS,
+	F_EXPERTISE, F_PROJECTS, F_PUBLIC, F_PLACEHOLDER, F_COUNT
+};
+
+static const char *const field_names[F_COUNT] = {
+	"slug", "type", "name", "role", "job_title", "reports_to", "gitlab",
+	"division", "locality", "country", "pronouns", "timezone",
+	"departments", "specialty", "domain_expertise", "team_tags",
+	"expertise", "projects", "public", "placeholder",
+};
+
+/* What people_read keeps across people in the loader's context (its
+ * memo; freed by yload_release): which interned key is which field, and
+ * the plain text of each distinct HTML role and expertise (a roster of
+ * 100,000 people has a few thousand of each). */
+enum { KEY_SLOTS = 64 };
+struct html_text {
+	const char *html; /* interned in the model; NULL: an empty slot */
+	int lines;	  /* html_to_text's keep_lines */
+	const char *text; /* role: the plain text, NULL when blank */
+	strlist items;	  /* expertise: the items */
+};
+struct memo {
+	struct key_slot {
+		const char *name; /* interned; NULL: empty */
+		int field;
+	} keys[KEY_SLOTS];
+	struct html_text *html;
+	size_t nhtml, html_slots;
+};
+
+static void memo_free(void *m)
+{
+	if (m)
+		free(((struct memo *)m)->html);
+	free(m);
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+static size_t ptr_slot(const void *p, size_t slots)
+{
+	uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ull;
+	return (size_t)(h >> 40) & (slots - 1);
+}
+
+/* The context's memo, made on first use (NULL when out of memory). */
+static struct memo *memo_of(yload *c)
+{
+	if (c->memo && c->memo_free == memo_free)
+		return c->memo;
+	if (c->memo) /* another loader's: not ours to reuse */
+		return NULL;
+	struct memo *m = calloc(1, sizeof(*m));
+	if (!m)
+		return NULL;
+	for (int i = 0; i < F_COUNT; i++) {
+		const char *k = intern(c, field_names[i]);
+		if (!k) {
+			free(m);
+			return NULL;
+		}
+		size_t j = ptr_slot(k, KEY_SLOTS);
+		while (m->keys[j].name)
+			j = (j + 1) & (KEY_SLOTS - 1);
+		m->keys[j] = (struct key_slot){k, i};
+	}
+	c->memo = m;
+	c->memo_free = memo_free;
+	return m;
+}
+
+/* The slot of (html, lines) in the memo: found, or empty to fill; NULL
+ * when out of memory. */
+static struct html_text *html_slot(struct memo *m, const char *html, int lines)
+{
+	if ((m->nhtml + 1) * 2 > m->html_slots) {
+		size_t n = m->html_slots ? m->html_slots * 2 : 256;
+		struct html_text *t = calloc(n, sizeof(*t));
+		if (!t)
+			return NULL;
+		for (size_t i = 0; i < m->html_slots; i++) {
+			if (!m->html[i].html)
+				continue;
+			size_t j = ptr_slot(m->html[i].html, n);
+			while (t[j].html)
+				j = (j + 1) & (n - 1);
+			t[j] = m->html[i];
+		}
+		free(m->html);
+		m->html = t;
+		m->html_slots = n;
+	}
+	size_t j = ptr_slot(html, m->html_slots);
+	for (; m->html[j].html; j = (j + 1) & (m->html_slots - 1))
+		if (m->html[j].html == html && m->html[j].lines == lines)
+			break;
+	return &m->html[j];
+}
+
+/* A value the model keeps, from the node n whose text s is (s NULL:
+ * none). Values parse into the tree's arena (values_in_nodes): copied
+ * into the model here, interned (equal values share one copy: roles,
+ * places, titles repeat) unless `unique`, as names and handles mostly
+ * are. */
+static const char *keep(yload *c, const ynode *n, const char *s, bool unique)
+{
+	if (!s)
+		return NULL;
+	if (!c->values_in_nodes) /* already the model's */
+		return unique ? s : arena_intern(c->model, s, n->len);
+	return unique ? arena_strndup(c->model, s, n->len)
+		      : arena_intern(c->model, s, n->len);
+}
+
+/* A key as the model keeps it (keys are interned when short). */
+static const char *keep_key(yload *c, const ynode *k)
+{
+	return k->interned ? k->str : arena_intern(c->model, k->str, k->len);
+}
+
+/* Plain text of an HTML role (interned; NULL when it is only markup),
+ * once per distinct role. */
 static const char *plain(yload *c, const char *html)
 {
 	if (!html)
 		return NULL;
+	struct memo *m = memo_of(c);
+	struct html_text *slot = m ? html_slot(m, html, 0) : NULL;
+	if (slot && slot->html)
+		return slot->text;
 	char *t = html_to_text(html, 0);
 	const char *r = intern(c, t);
+	bool ok = r || !t; /* not out of memory */
 	free(t);
+	if (r && yload_blank(r))
+		r = NULL; /* markup and nothing else */
+	if (slot && ok) {
+		*slot = (struct html_text){html, 0, r, {0}};
+		m->nhtml++;
+	}
 	return r;
 }
 
-/* Expertise: GitLab's `<li>` HTML string, or a plain list. */
-static strlist expertise_items(yload *c, const ynode *n, const char **html)
+/* The items of an expertise <li> list, once per distinct list. */
+static strlist html_items(yload *c, const char *html)
 {
-	*html = NULL;
-	if (n && n->kind == YNODE_SEQ)
-		return yload_strlist(c, n, "expertise");
-	const char *s = yload_str(c, n, "expertise");
 	strlist out = {0};
-	if (!s)
-		return out;
-	*html = s;
-	char *text = html_to_text(s, 1);
+	struct memo *m = memo_of(c);
+	struct html_text *slot = m ? html_slot(m, html, 1) : NULL;
+	if (slot && slot->html)
+		return slot->items;
+	char *text = html_to_text(html, 1);
 	if (!text)
 		return out;
 	size_t lines = 1;
@@ -63,11 +204,29 @@ static strlist expertise_items(yload *c, const ynode *n, const char **html)
 		next = strchr(line, '\n');
 		if (next)
 			*next++ = '\0';
-		if (!yload_blank(line))
-			out.v[out.n++] = intern(c, line);
+		if (!yload_blank(line) && (out.v[out.n] = intern(c, line)))
+			out.n++;
 	}
 	free(text);
+	if (slot && out.v) {
+		*slot = (struct html_text){html, 1, NULL, out};
+		m->nhtml++;
+	}
 	return out;
+}
+
+/* Expertise: GitLab's `<li>` HTML string, or a plain list. */
+static strlist expertise_items(yload *c, const ynode *n, const char **html)
+{
+	*html = NULL;
+	if (n && n->kind == YNODE_SEQ)
+		return yload_strlist(c, n, "expertise");
+	const char *s = keep(c, n, yload_str(c, n, "expertise"), false);
+	strlist out = {0};
+	if (!s)
+		return out;
+	*html = s;
+	return html_items(c, s);
 }
 
 /* projects: {project: role | [roles]} */
@@ -88,53 +247,33 @@ static void read_projects(yload *c, const ynode *n, person *p)
 			continue;
 		}
 		project_role *pr = &p->projects[p->nprojects];
-		pr->project = k->str;
+		pr->project = keep_key(c, k);
 		pr->roles = yload_strlist(c, v, k->str);
-		if (pr->roles.n) /* a project with no role says nothing */
+		if (pr->roles.n && pr->project) /* a project with no role says
+						   nothing */
 			p->nprojects++;
 	}
 }
-
-/* The person fields we read, in one table: a map is scanned once and each
- * key is matched by address against these names interned in the same
- * arena (a hot path: 100,000 people times 20 fields). */
-enum field {
-	F_SLUG, F_TYPE, F_NAME, F_ROLE, F_JOB_TITLE, F_REPORTS_TO, F_GITLAB,
-	F_DIVISION, F_LOCALITY, F_COUNTRY, F_PRONOUNS, F_TIMEZONE,
-	F_DEPARTMENTS, F_SPECIALTY, F_DOMAIN_EXPERTISE, F_TEAM_TAGS,
-	F_EXPERTISE, F_PROJECTS, F_PUBLIC, F_PLACEHOLDER, F_COUNT
-};
-
-static const char *const field_names[F_COUNT] = {
-	"slug", "type", "name", "role", "job_title", "reports_to", "gitlab",
-	"division", "locality", "country", "pronouns", "timezone",
-	"departments", "specialty", "domain_expertise", "team_tags",
-	"expertise", "projects", "public", "placeholder",
-};
 
 /* Fill f[] with the value of each known key (the last one wins, as in
  * Ruby's reading of duplicate keys). */
 static void collect_fields(yload *c, const ynode *map, const ynode **f)
 {
-	if (c->keys_owner != field_names) {
-		for (size_t i = 0; i < F_COUNT; i++)
-			c->keys[i] = intern(c, field_names[i]);
-		c->keys_owner = field_names;
-	}
 	memset(f, 0, F_COUNT * sizeof(*f));
+	struct memo *m = memo_of(c);
+	if (!m)
+		return; /* out of memory: as if no field were there */
 	for (size_t i = 0; i < map->n; i++) {
-		const char *k = map->items[2 * i]->str; /* interned, or NULL */
-		for (size_t j = 0; k && j < F_COUNT; j++)
-			if (c->keys[j] == k) {
-				f[j] = map->items[2 * i + 1];
+		const ynode *key = map->items[2 * i];
+		if (!key->interned)
+			continue; /* too long to be a field's name */
+		size_t j = ptr_slot(key->str, KEY_SLOTS);
+		for (; m->keys[j].name; j = (j + 1) & (KEY_SLOTS - 1))
+			if (m->keys[j].name == key->str) {
+				f[m->keys[j].field] = map->items[2 * i + 1];
 				break;
 			}
 	}
-}
-
-static const char *str_field(yload *c, const ynode **f, enum field i)
-{
-	return yload_str(c, f[i], field_names[i]);
 }
 
 static const char *id_field(yload *c, const ynode **f, enum field i)
@@ -160,8 +299,9 @@ static strlist true_fields(yload *c, const ynode *map)
 		return out;
 	for (size_t i = 0; i < map->n; i++) {
 		const ynode *k = map->items[2 * i];
-		if (k->kind == YNODE_SCALAR && ynode_bool(map->items[2 * i + 1]) == 1)
-			out.v[out.n++] = intern(c, k->str);
+		if (k->kind == YNODE_SCALAR && ynode_bool(map->items[2 * i + 1]) == 1 &&
+		    (out.v[out.n] = keep_key(c, k)))
+			out.n++;
 	}
 	return out;
 }
@@ -190,39 +330,66 @@ bool people_read(yload *c, const ynode *map, const char *slug, bool vacancy,
 		if (own && strcmp(own, slug))
 			yload_warning(c, f[F_SLUG], "slug '%s' differs from the file name; using '%s'",
 				      own, slug);
-		out->slug = intern(c, slug);
-	} else if (own && *own) {
-		out->slug = intern(c, own);
-	} else {
+	} else if (!own || !*own) {
 		yload_error(c, f[F_SLUG] ? f[F_SLUG] : map,
 			    "person without a slug; skipped");
 		return false;
 	}
-	out->type_name = str_field(c, f, F_TYPE);
+	/* The scalar fields, checked in order (what is wrong is reported in
+	 * that order), then interned together: slugs and roles are many and
+	 * seldom in cache, and one batch fetches their slots at once. */
+	enum { K_SLUG, K_TYPE, K_ROLE, K_JOB, K_REPORTS, K_DIVISION, K_LOCALITY,
+	       K_COUNTRY, K_PRONOUNS, K_TIMEZONE, K_COUNT };
+	const char *raw[K_COUNT], *kept[K_COUNT];
+	size_t len[K_COUNT] = {0};
+	raw[K_SLUG] = slug ? slug : own;
+	len[K_SLUG] = slug ? strlen(slug) : f[F_SLUG]->len;
+	raw[K_TYPE] = yload_str(c, f[F_TYPE], "type");
+	const char *name = yload_str(c, f[F_NAME], "name");
+	raw[K_ROLE] = yload_str(c, f[F_ROLE], "role");
+	raw[K_JOB] = yload_str(c, f[F_JOB_TITLE], "job_title");
+	raw[K_REPORTS] = id_field(c, f, F_REPORTS_TO);
+	const char *gitlab = id_field(c, f, F_GITLAB);
+	static const enum field place[] = {F_DIVISION, F_LOCALITY, F_COUNTRY,
+					   F_PRONOUNS, F_TIMEZONE};
+	for (size_t k = 0; k < sizeof(place) / sizeof(*place); k++)
+		raw[K_DIVISION + k] = yload_str(c, f[place[k]], field_names[place[k]]);
+	static const enum field from[K_COUNT] = {
+		F_SLUG, F_TYPE, F_ROLE, F_JOB_TITLE, F_REPORTS_TO, F_DIVISION,
+		F_LOCALITY, F_COUNTRY, F_PRONOUNS, F_TIMEZONE};
+	for (size_t k = 1; k < K_COUNT; k++)
+		len[k] = raw[k] ? f[from[k]]->len : 0;
+	arena_intern_n(c->model, K_COUNT, raw, len, kept);
+	struct memo *m = kept[K_ROLE] ? memo_of(c) : NULL;
+	if (m && m->html_slots) /* the role's text is looked up last */
+		PREFETCH(&m->html[ptr_slot(kept[K_ROLE], m->html_slots)]);
+	out->slug = kept[K_SLUG];
+	if (!out->slug)
+		return false; /* out of memory */
+	out->type_name = kept[K_TYPE];
 	if (vacancy)
 		out->type_name = intern(c, "vacancy");
 	else if (!out->type_name)
 		out->type_name = intern(c, "person");
 	out->type = !strcmp(out->type_name, "vacancy") ? PERSON_VACANCY
 						       : PERSON_PERSON;
-	out->name = str_field(c, f, F_NAME);
-	out->role_html = intern(c, str_field(c, f, F_ROLE));
-	out->role = plain(c, out->role_html);
-	if (out->role && yload_blank(out->role))
-		out->role = NULL; /* markup and nothing else */
+	out->name = keep(c, f[F_NAME], name, true);
+	/* the raw role, interned: the resolver numbers distinct roles by
+	 * address, and its text is worked out once per distinct role */
+	out->role_html = kept[K_ROLE];
 	out->role_id = -1;
-	out->job_title = str_field(c, f, F_JOB_TITLE);
+	out->job_title = kept[K_JOB];
 	/* slugs are compared by address in the resolver: always interned */
-	out->reports_to = intern(c, id_field(c, f, F_REPORTS_TO));
+	out->reports_to = kept[K_REPORTS];
 	if (out->reports_to && !*out->reports_to)
 		out->reports_to = NULL;
 	out->reports_to_loc = yload_loc(c, f[F_REPORTS_TO] ? f[F_REPORTS_TO] : map);
-	out->gitlab = id_field(c, f, F_GITLAB);
-	out->division = str_field(c, f, F_DIVISION);
-	out->locality = str_field(c, f, F_LOCALITY);
-	out->country = str_field(c, f, F_COUNTRY);
-	out->pronouns = str_field(c, f, F_PRONOUNS);
-	out->timezone = str_field(c, f, F_TIMEZONE);
+	out->gitlab = keep(c, f[F_GITLAB], gitlab, true);
+	out->division = kept[K_DIVISION];
+	out->locality = kept[K_LOCALITY];
+	out->country = kept[K_COUNTRY];
+	out->pronouns = kept[K_PRONOUNS];
+	out->timezone = kept[K_TIMEZONE];
 	out->departments = list_field(c, f, F_DEPARTMENTS);
 	out->specialty = list_field(c, f, F_SPECIALTY);
 	out->domain_expertise = list_field(c, f, F_DOMAIN_EXPERTISE);
@@ -232,12 +399,14 @@ bool people_read(yload *c, const ynode *map, const char *slug, bool vacancy,
 	out->public_ = yload_bool(c, f[F_PUBLIC], "public", true);
 	out->placeholder = yload_bool(c, f[F_PLACEHOLDER], "placeholder", false);
 	out->true_fields = true_fields(c, map);
+	out->role = plain(c, out->role_html);
 	return true;
 }
 
 struct list_ctx {
 	yload *c;
 	people_buf *out;
+	size_t before; /* out->n before this file */
 	size_t seen;
 };
 
@@ -245,6 +414,11 @@ struct list_ctx {
 static void list_item(void *ctx, const ynode *it)
 {
 	struct list_ctx *x = ctx;
+	if (!it) { /* the file is read again: forget this reading's people */
+		x->out->n = x->before;
+		x->seen = 0;
+		return;
+	}
 	x->seen++;
 	if (!it->complete) { /* cut short by a syntax error */
 		yload_error(x->c, it, "entry cut short by the syntax error; skipped");
@@ -259,8 +433,11 @@ void people_load_list(yload *c, const char *path, const char *display,
 		      people_buf *out)
 {
 	size_t before = c->diags->count + c->diags->suppressed;
-	struct list_ctx x = {c, out, 0};
+	struct list_ctx x = {c, out, out->n, 0};
+	bool values = c->values_in_nodes;
+	c->values_in_nodes = true; /* people_read copies what it keeps */
 	ynode *root = yload_file_items(c, path, display, list_item, &x);
+	c->values_in_nodes = values;
 	if (root && !ynode_is_null(root) && root->kind != YNODE_SEQ)
 		yload_error(c, root, "team.yml must be a list of people, not %s",
 			    ynode_kind_name(root));
@@ -538,6 +715,8 @@ void people_load_tree(yload *c, const char *dir, people_buf *out)
 	if (w.n > 1)
 		qsort(w.v, w.n, sizeof(*w.v), entry_cmp);
 	arena_mark empty = arena_save(c->nodes);
+	bool values = c->values_in_nodes;
+	c->values_in_nodes = true; /* people_read copies what it keeps */
 	for (size_t i = 0; i < w.n; i++) {
 		struct entry *e = &w.v[i];
 		size_t before = c->diags->count + c->diags->suppressed;
@@ -559,5 +738,6 @@ void people_load_tree(yload *c, const char *dir, people_buf *out)
 		free(e->display);
 		free(e->slug);
 	}
+	c->values_in_nodes = values;
 	free(w.v);
 }

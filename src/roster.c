@@ -18,12 +18,7 @@
 
 static size_t hash_str(const char *s)
 {
-	uint64_t h = 1469598103934665603ull; /* FNV-1a */
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ull;
-	}
-	return (size_t)h;
+	return arena_hash(s, strlen(s));
 }
 
 static size_t hash_ptr(const void *p)
@@ -240,10 +235,17 @@ static roster *load_input(const roster_input *in, diag_list *diags)
 		handbook_load_people(&c, in, &pb);
 	else
 		load_people(&c, dir, &pb);
-	r->people = arena_calloc(r->arena, pb.n ? pb.n : 1, sizeof(person));
-	if (r->people && pb.n)
-		memcpy(r->people, pb.v, pb.n * sizeof(person));
-	free(pb.v);
+	/* the list joins the arena as it is (no copy of 100,000 records),
+	 * trimmed to its length */
+	person *v = pb.n ? realloc(pb.v, pb.n * sizeof(person)) : NULL;
+	if (v && arena_adopt(r->arena, v)) {
+		r->people = v;
+	} else {
+		r->people = arena_calloc(r->arena, pb.n ? pb.n : 1, sizeof(person));
+		if (r->people && pb.n)
+			memcpy(r->people, v ? v : pb.v, pb.n * sizeof(person));
+		free(v ? v : pb.v);
+	}
 	r->npeople = r->people ? pb.n : 0;
 	for (size_t i = 0; i < r->npeople; i++)
 		r->people[i].index = i;

@@ -14,7 +14,7 @@ struct anchor {
 
 struct builder {
 	const char *file;
-	arena *nodes, *strings;
+	arena *nodes, *strings, *values;
 	diag_list *diags;
 	/* children of all open containers, in order; each open container
 	 * remembers where its children start */
@@ -43,26 +43,8 @@ struct builder {
 	 * a line break and editors do not (U+0085, U+2028, U+2029). */
 	size_t *line_starts;
 	size_t nline_starts;
-	bool may_nul; /* the text has an escape that can make a NUL */
+	bool reader_error; /* libyaml refused a character */
 };
-
-/* Can a scalar of this text hold a NUL? Only through a double-quoted
- * escape: \0, \x00, \u0000 or \U00000000 (raw control bytes were
- * replaced before parsing). */
-static bool has_nul_escape(const char *buf, size_t len)
-{
-	const char *end = buf + len;
-	for (const char *p = buf; (p = memchr(p, '\\', (size_t)(end - p))); p += 2) {
-		size_t left = (size_t)(end - p);
-		if ((left >= 2 && p[1] == '0') || (left >= 4 && !memcmp(p + 1, "x00", 3)) ||
-		    (left >= 6 && !memcmp(p + 1, "u0000", 5)) ||
-		    (left >= 10 && !memcmp(p + 1, "U00000000", 9)))
-			return true;
-		if (left < 2)
-			break;
-	}
-	return false;
-}
 
 /* Line and column (1-based, characters) of libyaml's mark, as an editor
  * counts them: lines end at \n, \r\n or \r only. */
@@ -167,34 +149,59 @@ static void map_lines(struct builder *b, const char *buf, size_t len)
 /* Lines a git merge left behind: "<<<<<<< ours", "|||||||", "=======",
  * ">>>>>>> theirs" at the start of a line. Each is an error on its own
  * line, so an editor lands on the conflict, not on the YAML error it
- * causes further down. A memchr scan per marker character: a file
- * without conflicts costs four fast scans. */
+ * causes further down. Seven marker characters in a row always cover
+ * exactly one index that is 6 modulo 7: one look at every seventh byte
+ * finds every marker (HTML's '<', '=' and '>' are common in a roster,
+ * so scanning for each marker character would stop thousands of times).
+ * Reported marker by marker, each in file order. */
 static void find_conflicts(struct builder *b, const char *buf, size_t len)
 {
 	static const char marks[] = "<|=>";
-	const char *end = buf + len;
-	for (const char *m = marks; *m; m++) {
-		for (const char *p = buf; p + 7 <= end; p++) {
-			p = memchr(p, *m, (size_t)(end - p - 6));
-			if (!p)
+	struct hit {
+		const char *p;
+		int mark;
+	} *hits = NULL;
+	size_t nhits = 0, cap = 0;
+	for (size_t i = 6; i < len; i += 7) {
+		char ch = buf[i];
+		if (ch != '<' && ch != '|' && ch != '=' && ch != '>')
+			continue;
+		if (buf[i - 1] != ch && (i + 1 >= len || buf[i + 1] != ch))
+			continue; /* a lone one: the usual case */
+		size_t s = i; /* where the run of ch starts */
+		while (s > 0 && buf[s - 1] == ch && i - s < 7)
+			s--;
+		if (i - s >= 7 || (s > 0 && buf[s - 1] != '\n') || s + 7 > len)
+			continue;
+		size_t k = 1;
+		while (k < 7 && buf[s + k] == ch)
+			k++;
+		/* ======= stands alone; the others may name a side */
+		char next = s + 7 < len ? buf[s + 7] : '\n';
+		if (k < 7 || !(next == '\n' || next == '\r' || (ch != '=' && next == ' ')))
+			continue;
+		if (nhits == cap) {
+			size_t ncap = cap ? cap * 2 : 8;
+			struct hit *v = realloc(hits, ncap * sizeof(*v));
+			if (!v)
 				break;
-			if (p > buf && p[-1] != '\n')
+			hits = v;
+			cap = ncap;
+		}
+		hits[nhits++] = (struct hit){buf + s, (int)(strchr(marks, ch) - marks)};
+	}
+	for (int m = 0; m < 4; m++)
+		for (size_t h = 0; h < nhits; h++) {
+			if (hits[h].mark != m)
 				continue;
-			size_t k = 1;
-			while (k < 7 && p[k] == *m)
-				k++;
-			/* ======= stands alone; the others may name a side */
-			char next = p + 7 < end ? p[7] : '\n';
-			if (k < 7 || !(next == '\n' || next == '\r' || (*m != '=' && next == ' ')))
-				continue;
+			const char *p = hits[h].p;
 			int line = 1;
 			for (const char *q = buf; (q = memchr(q, '\n', (size_t)(p - q))); q++)
 				line++;
 			diag_add(b->diags, DIAG_ERROR, b->file, line, 1,
 				 "unresolved merge conflict (a '%.7s' line)", p);
-			p += 6;
 		}
-	}
+	free(hits);
 }
 
 static size_t hash_ptr(const void *p)
@@ -494,7 +501,11 @@ static const char *scalar_text(struct builder *b, const yaml_event_t *ev,
 	const char *v = (const char *)ev->data.scalar.value;
 	size_t n = ev->data.scalar.length;
 	char *tmp = NULL;
-	if (b->may_nul && memchr(v, 0, n)) {
+	/* only a double-quoted escape (\0, \x00, \u0000, \U00000000) makes
+	 * one: a raw NUL byte is refused by libyaml's reader, and repaired
+	 * before a second reading (yload.c) */
+	if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+	    memchr(v, 0, n)) {
 		size_t nul = 0;
 		for (size_t i = 0; i < n; i++)
 			nul += !v[i];
@@ -521,7 +532,7 @@ static const char *scalar_text(struct builder *b, const yaml_event_t *ev,
 	 * compare keys by address); values are copied, and the loaders
 	 * intern the few they compare (slugs, roles) */
 	const char *s = key && n <= YDOC_INTERN_MAX ? arena_intern(b->strings, v, n)
-						    : arena_strndup(b->strings, v, n);
+						    : arena_strndup(b->values, v, n);
 	free(tmp);
 	*len = n;
 	return s;
@@ -635,15 +646,25 @@ static bool on_event(struct builder *b, yaml_event_t *ev)
 ynode *ydoc_parse(const char *file, const char *buf, size_t len, arena *nodes,
 		  arena *strings, diag_list *diags)
 {
-	return ydoc_parse_items(file, buf, len, nodes, strings, diags, NULL, NULL);
+	return ydoc_parse_opts(file, buf, len, nodes, strings, diags, NULL);
 }
 
 ynode *ydoc_parse_items(const char *file, const char *buf, size_t len,
 			arena *nodes, arena *strings, diag_list *diags,
 			void (*item)(void *ctx, const ynode *node), void *ctx)
 {
+	ydoc_opts o = {.item = item, .ctx = ctx};
+	return ydoc_parse_opts(file, buf, len, nodes, strings, diags, &o);
+}
+
+ynode *ydoc_parse_opts(const char *file, const char *buf, size_t len,
+		       arena *nodes, arena *strings, diag_list *diags,
+		       ydoc_opts *o)
+{
 	struct builder b = {.file = file, .nodes = nodes, .strings = strings,
-			    .diags = diags, .item = item, .ctx = ctx};
+			    .values = o && o->values ? o->values : strings,
+			    .diags = diags, .item = o ? o->item : NULL,
+			    .ctx = o ? o->ctx : NULL};
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser)) {
 		diag_add(diags, DIAG_ERROR, file, 0, 0, "out of memory");
@@ -653,10 +674,10 @@ ynode *ydoc_parse_items(const char *file, const char *buf, size_t len,
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	map_lines(&b, buf, len);
 	find_conflicts(&b, buf, len);
-	b.may_nul = has_nul_escape(buf, len);
 	for (;;) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&parser, &ev)) {
+			b.reader_error = parser.error == YAML_READER_ERROR;
 			syntax_error(&b, &parser, buf, len);
 			break;
 		}
@@ -682,6 +703,8 @@ ynode *ydoc_parse_items(const char *file, const char *buf, size_t len,
 	free(b.pending);
 	free(b.anchors);
 	free(b.line_starts);
+	if (o)
+		o->reader_error = b.reader_error;
 	return b.root;
 }
 
@@ -692,25 +715,52 @@ bool ynode_is_null(const ynode *n)
 	if (n->kind != YNODE_SCALAR || !n->plain)
 		return false;
 	const char *s = n->str;
-	return !s[0] || !strcmp(s, "~") || !strcmp(s, "null") ||
-	       !strcmp(s, "Null") || !strcmp(s, "NULL");
+	switch (n->len) {
+	case 0:
+		return true;
+	case 1:
+		return s[0] == '~';
+	case 4:
+		return !memcmp(s, "null", 4) || !memcmp(s, "Null", 4) ||
+		       !memcmp(s, "NULL", 4);
+	default:
+		return false;
+	}
+}
+
+/* One of three spellings: all lower case, capitalised, all upper case
+ * (YAML 1.1 takes no other: "tRUE" is a string). */
+static bool spelt(const char *s, size_t len, const char *lower)
+{
+	if (!memcmp(s, lower, len))
+		return true;
+	if (s[0] != lower[0] - ('a' - 'A'))
+		return false;
+	bool cap = true, upper = true;
+	for (size_t i = 1; i < len; i++) {
+		cap &= s[i] == lower[i];
+		upper &= s[i] == lower[i] - ('a' - 'A');
+	}
+	return cap || upper;
 }
 
 int ynode_bool(const ynode *n)
 {
-	static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes",
-					  "YES", "on", "On", "ON"};
-	static const char *const no[] = {"false", "False", "FALSE", "no", "No",
-					 "NO", "off", "Off", "OFF"};
 	if (!n || n->kind != YNODE_SCALAR || !n->plain)
 		return -1;
-	for (size_t i = 0; i < sizeof(yes) / sizeof(*yes); i++) {
-		if (!strcmp(n->str, yes[i]))
-			return 1;
-		if (!strcmp(n->str, no[i]))
-			return 0;
+	const char *s = n->str;
+	switch (n->len) { /* true yes on / false no off, as Ruby reads them */
+	case 2:
+		return spelt(s, 2, "on") ? 1 : spelt(s, 2, "no") ? 0 : -1;
+	case 3:
+		return spelt(s, 3, "yes") ? 1 : spelt(s, 3, "off") ? 0 : -1;
+	case 4:
+		return spelt(s, 4, "true") ? 1 : -1;
+	case 5:
+		return spelt(s, 5, "false") ? 0 : -1;
+	default:
+		return -1;
 	}
-	return -1;
 }
 
 const ynode *ynode_get(const ynode *map, const char *key)

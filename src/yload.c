@@ -1,11 +1,16 @@
 /* yload.c: file reading and typed field access for roster YAML. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
+#endif
 #include "teamtui/yload.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -86,30 +91,12 @@ int yload_open(const char *path, const char **why)
 	return fd;
 }
 
-/* Whole file into memory; NULL on failure with errno set, or *why set
- * (not a regular file), or *too_big set. */
-static char *read_all(const char *path, size_t *len, bool *too_big,
-		      const char **why)
+/* The rest of a file from fd into memory (st_size is a hint: 0 for /proc
+ * files, and a file may grow while it is read); NULL with errno set, or
+ * *too_big set. NUL-terminated. */
+static char *read_fd(int fd, size_t hint, size_t *len, bool *too_big)
 {
-	*too_big = false;
-	int fd = yload_open(path, why);
-	if (fd < 0)
-		return NULL;
-	struct stat st;
-	if (fstat(fd, &st) < 0) {
-		int e = errno;
-		close(fd);
-		errno = e;
-		return NULL;
-	}
-	if (st.st_size > ROSTER_MAX_FILE_BYTES) {
-		close(fd);
-		*too_big = true;
-		*len = (size_t)st.st_size;
-		return NULL;
-	}
-	/* st_size is a hint (0 for /proc files): read until EOF regardless */
-	size_t cap = (size_t)st.st_size + 4096, n = 0;
+	size_t cap = hint + 4096, n = 0;
 	char *buf = malloc(cap);
 	while (buf) {
 		ssize_t r = read(fd, buf + n, cap - n - 1);
@@ -140,15 +127,145 @@ static char *read_all(const char *path, size_t *len, bool *too_big,
 			cap *= 2;
 		}
 	}
-	int e = errno;
-	close(fd);
-	if (!buf) {
-		errno = e;
+	if (!buf)
 		return NULL;
-	}
 	buf[n] = '\0';
 	*len = n;
 	return buf;
+}
+
+/* A mapped file that shrinks while it is mapped (an editor rewriting it
+ * in place) would end the process with SIGBUS at the next read of a page
+ * it lost. While a file is mapped, a handler maps zero pages over the
+ * rest of the mapping instead and notes it: the load then reads the file
+ * again with read(2). One mapping at a time (loading is single-threaded);
+ * a file opened while another is mapped is read. */
+static struct {
+	char *base;
+	size_t len, page; /* bytes mapped, a whole number of pages */
+	volatile sig_atomic_t hit;
+	struct sigaction old;
+} guard;
+
+static void on_sigbus(int sig, siginfo_t *si, void *uctx)
+{
+	(void)uctx;
+	char *at = si->si_addr;
+	if (guard.base && si->si_code > 0 && at >= guard.base &&
+	    at < guard.base + guard.len) {
+		char *from = guard.base + (size_t)(at - guard.base) / guard.page * guard.page;
+		if (mmap(from, (size_t)(guard.base + guard.len - from), PROT_READ,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != MAP_FAILED) {
+			guard.hit = 1;
+			return; /* the read is made again, of zeros */
+		}
+	}
+	/* not ours: as if this handler had never been set */
+	sigaction(SIGBUS, &guard.old, NULL);
+	if (si->si_code <= 0) /* sent, not a fault that repeats */
+		raise(sig);
+}
+
+/* Smaller files are read: one read(2) costs less than mapping, the guard
+ * and unmapping (a team_members/ tree has thousands of small files). */
+enum { MAP_MIN_BYTES = 64 * 1024 };
+
+/* Map fd's st_size bytes read-only, under the guard; NULL when it cannot
+ * (another file is mapped, a small file, or mmap refused). */
+static char *map_fd(int fd, size_t size, size_t *maplen)
+{
+	if (guard.base || size < MAP_MIN_BYTES)
+		return NULL;
+	long ps = sysconf(_SC_PAGESIZE);
+	size_t page = ps > 0 ? (size_t)ps : 4096;
+	size_t len = (size + page - 1) / page * page;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_sigbus;
+	sa.sa_flags = SA_SIGINFO;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGBUS, &sa, &guard.old) < 0)
+		return NULL;
+	char *p = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (p == MAP_FAILED) {
+		sigaction(SIGBUS, &guard.old, NULL);
+		return NULL;
+	}
+	guard.base = p;
+	guard.len = len;
+	guard.page = page;
+	guard.hit = 0;
+	*maplen = size;
+	return p;
+}
+
+static void unmap(void *p, size_t len)
+{
+	munmap(p, len);
+	if (p == guard.base) {
+		guard.base = NULL;
+		guard.len = 0;
+		sigaction(SIGBUS, &guard.old, NULL);
+	}
+}
+
+/* A file's text as the loader holds it. */
+struct text {
+	void *block;   /* what to release */
+	size_t maplen; /* bytes mapped, or 0: block is malloc'd */
+	const char *buf; /* the text (after a byte-order mark) */
+	size_t len;
+};
+
+static void text_release(struct text *t)
+{
+	if (t->maplen)
+		unmap(t->block, t->maplen);
+	else
+		free(t->block);
+	*t = (struct text){0};
+}
+
+/* The whole file, mapped when `map` and it can be, else read; false on
+ * failure with errno set, or *why set (not a regular file), or *too_big
+ * set. */
+static bool read_text(const char *path, bool map, struct text *t,
+		      bool *too_big, const char **why)
+{
+	*too_big = false;
+	*t = (struct text){0};
+	int fd = yload_open(path, why);
+	if (fd < 0)
+		return false;
+	struct stat st;
+	if (fstat(fd, &st) < 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return false;
+	}
+	if (st.st_size > ROSTER_MAX_FILE_BYTES) {
+		close(fd);
+		*too_big = true;
+		t->len = (size_t)st.st_size;
+		return false;
+	}
+	char *p = map ? map_fd(fd, (size_t)st.st_size, &t->maplen) : NULL;
+	if (p) {
+		t->len = t->maplen;
+	} else {
+		p = read_fd(fd, (size_t)st.st_size, &t->len, too_big);
+		t->maplen = 0;
+	}
+	int e = errno;
+	close(fd);
+	if (!p) {
+		errno = e;
+		return false;
+	}
+	t->block = p;
+	t->buf = p;
+	return true;
 }
 
 const char *yload_encoding_problem(const char *buf, size_t len)
@@ -170,6 +287,7 @@ const char *yload_encoding_problem(const char *buf, size_t len)
 
 static ynode *load(yload *c, const char *path, const char *display,
 		   bool missing_ok, void (*item)(void *, const ynode *), void *ctx);
+static void release_text(yload *c);
 
 /* 1-based line and column of byte `off` (columns count characters;
  * lines end at \n, \r\n or \r, as editors count them). */
@@ -200,15 +318,15 @@ ynode *yload_file_items(yload *c, const char *path, const char *display,
 	return load(c, path, display, false, item, ctx);
 }
 
-static ynode *load(yload *c, const char *path, const char *display,
-		   bool missing_ok, void (*item)(void *, const ynode *), void *ctx)
+/* The file's text (mapped when `map`), checked for UTF-16 and UTF-32 and
+ * without its UTF-8 byte-order mark; false (reported) when there is none
+ * to parse. */
+static bool open_text(yload *c, const char *path, bool missing_ok, bool map,
+		      struct text *t)
 {
-	c->file = arena_intern(c->model, display, strlen(display));
-	size_t len = 0;
 	bool too_big;
 	const char *why;
-	char *buf = read_all(path, &len, &too_big, &why);
-	if (!buf) {
+	if (!read_text(path, map, t, &too_big, &why)) {
 		if (too_big)
 			diag_add(c->diags, DIAG_ERROR, c->file, 0, 0,
 				 "file is larger than %d MB; skipped",
@@ -219,57 +337,127 @@ static ynode *load(yload *c, const char *path, const char *display,
 		else if (!(missing_ok && errno == ENOENT))
 			diag_add(c->diags, DIAG_ERROR, c->file, 0, 0,
 				 "cannot read: %s", strerror(errno));
-		return NULL;
+		return false;
 	}
-	const char *enc = yload_encoding_problem(buf, len);
+	const char *enc = yload_encoding_problem(t->buf, t->len);
 	if (enc) { /* never half-read: refuse the whole file */
 		diag_add(c->diags, DIAG_ERROR, c->file, 0, 0, "%s", enc);
-		free(buf);
-		return NULL;
+		text_release(t);
+		return false;
 	}
-	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
+	if (t->len >= 3 && !memcmp(t->buf, "\xEF\xBB\xBF", 3)) {
 		/* a UTF-8 byte-order mark: editors show nothing there, and
 		 * positions are counted as if it were not */
-		memmove(buf, buf + 3, len - 3 + 1);
-		len -= 3;
+		t->buf += 3;
+		t->len -= 3;
 	}
-	size_t bad = utf8_first_bad(buf, len);
-	if (bad < len) {
-		int line, col;
-		position_of(buf, bad, &line, &col);
-		size_t fixed_len, nbad;
-		char *fixed = utf8_repair(buf, len, &fixed_len, &nbad);
-		free(buf);
-		if (!fixed) {
-			diag_add(c->diags, DIAG_ERROR, c->file, 0, 0, "out of memory");
-			return NULL;
+	return true;
+}
+
+/* Parse t, which the context then holds as its current text. `checked`:
+ * invalid UTF-8 and control bytes are first replaced, with a warning,
+ * and t becomes the repaired copy. Else libyaml checks every character
+ * as it reads, and *again says that the text needs the checked reading
+ * (libyaml refused a character that a repair replaces, or the mapped
+ * file shrank). NULL: nothing parsed (reported). */
+static ynode *parse_text(yload *c, struct text *t, bool checked,
+			 void (*item)(void *, const ynode *), void *ctx,
+			 bool *again)
+{
+	if (checked) {
+		size_t bad = utf8_first_bad(t->buf, t->len);
+		if (bad < t->len) {
+			int line, col;
+			position_of(t->buf, bad, &line, &col);
+			size_t fixed_len, nbad;
+			char *fixed = utf8_repair(t->buf, t->len, &fixed_len, &nbad);
+			text_release(t);
+			if (!fixed) {
+				diag_add(c->diags, DIAG_ERROR, c->file, 0, 0,
+					 "out of memory");
+				return NULL;
+			}
+			diag_add(c->diags, DIAG_WARNING, c->file, line, col,
+				 "%zu invalid UTF-8 or control byte%s replaced by U+FFFD",
+				 nbad, nbad == 1 ? "" : "s");
+			*t = (struct text){fixed, 0, fixed, fixed_len};
 		}
-		diag_add(c->diags, DIAG_WARNING, c->file, line, col,
-			 "%zu invalid UTF-8 or control byte%s replaced by U+FFFD",
-			 nbad, nbad == 1 ? "" : "s");
-		buf = fixed;
-		len = fixed_len;
 	}
-	ynode *root = ydoc_parse_items(c->file, buf, len, c->nodes, c->model,
-				       c->diags, item, ctx);
-	yload_release(c);
-	c->src = buf;
-	c->srclen = len;
+	c->src = t->buf;
+	c->srclen = t->len;
+	c->src_block = t->block;
+	c->src_maplen = t->maplen;
+	ydoc_opts o = {.values = c->values_in_nodes ? c->nodes : NULL,
+		       .item = item, .ctx = ctx};
+	ynode *root = ydoc_parse_opts(c->file, t->buf, t->len, c->nodes, c->model,
+				      c->diags, &o);
+	if (again)
+		*again = (t->maplen && guard.hit) ||
+			 (o.reader_error && utf8_first_bad(t->buf, t->len) < t->len);
 	return root;
+}
+
+static ynode *load(yload *c, const char *path, const char *display,
+		   bool missing_ok, void (*item)(void *, const ynode *), void *ctx)
+{
+	release_text(c); /* the last file's */
+	c->file = arena_intern(c->model, display, strlen(display));
+	struct text t;
+	if (!open_text(c, path, missing_ok, true, &t))
+		return NULL;
+	diag_mark dm = diag_save(c->diags);
+	arena_mark nm = arena_save(c->nodes);
+	bool again = false;
+	ynode *root = parse_text(c, &t, !t.maplen, item, ctx, &again);
+	if (!again)
+		return root;
+	/* read it again the checked way, as if the first reading had not
+	 * been: what it reported and handed over is taken back (what it
+	 * interned in the model stays, unused) */
+	diag_rewind(c->diags, dm);
+	arena_restore(c->nodes, nm);
+	if (item)
+		item(ctx, NULL);
+	bool shrank = guard.hit;
+	c->src = NULL;
+	c->srclen = 0;
+	c->src_block = NULL;
+	c->src_maplen = 0;
+	if (shrank) {
+		text_release(&t);
+		if (!open_text(c, path, missing_ok, false, &t))
+			return NULL;
+	}
+	return parse_text(c, &t, true, item, ctx, NULL);
+}
+
+static void release_text(yload *c)
+{
+	struct text t = {c->src_block, c->src_maplen, c->src, c->srclen};
+	text_release(&t);
+	c->src = NULL;
+	c->srclen = 0;
+	c->src_block = NULL;
+	c->src_maplen = 0;
 }
 
 void yload_release(yload *c)
 {
-	free(c->src);
-	c->src = NULL;
-	c->srclen = 0;
+	release_text(c);
+	if (c->memo && c->memo_free)
+		c->memo_free(c->memo);
+	c->memo = NULL;
+	c->memo_free = NULL;
 }
 
 /* Bytes a double-quoted escape at s[0] == '\\' spans in the source, and
  * how many bytes its value has. */
-static size_t escape_span(const char *s, size_t *produced)
+static size_t escape_span(const char *s, const char *end, size_t *produced)
 {
 	size_t hex = s[1] == 'x' ? 2 : s[1] == 'u' ? 4 : s[1] == 'U' ? 8 : 0;
+	if (hex > (size_t)(end - s) - 2) /* cut short (the text is mapped:
+					     nothing may be read past it) */
+		hex = (size_t)(end - s) - 2;
 	if (hex) {
 		char digits[9] = {0};
 		memcpy(digits, s + 2, hex);
@@ -308,7 +496,7 @@ int yload_value_column(const yload *c, const ynode *n, size_t value_off)
 		if (*p == '\n' || *p == '\r')
 			return n->col; /* folded over lines: give the start */
 		if (quote == '"' && *p == '\\' && p + 1 < end) {
-			size_t produced, span = escape_span(p, &produced);
+			size_t produced, span = escape_span(p, end, &produced);
 			p += span;
 			col += (int)span;
 			v += produced;
@@ -400,6 +588,13 @@ const char *yload_str(yload *c, const ynode *n, const char *field)
 	return yload_blank(n->str) ? NULL : n->str;
 }
 
+/* A scalar's text where the model can keep it: as it is, or interned in
+ * the model when values are parsed into the tree's arena. */
+static const char *in_model(yload *c, const ynode *n)
+{
+	return c->values_in_nodes ? arena_intern(c->model, n->str, n->len) : n->str;
+}
+
 strlist yload_strlist(yload *c, const ynode *n, const char *field)
 {
 	strlist out = {0};
@@ -408,9 +603,10 @@ strlist yload_strlist(yload *c, const ynode *n, const char *field)
 	if (n->kind == YNODE_SCALAR) {
 		if (yload_blank(n->str))
 			return out;
-		out.v = arena_alloc(c->model, sizeof(char *));
+		const char *s = in_model(c, n);
+		out.v = s ? arena_alloc(c->model, sizeof(char *)) : NULL;
 		if (out.v) {
-			out.v[0] = n->str;
+			out.v[0] = s;
 			out.n = 1;
 		}
 		return out;
@@ -431,8 +627,9 @@ strlist yload_strlist(yload *c, const ynode *n, const char *field)
 				    field, ynode_kind_name(it));
 			continue;
 		}
-		if (!yload_blank(it->str))
-			out.v[out.n++] = it->str;
+		const char *s = yload_blank(it->str) ? NULL : in_model(c, it);
+		if (s)
+			out.v[out.n++] = s;
 	}
 	return out;
 }

@@ -8,6 +8,7 @@
 
 #include "tap.h"
 #include "teamtui/resolve.h"
+#include "teamtui/yload.h"
 
 static const person *P(const roster *r, const char *slug)
 {
@@ -255,6 +256,78 @@ static void test_hostile(void)
 	diag_free(&d);
 }
 
+/* team.yml is mapped and read once; libyaml checks its UTF-8. A bad byte
+ * far into the file is found only after many people were handed over:
+ * the file is read again, repaired, and nobody counts twice. */
+static void test_late_bad_byte(void)
+{
+	size_t n = 3000, cap = n * 64 + 64, len = 0;
+	char *team = malloc(cap);
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)snprintf(team + len, cap - len, "- {slug: p%zu, name: %s}\n", i,
+					i == n - 10 ? "\"Late \xc3 byte\"" : "Someone");
+	diag_list d;
+	diag_init(&d);
+	roster *r = t_roster(team, NULL, &d);
+	tap_ok(r->npeople == n, "late bad byte: every person once (%zu)", r->npeople);
+	tap_is_str(P(r, "p2990")->name, "Late \xef\xbf\xbd byte", "repaired on the second reading");
+	tap_is_str(t_diags(&d),
+		   "team.yml:2991:29: warning: 1 invalid UTF-8 or control byte replaced by U+FFFD\n"
+		   "groups.yml: warning: no groups.yml in the roster: no groups to show",
+		   "only the second reading's diagnostics");
+	roster_free(r);
+	diag_free(&d);
+	free(team);
+}
+
+/* A mapped file cut short while it is parsed (an editor rewriting it in
+ * place): no SIGBUS; it is read again, and the items start over. */
+struct shrink {
+	const char *path;
+	int items, restarts;
+	char seen[64];
+};
+
+static void shrink_item(void *ctx, const ynode *it)
+{
+	struct shrink *s = ctx;
+	if (!it) {
+		s->restarts++;
+		s->seen[0] = '\0';
+		return;
+	}
+	if (!s->items++)
+		truncate(s->path, 8); /* "- a\n- b\n" */
+	if (it->kind == YNODE_SCALAR && strlen(s->seen) + it->len < sizeof(s->seen) - 1)
+		strcat(s->seen, it->str);
+}
+
+static void test_shrinking_file(void)
+{
+	char *dir = t_mkdir();
+	size_t cap = 300000, len = 0;
+	char *text = malloc(cap);
+	len += (size_t)snprintf(text, cap, "- a\n- b\n");
+	while (len + 16 < cap)
+		len += (size_t)snprintf(text + len, cap - len, "- xxxxxxxxxxxx\n");
+	t_write(dir, "list.yml", text);
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/list.yml", dir);
+	diag_list d;
+	diag_init(&d);
+	yload c = {.model = arena_new(), .nodes = arena_new(), .diags = &d};
+	struct shrink s = {path, 0, 0, ""};
+	ynode *root = yload_file_items(&c, path, "list.yml", shrink_item, &s);
+	tap_ok(root && s.restarts == 1 && !strcmp(s.seen, "ab") && !d.count,
+	       "a file cut short while mapped is read again: %d restart(s), items '%s', %s",
+	       s.restarts, s.seen, t_diags(&d));
+	yload_release(&c);
+	arena_free(c.nodes);
+	arena_free(c.model);
+	diag_free(&d);
+	free(text);
+}
+
 static void test_many_files(void)
 {
 	char *dir = t_mkdir();
@@ -342,6 +415,8 @@ int main(void)
 	test_type_errors();
 	test_syntax_error();
 	test_hostile();
+	test_late_bad_byte();
+	test_shrinking_file();
 	test_many_files();
 	test_big_files();
 	test_catastrophic_regex();

@@ -7,6 +7,7 @@
 #ifndef TEAMTUI_ARENA_H
 #define TEAMTUI_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct arena arena;
@@ -20,8 +21,24 @@ void *arena_calloc(arena *a, size_t count, size_t size);
 char *arena_strndup(arena *a, const char *s, size_t len);
 char *arena_strdup(arena *a, const char *s);
 
-/* The canonical copy of s[0..len): equal strings give the same pointer. */
+/* The canonical copy of s[0..len): equal strings give the same pointer.
+ * NULL only when out of memory. */
 const char *arena_intern(arena *a, const char *s, size_t len);
+/* arena_intern of each s[i] (NULL gives NULL) into out[i], in order: the
+ * same pointers as n calls, faster for strings that are likely not in
+ * cache (the table's slots for all of them are fetched at once). */
+void arena_intern_n(arena *a, size_t n, const char *const *s,
+		    const size_t *len, const char **out);
+/* The hash arena_intern files s[0..len) under: fast for short strings,
+ * good in its low bits (for power-of-two tables), not keyed (not for
+ * input an adversary picks to collide, on large tables). */
+size_t arena_hash(const char *s, size_t len);
+
+/* Give the arena a malloc'd block p: it is freed with the arena (so a
+ * large array built with realloc joins the arena without a copy). False,
+ * p still the caller's, when out of memory. arena_restore does not undo
+ * it: never adopt into an arena that is rolled back. */
+bool arena_adopt(arena *a, void *p);
 
 /* Roll an arena back to an earlier point, to reuse memory for the next
  * record of a stream. Not for arenas that intern strings. */

@@ -31,6 +31,16 @@ void diag_free(diag_list *l);
 void diag_add(diag_list *l, diag_severity sev, const char *file, int line,
 	      int column, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+/* A point in a list to come back to: diag_rewind(l, m) drops every
+ * diagnostic added after diag_save(l) returned m, and their counts (what
+ * was suppressed since included), as if they had never been added. For
+ * a loader that reads a file again another way. */
+typedef struct diag_mark {
+	size_t count, errors, warnings, suppressed;
+} diag_mark;
+diag_mark diag_save(const diag_list *l);
+void diag_rewind(diag_list *l, diag_mark m);
+
 /* Stable sort by file, then line, then column (the order a reader expects). */
 void diag_sort(diag_list *l);
 /* "file:line:column: error: message" (message already plain text). */

@@ -63,6 +63,28 @@ ynode *ydoc_parse_items(const char *file, const char *buf, size_t len,
 			arena *nodes, arena *strings, diag_list *diags,
 			void (*item)(void *ctx, const ynode *node), void *ctx);
 
+/* Options of a parse (a zeroed struct is ydoc_parse). */
+typedef struct ydoc_opts {
+	/* Where scalar values (and keys too long to intern) are copied:
+	 * NULL for `strings`. A loader that copies what it keeps into its
+	 * model passes `nodes`, so values are recycled with the tree. */
+	arena *values;
+	/* Items of a root sequence, as ydoc_parse_items. */
+	void (*item)(void *ctx, const ynode *node);
+	void *ctx;
+	/* Out: libyaml's reader refused a character of buf (invalid UTF-8,
+	 * or a control character): the parse stopped there with a syntax
+	 * error. A caller that repairs such text reads it again. */
+	bool reader_error;
+} ydoc_opts;
+
+/* ydoc_parse or ydoc_parse_items with options (o may be NULL). buf need
+ * not be valid UTF-8 here: libyaml checks every character, and the first
+ * it refuses ends the parse as a syntax error with o->reader_error set. */
+ynode *ydoc_parse_opts(const char *file, const char *buf, size_t len,
+		       arena *nodes, arena *strings, diag_list *diags,
+		       ydoc_opts *o);
+
 /* Null: a missing node, or a plain "", "~", "null", "Null", "NULL". */
 bool ynode_is_null(const ynode *n);
 /* 1 true, 0 false, -1 not a boolean (YAML 1.1 words, as Ruby reads them). */

@@ -17,14 +17,21 @@ typedef struct yload {
 	arena *nodes;  /* the current file's tree: freed after each file */
 	diag_list *diags;
 	const char *file; /* display name of the current file, interned */
-	/* a loader's field names interned in `model`, so keys compare by
-	 * address; keys_owner says whose names they are */
-	const void *keys_owner;
-	const char *keys[32];
 	/* the current file's text, kept until the next file so messages can
-	 * point inside a scalar */
-	char *src;
+	 * point inside a scalar: the file mapped read-only, or a malloc'd
+	 * copy (a repaired text, or a file that cannot be mapped) */
+	const char *src;
 	size_t srclen;
+	void *src_block;   /* what to release: the mapping or the copy */
+	size_t src_maplen; /* bytes mapped; 0 for a malloc'd copy */
+	/* Scalar values parse into `nodes` (recycled with each tree), not
+	 * into `model`: for a loader that copies into the model only what it
+	 * keeps (people.c). Keys are interned in `model` either way. */
+	bool values_in_nodes;
+	/* A loader's cache that lives as long as the context (people.c's
+	 * text of HTML fields), freed by yload_release with memo_free. */
+	void *memo;
+	void (*memo_free)(void *memo);
 } yload;
 
 /* Read and parse `path` (shown as `display`); repairs invalid UTF-8 with a
@@ -33,6 +40,11 @@ typedef struct yload {
  * blocks) and UTF-16 or UTF-32 text (one error; nothing is half-read). A
  * UTF-8 byte-order mark is skipped; CRLF and CR line ends are read as
  * line ends. Sets c->file.
+ * The file is mapped (read once, by the parser; libyaml checks its
+ * UTF-8): only when libyaml refuses a character that a repair would
+ * replace is it read again, repaired, with what the first reading
+ * reported taken back. A file that shrinks while mapped is read again
+ * with read(2) instead of killing the process (SIGBUS).
  * Returns the root node (NULL: empty, unreadable or failed early; the
  * reason is in diags). `missing_ok`: a missing file is silent. */
 ynode *yload_file(yload *c, const char *path, const char *display,
@@ -57,7 +69,7 @@ const char *yload_encoding_problem(const char *buf, size_t len);
  * absent in every field. */
 bool yload_blank(const char *s);
 
-/* Free what the context still holds of the last file. */
+/* Free what the context still holds of the last file, and its memo. */
 void yload_release(yload *c);
 
 /* The column of byte `value_off` of scalar n's value, counted in the
@@ -66,7 +78,9 @@ void yload_release(yload *c);
 int yload_value_column(const yload *c, const ynode *n, size_t value_off);
 
 /* yload_file for a list: each item of a root sequence goes to item(ctx,
- * node) as soon as it is parsed (see ydoc_parse_items). */
+ * node) as soon as it is parsed (see ydoc_parse_items). When the file has
+ * to be read again (see yload_file), item(ctx, NULL) says so first: forget
+ * every item of this file handed over so far; they all come again. */
 ynode *yload_file_items(yload *c, const char *path, const char *display,
 			void (*item)(void *ctx, const ynode *node), void *ctx);
 
@@ -77,7 +91,8 @@ void yload_warning(yload *c, const ynode *at, const char *fmt, ...)
 srcloc yload_loc(const yload *c, const ynode *at);
 
 /* A scalar field as a string (NULL for null, blank, or a wrong type, which
- * is reported naming `field`). */
+ * is reported naming `field`). The node's own text: with values_in_nodes
+ * it lasts only as long as the tree (copy what the model keeps). */
 const char *yload_str(yload *c, const ynode *n, const char *field);
 /* An identifier (slug, handle, id) must print as itself: no control,
  * C1 or bidi characters (the sanitizer would remove them and show one id
@@ -87,7 +102,8 @@ bool yload_id_clean(const char *s);
  * `field`, and NULL. */
 const char *yload_id(yload *c, const ynode *n, const char *field);
 /* A list of strings; a single string counts as a one-item list; blank
- * items are left out. */
+ * items are left out. The list is in the model; so are its strings (with
+ * values_in_nodes, interned there). */
 strlist yload_strlist(yload *c, const ynode *n, const char *field);
 /* A boolean, or `dflt` when null or wrong (reported). */
 bool yload_bool(yload *c, const ynode *n, const char *field, bool dflt);
