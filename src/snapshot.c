@@ -77,7 +77,20 @@ struct snapshot {
 	int teams_state, search_state; /* 0 unchecked, 1 good, -1 bad */
 	search_index *search;
 	bool in_memory; /* snapshot_check_buffer's copy, not a mapping */
+	char *path;	/* the file, removed when a lazy section proves
+			   damaged and it is this user's (the next start
+			   then writes it anew) */
+	bool owned;
 };
+
+/* A section checked late (teams, search) failed: the answer falls back
+ * on computing it; the file is removed so that it is not trusted again
+ * and the next start writes a sound one. */
+static void drop(snapshot *s)
+{
+	if (s->path && s->owned)
+		unlink(s->path);
+}
 
 /* The layout of everything an image holds: a build whose structures
  * differ (another compiler, another version, other options) never reads
@@ -707,6 +720,7 @@ void snapshot_close(snapshot *s)
 		search_image_release(s->search);
 	image_free(s->reader);
 	free(s->refs.tables);
+	free(s->path);
 	if (s->map && !s->in_memory)
 		munmap(s->map, s->len);
 	free(s);
@@ -814,6 +828,8 @@ roster *snapshot_open(const char *path, const roster_input *in,
 		goto out;
 	}
 	s->h = (const struct header *)s->map;
+	s->path = strdup(path);
+	s->owned = st.st_uid == getuid();
 	/* the file may have changed since the header was read */
 	if (memcmp(s->h, &h, sizeof(h)) || s->map[s->len - 1] != '\0' ||
 	    !section_ok(s, SEC_IDENTITY)) {
@@ -923,6 +939,8 @@ const group_team *snapshot_teams(const roster *r)
 			if (image_ok(s->reader) && (ts.at || !root->nteams))
 				s->teams_state = 1;
 		}
+		if (s->teams_state < 0)
+			drop(s);
 	}
 	return s->teams_state > 0 ? s->root->teams : NULL;
 }
@@ -951,6 +969,7 @@ search_index *snapshot_search(const roster *r)
 			} else {
 				search_image_release(s->search);
 				s->search = NULL;
+				drop(s);
 			}
 		}
 	}

@@ -142,13 +142,35 @@ ok $? "and the answer is the files'"
 [ "$(wc -c <"$file")" = "$size" ]
 ok $? "and it is replaced whole"
 
+# a section's offset and length: 8-byte little-endian words of the header
+# (snapshot.c struct header: 96 bytes, then {off, len, hash} per section)
+section() { # FILE N -> "OFF LEN"
+	od -An -t u8 -j $((96 + 24 * $2)) -N 16 "$1" | awk '{ print $1, $2 }'
+}
+middle() { set -- $(section "$1" "$2"); echo $(($1 + $2 / 2)); }
+
 # one byte changed in the middle of the model
-mid=$((size / 2))
-printf 'X' | dd of="$file" bs=1 seek=$mid conv=notrunc 2>/dev/null
+printf 'X' | dd of="$file" bs=1 seek="$(middle "$file" 1)" conv=notrunc 2>/dev/null
 tt $R show custom-models
 expect_log "a corrupted snapshot is refused" "refused loaded wrote"
-grep -q "checksum" "$tmp/log"
+grep -q "checksum of the model does not match" "$tmp/log"
 ok $? "for its checksum"
+
+# one byte changed in the search index, which a show never reads: who
+# finds it, answers from the files' index, and drops the file
+tt $R who maren
+cp "$tmp/out" "$tmp/want-who"
+file=$(snap)
+printf 'X' | dd of="$file" bs=1 seek="$(middle "$file" 3)" conv=notrunc 2>/dev/null
+tt $R show custom-models
+expect_log "a damaged search index goes unread by show" "used"
+tt $R who maren
+cmp -s "$tmp/out" "$tmp/want-who"
+ok $? "who answers as from the files all the same"
+[ ! -e "$file" ]
+ok $? "and the damaged snapshot is removed"
+tt $R who maren
+expect_log "the next start writes a sound one" "none loaded wrote"
 
 # another version's: the version in the header changed (its checksum too
 # then, which is refused the same way: never read)

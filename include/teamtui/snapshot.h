@@ -81,7 +81,8 @@ roster *snapshot_open(const char *path, const roster_input *in,
 /* Internal, for resolve.c and search.c: every group's team from the
  * snapshot r was mapped from (r->ngroups of them, in group order), after
  * checking section 2; NULL when r has no snapshot or the section fails
- * its checks (then the teams are resolved as usual). */
+ * its checks (then the teams are resolved as usual, and the file, when it
+ * is this user's, is removed: the next start writes it anew). */
 const group_team *snapshot_teams(const roster *r);
 /* The who-search index from r's snapshot after checking section 3, owned
  * by the snapshot (search_free knows not to free it); NULL as above. */
