@@ -783,6 +783,49 @@ static bool header_ok(const struct header *h, size_t size, const uint64_t key[2]
 	return ok;
 }
 
+/* Reading: the root, at the offset the header gives (NULL when out of
+ * bounds). */
+static struct root *read_root(snapshot *s)
+{
+	uint64_t rootv = s->h->base + s->h->root;
+	image_span rs = image_array(s->reader, &rootv, 1, sizeof(struct root), 8);
+	return s->root = rs.at;
+}
+
+/* Reading: the identity's inputs, each with a path and a sound bool. */
+static image_span read_inputs(image *im, struct root *root)
+{
+	image_span ins = image_array(im, &root->inputs, root->ninputs,
+				     sizeof(input_file), 8);
+	for (size_t i = 0; i < ins.n; i++) {
+		image_string(im, &((input_file *)ins.at)[i].path);
+		expect_set(im, &((input_file *)ins.at)[i].path);
+		expect(im, is_bool(&((input_file *)ins.at)[i].exists));
+	}
+	return ins;
+}
+
+/* Reading: the model (the regexes, the roster, the load's diagnostics and
+ * their counts); the roster (NULL when out of bounds) and in *ds the
+ * diagnostics. */
+static roster *read_model(snapshot *s, struct root *root, image_span *ds)
+{
+	s->refs.regexes = image_array(s->reader, &root->regexes, root->nregexes,
+				      sizeof(role_regex), 8);
+	v_regexes(s->reader, s->refs.regexes.at, s->refs.regexes.n);
+	image_span rr = image_array(s->reader, &root->roster, 1, sizeof(roster), 8);
+	if (rr.at)
+		v_roster(s->reader, rr.at, &s->refs);
+	*ds = image_array(s->reader, &root->diags, root->ndiags, sizeof(diag), 8);
+	for (size_t i = 0; i < ds->n; i++) {
+		image_string(s->reader, &((diag *)ds->at)[i].file);
+		image_string(s->reader, &((diag *)ds->at)[i].message);
+		expect(s->reader, diag_ok(&((diag *)ds->at)[i]));
+	}
+	diag_counts_ok(s->reader, root, ds);
+	return rr.at;
+}
+
 roster *snapshot_open(const char *path, const roster_input *in,
 		      diag_list *diags, char *why, size_t whysize)
 {
@@ -840,21 +883,12 @@ roster *snapshot_open(const char *path, const roster_input *in,
 	if (!s->reader)
 		goto out;
 	/* the root, then the inputs: one stat each */
-	uint64_t rootv = h.base + h.root;
-	image_span rs = image_array(s->reader, &rootv, 1, sizeof(struct root), 8);
-	s->root = rs.at;
-	if (!s->root) {
+	struct root *root = read_root(s);
+	if (!root) {
 		say(why, whysize, "%sits root is out of bounds", "");
 		goto out;
 	}
-	struct root *root = s->root;
-	image_span ins = image_array(s->reader, &root->inputs, root->ninputs,
-				     sizeof(input_file), 8);
-	for (size_t i = 0; i < ins.n; i++) {
-		image_string(s->reader, &((input_file *)ins.at)[i].path);
-		expect_set(s->reader, &((input_file *)ins.at)[i].path);
-		expect(s->reader, is_bool(&((input_file *)ins.at)[i].exists));
-	}
+	image_span ins = read_inputs(s->reader, root);
 	if (!image_ok(s->reader) || !ins.n) {
 		say(why, whysize, "%sits inputs are out of bounds", "");
 		goto out;
@@ -876,33 +910,22 @@ roster *snapshot_open(const char *path, const roster_input *in,
 		say(why, whysize, "%schecksum of the model does not match", "");
 		goto out;
 	}
-	s->refs.regexes = image_array(s->reader, &root->regexes, root->nregexes,
-				      sizeof(role_regex), 8);
-	v_regexes(s->reader, s->refs.regexes.at, s->refs.regexes.n);
-	image_span rr = image_array(s->reader, &root->roster, 1, sizeof(roster), 8);
-	if (rr.at)
-		v_roster(s->reader, rr.at, &s->refs);
-	image_span ds = image_array(s->reader, &root->diags, root->ndiags, sizeof(diag), 8);
-	for (size_t i = 0; i < ds.n; i++) {
-		image_string(s->reader, &((diag *)ds.at)[i].file);
-		image_string(s->reader, &((diag *)ds.at)[i].message);
-		expect(s->reader, diag_ok(&((diag *)ds.at)[i]));
-	}
+	image_span ds;
+	roster *model = read_model(s, root, &ds);
 	if (threaded)
 		pthread_join(hasher, NULL);
 	if (!job.ok) {
 		say(why, whysize, "%schecksum of the model does not match", "");
 		goto out;
 	}
-	diag_counts_ok(s->reader, root, &ds);
-	if (!image_ok(s->reader) || !rr.at) {
+	if (!image_ok(s->reader) || !model) {
 		say(why, whysize, "%san offset in the model is out of bounds", "");
 		goto out;
 	}
 	r = malloc(sizeof(*r));
 	if (!r)
 		goto out;
-	*r = *(roster *)rr.at;
+	*r = *model;
 	r->inputs = ins.at;
 	r->ninputs = ins.n;
 	r->inputs_complete = true;
@@ -1023,33 +1046,13 @@ bool snapshot_check_buffer(const void *buf, size_t len)
 		ok = section_ok(s, i);
 	roster *r = NULL;
 	if (ok && (s->reader = image_reader(s->map, s->len, s->h->base))) {
-		uint64_t rootv = s->h->base + s->h->root;
-		image_span rs = image_array(s->reader, &rootv, 1, sizeof(struct root), 8);
-		struct root *root = s->root = rs.at;
+		struct root *root = read_root(s);
 		if (root) {
-			image_span ins = image_array(s->reader, &root->inputs, root->ninputs,
-						     sizeof(input_file), 8);
-			for (size_t i = 0; i < ins.n; i++) {
-				image_string(s->reader, &((input_file *)ins.at)[i].path);
-				expect_set(s->reader, &((input_file *)ins.at)[i].path);
-				expect(s->reader, is_bool(&((input_file *)ins.at)[i].exists));
-			}
-			s->refs.regexes = image_array(s->reader, &root->regexes, root->nregexes,
-						      sizeof(role_regex), 8);
-			v_regexes(s->reader, s->refs.regexes.at, s->refs.regexes.n);
-			image_span rr = image_array(s->reader, &root->roster, 1, sizeof(roster), 8);
-			if (rr.at)
-				v_roster(s->reader, rr.at, &s->refs);
-			image_span ds = image_array(s->reader, &root->diags, root->ndiags,
-						    sizeof(diag), 8);
-			for (size_t i = 0; i < ds.n; i++) {
-				image_string(s->reader, &((diag *)ds.at)[i].file);
-				image_string(s->reader, &((diag *)ds.at)[i].message);
-				expect(s->reader, diag_ok(&((diag *)ds.at)[i]));
-			}
-			diag_counts_ok(s->reader, root, &ds);
-			if (rr.at && image_ok(s->reader) && (r = malloc(sizeof(*r)))) {
-				*r = *(roster *)rr.at;
+			read_inputs(s->reader, root);
+			image_span ds;
+			roster *model = read_model(s, root, &ds);
+			if (model && image_ok(s->reader) && (r = malloc(sizeof(*r)))) {
+				*r = *model;
 				r->snapshot = s;
 			}
 		}
