@@ -28,13 +28,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1))
-	echo "not ok $n - $1"
-	shift
-	for line in "$@"; do printf '# %s\n' "$line"; done
-}
+tap_helpers # ok NAME, not_ok NAME LINES... (lib.sh)
 
 # loads ARGS...: the libcurl and libicu files teamtui ARGS loads, one a
 # line (none: empty), with no GitLab setting or cache of the machine's

@@ -25,6 +25,18 @@ runner_setup() {
 	unset TEAMTUI_SNAPSHOT_LOG TEAMTUI_SNAPSHOT_WAIT
 }
 
+# tap_helpers: ok NAME (the next test passed) and not_ok NAME [LINE...]
+# (it failed; each LINE said as a TAP comment), numbering from $n.
+tap_helpers() {
+	ok() { n=$((n + 1)); echo "ok $n - $1"; }
+	not_ok() {
+		n=$((n + 1))
+		echo "not ok $n - $1"
+		shift
+		for line in "$@"; do printf '# %s\n' "$line"; done
+	}
+}
+
 # private_tmux NAME: $tmp, a fresh directory, and `tm ARGS`, a tmux server
 # of the runner's own (socket $sock under $tmp, never the user's server,
 # UTF-8 whatever the caller's locale); both go when the script exits.

@@ -5,6 +5,7 @@
 # stderr, exit status), the requests the server logged, and the cache.
 # TAP output.
 set -u
+. "$(dirname "$0")/lib.sh"
 # the files, not snapshots (a background writer would make runs depend on
 # timing: tests/snapshot.sh tests them); no system config of the machine's
 TEAMTUI_NO_SNAPSHOT=1
@@ -25,13 +26,7 @@ unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY \
 	no_proxy NO_PROXY
 
 n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1))
-	echo "not ok $n - $1"
-	shift
-	for line in "$@"; do printf '# %s\n' "$line"; done
-}
+tap_helpers # ok NAME, not_ok NAME LINES... (lib.sh)
 check() { # NAME CONDITION-COMMAND...
 	name=$1
 	shift

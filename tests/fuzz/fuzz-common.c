@@ -164,3 +164,9 @@ void fz_check_diags(const diag_list *d)
 		free(clean);
 	}
 }
+
+const char *fz_roster_dir(const char *dflt)
+{
+	const char *dir = getenv("FUZZ_ROSTER");
+	return dir && *dir ? dir : dflt;
+}

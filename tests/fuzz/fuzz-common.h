@@ -24,6 +24,9 @@ _Noreturn void fz_fail(const char *fmt, ...)
 /* The per-process scratch directory (created on first use, removed with
  * everything in it at exit). */
 const char *fz_tmpdir(void);
+/* The roster a harness starts from: $FUZZ_ROSTER when set and not empty,
+ * else dflt (the FUZZ_ROSTER_DIR the build gave it). */
+const char *fz_roster_dir(const char *dflt);
 /* dir/name, malloc'd (aborts when out of memory). */
 char *fz_path(const char *dir, const char *name);
 /* mkdir -p (aborts on failure). */

@@ -34,9 +34,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	const char *dir = getenv("FUZZ_ROSTER");
-	if (!dir || !*dir)
-		dir = FUZZ_ROSTER_DIR;
+	const char *dir = fz_roster_dir(FUZZ_ROSTER_DIR);
 	diag_list diags;
 	diag_init(&diags);
 	r = roster_load(dir, &diags);

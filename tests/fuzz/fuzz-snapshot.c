@@ -114,9 +114,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	const char *dir = getenv("FUZZ_ROSTER");
-	if (!dir || !*dir)
-		dir = FUZZ_ROSTER_DIR;
+	const char *dir = fz_roster_dir(FUZZ_ROSTER_DIR);
 	roster_input in = {dir, NULL, NULL};
 	seed_in = in;
 	diag_list diags;
