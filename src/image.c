@@ -476,6 +476,16 @@ uint64_t image_where(image *im, const void *p)
 	return im->writing && im->nchunks ? where(im, p) : UINT64_MAX;
 }
 
+bool image_moved(const image *im)
+{
+	return im->moved;
+}
+
+image *image_reader_like(const image *im)
+{
+	return image_reader(im->map, im->len, im->base);
+}
+
 uint64_t image_offset(const image *im, const void *p)
 {
 	return (uint64_t)((const unsigned char *)p - im->map);

@@ -4,6 +4,7 @@
 #include "teamtui/search.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1429,6 +1430,61 @@ size_t search_image_layout(void)
 	       sizeof(struct text) * 31 + F_COUNT;
 }
 
+/* The index's texts [from, to): each of a document, in a known field,
+ * with its value, and a project of its own person's when it names one. */
+struct texts_job {
+	image *im;
+	search_index *s;
+	const roster *r;
+	const snapshot_refs *refs;
+	struct text *texts;
+	size_t from, to, ndocs;
+	bool ok;
+};
+
+static void check_texts(struct texts_job *j)
+{
+	image *im = j->im;
+	const roster *r = j->r;
+	const snapshot_refs *refs = j->refs;
+	bool w = image_writing(im);
+	for (size_t t = j->from; image_ok(im) && t < j->to; t++) {
+		struct text *x = &j->texts[t];
+		if (!w && (x->doc >= j->ndocs || x->field >= F_COUNT)) {
+			image_fail(im);
+			break;
+		}
+		image_strings(im, &x->value, 1);
+		if (!w && !x->value) /* what the reason quotes */
+			image_fail(im);
+		if (!x->project)
+			continue;
+		/* a project is one of its person's (the document's) */
+		const person *p = x->doc < r->npeople ? &((const person *)refs->people.at)[x->doc]
+						      : NULL;
+		image_span pr = {0};
+		if (p) {
+			pr.at = p->projects;
+			pr.n = p->nprojects;
+			pr.size = sizeof(project_role);
+			pr.off = p->projects ? (w ? image_where(im, p->projects)
+						  : image_offset(im, p->projects))
+					     : 0;
+		}
+		size_t k = w && x->project ? (size_t)(x->project - r->people[x->doc].projects) : 0;
+		if (p)
+			image_element(im, &x->project, &pr, k);
+		else
+			image_fail(im);
+	}
+}
+
+static void *check_texts_job(void *arg)
+{
+	check_texts(arg);
+	return NULL;
+}
+
 /* Every array of the index, visited: written (copied into the image) or
  * read (each offset, count and id checked). */
 static void image_visit(image *im, search_index *s, const roster *r,
@@ -1468,35 +1524,25 @@ static void image_visit(image *im, search_index *s, const roster *r,
 		image_string(im, &x->slug);
 		image_string(im, &x->handle);
 	}
-	struct text *texts = ts.at;
-	for (size_t t = 0; image_ok(im) && t < ts.n; t++) {
-		struct text *x = &texts[t];
-		if (!w && (x->doc >= ds.n || x->field >= F_COUNT)) {
+	struct texts_job job = {im, s, r, refs, ts.at, 0, ts.n, ds.n, true};
+	/* reading a shared mapping writes nothing: half the texts (most of
+	 * the index) are checked on a second thread, with a reader of its own */
+	pthread_t worker;
+	struct texts_job half = job;
+	bool threaded = false;
+	if (!w && !image_moved(im) && ts.n > 65536 &&
+	    (half.im = image_reader_like(im)) != NULL) {
+		half.from = job.to = ts.n / 2;
+		threaded = pthread_create(&worker, NULL, check_texts_job, &half) == 0;
+		if (!threaded)
+			image_free(half.im);
+	}
+	check_texts(&job);
+	if (threaded) {
+		pthread_join(worker, NULL);
+		if (!image_ok(half.im))
 			image_fail(im);
-			break;
-		}
-		image_strings(im, &x->value, 1);
-		if (!w && !x->value) /* what the reason quotes */
-			image_fail(im);
-		if (!x->project)
-			continue;
-		/* a project is one of its person's (the document's) */
-		const person *p = x->doc < r->npeople ? &((const person *)refs->people.at)[x->doc]
-						      : NULL;
-		image_span pr = {0};
-		if (p) {
-			pr.at = p->projects;
-			pr.n = p->nprojects;
-			pr.size = sizeof(project_role);
-			pr.off = p->projects ? (w ? image_where(im, p->projects)
-						  : image_offset(im, p->projects))
-					     : 0;
-		}
-		size_t k = w && x->project ? (size_t)(x->project - r->people[x->doc].projects) : 0;
-		if (p)
-			image_element(im, &x->project, &pr, k);
-		else
-			image_fail(im);
+		image_free(half.im);
 	}
 	for (size_t k = 0; k < ks.n; k++)
 		image_string(im, &((const char **)ks.at)[k]);

@@ -96,6 +96,14 @@ void image_element(image *im, void *field, const image_span *span, size_t k);
 /* Writing: the offset of an address inside the image being written (a
  * copy made by image_array), or UINT64_MAX when it is not inside. */
 uint64_t image_where(image *im, const void *p);
+/* Reading: does the image move pointers as it checks them (a private
+ * mapping elsewhere than it prefers)? Then it writes, and one thread at
+ * a time may read it. */
+bool image_moved(const image *im);
+/* Reading: a second reader of the same mapping, for a second thread
+ * (a shared mapping is only read); its failures are its own: the caller
+ * fails the first when it fails. NULL when out of memory. */
+image *image_reader_like(const image *im);
 /* Reading: the offset of a mapped pointer (for a span built by hand). */
 uint64_t image_offset(const image *im, const void *p);
 
