@@ -177,6 +177,15 @@ size_t arena_hash(const char *s, size_t len)
 	return (size_t)hash_bytes(s, len);
 }
 
+size_t arena_hash_ptr(const void *p)
+{
+	uint64_t h = (uint64_t)(uintptr_t)p;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	return (size_t)h;
+}
+
 static int intern_grow(arena *a)
 {
 	size_t n = a->nslots ? a->nslots * 2 : 1024;

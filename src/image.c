@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "teamtui/arena.h"
+
 enum { CHUNK = 4 << 20 };
 
 struct chunk {
@@ -319,15 +321,6 @@ image_span image_array(image *im, void *field, size_t n, size_t size,
 	return s;
 }
 
-static size_t hash_ptr(const void *p)
-{
-	uint64_t x = (uint64_t)(uintptr_t)p;
-	x ^= x >> 33;
-	x *= 0xff51afd7ed558ccdull;
-	x ^= x >> 33;
-	return (size_t)x;
-}
-
 static bool strs_grow(image *im)
 {
 	size_t cap = im->capstrs ? im->capstrs * 2 : 1 << 16;
@@ -337,7 +330,7 @@ static bool strs_grow(image *im)
 	for (size_t i = 0; i < im->capstrs; i++) {
 		if (!im->strs[i].src)
 			continue;
-		size_t h = hash_ptr(im->strs[i].src) & (cap - 1);
+		size_t h = arena_hash_ptr(im->strs[i].src) & (cap - 1);
 		while (v[h].src)
 			h = (h + 1) & (cap - 1);
 		v[h] = im->strs[i];
@@ -347,6 +340,8 @@ static bool strs_grow(image *im)
 	im->capstrs = cap;
 	return true;
 }
+
+static inline bool read_string(image *im, void *field);
 
 void image_string(image *im, void *field)
 {
@@ -363,7 +358,7 @@ void image_string(image *im, void *field)
 			im->failed = true;
 			return;
 		}
-		size_t h = hash_ptr(src) & (im->capstrs - 1);
+		size_t h = arena_hash_ptr(src) & (im->capstrs - 1);
 		while (im->strs[h].src && im->strs[h].src != src)
 			h = (h + 1) & (im->capstrs - 1);
 		if (!im->strs[h].src) {
@@ -379,18 +374,16 @@ void image_string(image *im, void *field)
 		image_point(im, field, im->strs[h].off);
 		return;
 	}
-	uint64_t off = 0;
-	bool null;
-	/* room 1: the string's first byte; it ends by the mapping's last
-	 * byte at the latest, a NUL (image_reader) */
-	if (!field_offset(im, field, 1, 1, &off, &null))
+	if (!read_string(im, field)) {
+		im->failed = true;
 		set_null(im, field);
-	else if (!null)
-		fix(im, field, off);
+	}
 }
 
-/* Reading: one string field, checked and fixed; false when it fails. */
-static inline bool read_string(image *im, unsigned char *field)
+/* Reading: one string field, checked and fixed; false when it fails.
+ * It needs room for its first byte only: it ends by the mapping's last
+ * byte at the latest, a NUL (image_reader). */
+static inline bool read_string(image *im, void *field)
 {
 	uint64_t v;
 	memcpy(&v, field, sizeof(v));
@@ -406,34 +399,31 @@ static inline bool read_string(image *im, unsigned char *field)
 	return true;
 }
 
-void image_strings(image *im, void *fields, size_t n)
+/* n string fields of obj: at byte offsets offs[i], or (offs NULL) in a
+ * row. The reader checks them in a tight loop, its hot path. */
+static void string_fields(image *im, unsigned char *obj, const size_t *offs,
+			  size_t n)
 {
-	unsigned char *f = fields;
-	if (im->writing || im->failed) {
-		for (size_t i = 0; i < n; i++)
-			image_string(im, f + i * sizeof(char *));
-		return;
-	}
-	for (size_t i = 0; i < n; i++)
-		if (!read_string(im, f + i * sizeof(char *))) {
-			image_string(im, f + i * sizeof(char *)); /* fails it */
+	for (size_t i = 0; i < n; i++) {
+		void *f = obj + (offs ? offs[i] : i * sizeof(char *));
+		if (im->writing || im->failed)
+			image_string(im, f);
+		else if (!read_string(im, f)) {
+			im->failed = true;
+			set_null(im, f);
 			return;
 		}
+	}
+}
+
+void image_strings(image *im, void *fields, size_t n)
+{
+	string_fields(im, fields, NULL, n);
 }
 
 void image_string_fields(image *im, void *obj, const size_t *offs, size_t n)
 {
-	unsigned char *o = obj;
-	if (im->writing || im->failed) {
-		for (size_t i = 0; i < n; i++)
-			image_string(im, o + offs[i]);
-		return;
-	}
-	for (size_t i = 0; i < n; i++)
-		if (!read_string(im, o + offs[i])) {
-			image_string(im, o + offs[i]);
-			return;
-		}
+	string_fields(im, obj, offs, n);
 }
 
 void image_element(image *im, void *field, const image_span *span, size_t k)

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "teamtui/arena.h"
+
 struct inputs_slot {
 	size_t index; /* + 1; 0 empty */
 };
@@ -40,16 +42,6 @@ void inputs_free(inputs *rec)
 	*rec = (inputs){0};
 }
 
-static size_t hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ull;
-	}
-	return (size_t)h;
-}
-
 static bool rehash(inputs *rec)
 {
 	size_t n = rec->nslots ? rec->nslots * 2 : 1024;
@@ -57,7 +49,7 @@ static bool rehash(inputs *rec)
 	if (!s)
 		return false;
 	for (size_t i = 0; i < rec->n; i++) {
-		size_t h = hash_str(rec->v[i].path) & (n - 1);
+		size_t h = arena_hash(rec->v[i].path, strlen(rec->v[i].path)) & (n - 1);
 		while (s[h].index)
 			h = (h + 1) & (n - 1);
 		s[h].index = i + 1;
@@ -89,7 +81,7 @@ static void note(inputs *rec, const char *path, int rc, const struct stat *st)
 		rec->failed = true;
 		return;
 	}
-	size_t h = hash_str(abs) & (rec->nslots - 1);
+	size_t h = arena_hash(abs, strlen(abs)) & (rec->nslots - 1);
 	while (rec->slots[h].index) {
 		if (!strcmp(rec->v[rec->slots[h].index - 1].path, abs)) {
 			free(abs); /* seen: the first look stands */

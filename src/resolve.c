@@ -49,8 +49,9 @@ struct resolver {
 	size_t *role_len;
 	/* the literal index: per pattern id, the roles that contain its
 	 * required literal (pattern_required), ascending; NULL when it has
-	 * none (then every role is a candidate) */
-	bool indexed, index_tried;
+	 * none (then every role is a candidate). cand is NULL until the index
+	 * is built, and stays so when building it failed. */
+	bool index_tried;
 	uint32_t **cand;
 	size_t *ncand;
 	const person **first_match; /* per table id: manager-role's person */
@@ -303,9 +304,9 @@ static void found_literal(void *ctx, size_t id)
 }
 
 /* Every distinct role scanned once for the literals of every regex
- * (litindex.h); false when out of memory (then sets are found by testing
- * every role, as before the index). */
-static bool build_index(resolver *rs)
+ * (litindex.h); no index (cand NULL) when out of memory: then sets are
+ * found by testing every role, as before the index. */
+static void build_index(resolver *rs)
 {
 	const roster *r = rs->r;
 	size_t np = r->npatterns;
@@ -333,7 +334,6 @@ static bool build_index(resolver *rs)
 	free(sc.cap);
 	if (!ok)
 		free_index(rs);
-	return ok;
 }
 
 /* The roles rx matches (NULL only when out of memory). Without a literal
@@ -349,11 +349,11 @@ static const struct rxset *role_set(resolver *rs, const role_regex *rx)
 	const roster *r = rs->r;
 	if (!rs->index_tried && rs->nsets >= INDEX_AFTER && r->nroles) {
 		rs->index_tried = true;
-		rs->indexed = build_index(rs);
+		build_index(rs);
 	}
 	const pattern *re = rx_pattern(rs, rx);
 	const char *lit = re ? pattern_required(re) : NULL;
-	bool by_index = rs->indexed && lit;
+	bool by_index = rs->cand && lit;
 	size_t ncand = by_index ? rs->ncand[rx->id] : r->nroles;
 	uint32_t *out = malloc((ncand + 1) * sizeof(*out));
 	if (!out)

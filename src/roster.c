@@ -21,14 +21,6 @@ static size_t hash_str(const char *s)
 	return arena_hash(s, strlen(s));
 }
 
-static size_t hash_ptr(const void *p)
-{
-	uint64_t h = (uint64_t)(uintptr_t)p;
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdull;
-	h ^= h >> 33;
-	return (size_t)h;
-}
 
 /* Slug index: the first person of each slug (duplicates are errors, and
  * the handbook also takes the first). */
@@ -115,7 +107,7 @@ static bool number_roles(roster *r)
 			p->role_id = -1;
 			continue;
 		}
-		size_t j = hash_ptr(p->role_html) & (n - 1);
+		size_t j = arena_hash_ptr(p->role_html) & (n - 1);
 		while (slots[j] && slots[j] != p->role_html)
 			j = (j + 1) & (n - 1);
 		if (!slots[j]) {

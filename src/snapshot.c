@@ -2,8 +2,9 @@
 #include "teamtui/snapshot.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,7 +39,7 @@ struct header {
 	char magic[8];
 	uint32_t format, header_bytes;
 	char version[32];
-	uint64_t layout; /* snapshot_layout() of the writer */
+	uint64_t layout; /* layout() of the writer */
 	uint64_t base;	 /* the address the image prefers */
 	uint64_t size;	 /* of the whole file */
 	uint64_t root;	 /* offset of struct root */
@@ -121,7 +122,8 @@ static bool roster_key(const roster_input *in, uint64_t key[2])
 	char *p = in->people ? realpath(in->people, NULL) : NULL;
 	char *a = in->data ? realpath(in->data, NULL) : NULL;
 	XXH3_state_t *st = d ? XXH3_createState() : NULL;
-	if (st) {
+	bool ok = st != NULL;
+	if (ok) {
 		/* missing --people/--data: the key still differs from none */
 		const char *parts[] = {d, in->people ? (p ? p : in->people) : "",
 				       in->data ? (a ? a : in->data) : "", PACKAGE_VERSION};
@@ -136,7 +138,7 @@ static bool roster_key(const roster_input *in, uint64_t key[2])
 	free(d);
 	free(p);
 	free(a);
-	return st != NULL;
+	return ok;
 }
 
 char *snapshot_path(const char *dir, const roster_input *in)
@@ -260,7 +262,7 @@ static void v_regex_ref(image *im, role_regex **f, const image_span *rx)
 	image_element(im, f, rx, k);
 }
 
-static void v_table(image *im, people_table *t, size_t g, const roster *r,
+static void v_table(image *im, people_table *t, size_t g, size_t ntables,
 		    const image_span *rx)
 {
 	image_string(im, &t->shortcode);
@@ -285,7 +287,7 @@ static void v_table(image *im, people_table *t, size_t g, const roster *r,
 	image_string(im, &t->term);
 	expect(im, is_bool(&t->named) && is_bool(&t->manager_given) &&
 		       is_bool(&t->never_matches));
-	expect(im, t->group == g && t->id < r->ntables && t->kind < TABLE_NKINDS);
+	expect(im, t->group == g && t->id < ntables && t->kind < TABLE_NKINDS);
 }
 
 /* A person field: element p->index of the people. */
@@ -295,14 +297,17 @@ static void v_person_ref(image *im, const person **f, const image_span *people)
 	image_element(im, f, people, k);
 }
 
-static void v_group(image *im, group *g, size_t i, const roster *r,
-		    snapshot_refs *refs, const image_span *stages)
+/* (writing: src_stages is the source's stage array, which g->stage
+ * points into) */
+static void v_group(image *im, group *g, size_t i, size_t ntables,
+		    const stage *src_stages, snapshot_refs *refs,
+		    const image_span *stages)
 {
 	const char **strs[] = {&g->id, &g->name, &g->stage_id, &g->description,
 			       &g->handbook, &g->page, &g->okrs.project, &g->okrs.kind};
 	for (size_t k = 0; k < sizeof(strs) / sizeof(*strs); k++)
 		image_string(im, strs[k]);
-	size_t k = image_writing(im) && g->stage ? (size_t)(g->stage - r->stages) : 0;
+	size_t k = image_writing(im) && g->stage ? (size_t)(g->stage - src_stages) : 0;
 	image_element(im, &g->stage, stages, k);
 	/* the team table is one of the group's tables: where, before the
 	 * tables move */
@@ -310,7 +315,7 @@ static void v_group(image *im, group *g, size_t i, const roster *r,
 	image_span ts = image_array(im, &g->tables, g->ntables, sizeof(people_table), 8);
 	refs->tables[i] = ts;
 	for (size_t t = 0; t < ts.n; t++)
-		v_table(im, &((people_table *)ts.at)[t], i, r, &refs->regexes);
+		v_table(im, &((people_table *)ts.at)[t], i, ntables, &refs->regexes);
 	image_element(im, &g->team, &ts, team);
 	image_span ss = image_array(im, &g->staff, g->nstaff, sizeof(staff_entry), 8);
 	staff_entry *staff = ss.at;
@@ -337,8 +342,8 @@ static void v_group(image *im, group *g, size_t i, const roster *r,
 	expect(im, g->index == i && g->id && g->name);
 }
 
-/* The roster r (the image's copy, or the mapped one); src_* are the
- * writer's source arrays (NULL reading). */
+/* The roster r: the image's copy (its pointers still the source's until
+ * visited), or the mapped one. */
 static void v_roster(image *im, roster *r, snapshot_refs *refs)
 {
 	const roster src = *r; /* writing: where the source arrays are */
@@ -388,12 +393,9 @@ static void v_roster(image *im, roster *r, snapshot_refs *refs)
 		image_fail(im);
 		return;
 	}
-	/* stage pointers need the source's stage array (writing) */
-	roster view = *r;
-	view.stages = (stage *)src.stages;
 	for (size_t i = 0; i < refs->groups.n; i++)
-		v_group(im, &((group *)refs->groups.at)[i], i,
-			image_writing(im) ? &view : r, refs, &sts);
+		v_group(im, &((group *)refs->groups.at)[i], i, r->ntables, src.stages,
+			refs, &sts);
 	/* indexes: every value that indexes an array is checked */
 	image_span sl = image_array(im, &r->slug_slots, r->nslug_slots, sizeof(size_t), 8);
 	size_t used = 0;
@@ -463,8 +465,6 @@ static uint64_t section_hash(const unsigned char *buf, uint64_t off, uint64_t le
 {
 	return XXH3_64bits(buf + off, (size_t)len);
 }
-
-static uint64_t chunks_hash(const image *im, uint64_t off, uint64_t len);
 
 static bool write_all(int fd, const unsigned char *p, size_t n)
 {
@@ -674,9 +674,14 @@ bool snapshot_write(const char *path, const roster_input *in, const roster *r,
 
 /* ---- reading -------------------------------------------------------- */
 
-static void say(char *why, size_t whysize, const char *fmt, const char *arg)
+static void say(char *why, size_t whysize, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void say(char *why, size_t whysize, const char *fmt, ...)
 {
-	snprintf(why, whysize, fmt, arg);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(why, whysize, fmt, ap);
+	va_end(ap);
 }
 
 /* The owner and mode rules for a file others could have written: this
@@ -696,7 +701,7 @@ static const char *untrusted(const struct stat *st)
 static bool section_ok(const snapshot *s, int i)
 {
 	const struct header *h = s->h;
-	return XXH3_64bits(s->map + h->sec[i].off, (size_t)h->sec[i].len) == h->sec[i].hash;
+	return section_hash(s->map, h->sec[i].off, h->sec[i].len) == h->sec[i].hash;
 }
 
 struct hash_job {
@@ -749,12 +754,12 @@ static bool header_ok(const struct header *h, size_t size, const uint64_t key[2]
 		      char *why, size_t whysize)
 {
 	if (memcmp(h->magic, MAGIC, sizeof(MAGIC))) {
-		say(why, whysize, "%snot a teamtui snapshot", "");
+		say(why, whysize, "not a teamtui snapshot");
 		return false;
 	}
 	if (h->format != SNAPSHOT_FORMAT || h->header_bytes != HEADER_BYTES ||
 	    h->hash != XXH3_64bits(h, offsetof(struct header, hash))) {
-		say(why, whysize, "%sanother snapshot format", "");
+		say(why, whysize, "another snapshot format");
 		return false;
 	}
 	char version[sizeof(h->version) + 1];
@@ -765,11 +770,11 @@ static bool header_ok(const struct header *h, size_t size, const uint64_t key[2]
 		return false;
 	}
 	if (h->layout != layout()) {
-		say(why, whysize, "%smade by another build of teamtui", "");
+		say(why, whysize, "made by another build of teamtui");
 		return false;
 	}
 	if (key && (h->key[0] != key[0] || h->key[1] != key[1])) {
-		say(why, whysize, "%sit stands for another roster", "");
+		say(why, whysize, "it stands for another roster");
 		return false;
 	}
 	bool ok = h->size == size && h->base % 4096 == 0 && h->root < size;
@@ -779,7 +784,7 @@ static bool header_ok(const struct header *h, size_t size, const uint64_t key[2]
 		end += h->sec[i].len;
 	}
 	if (!ok)
-		say(why, whysize, "%sits sections do not fit its size", "");
+		say(why, whysize, "its sections do not fit its size");
 	return ok;
 }
 
@@ -851,7 +856,7 @@ roster *snapshot_open(const char *path, const roster_input *in,
 		goto out;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		say(why, whysize, "%snot a regular file", "");
+		say(why, whysize, "not a regular file");
 		goto out;
 	}
 	if ((bad = untrusted(&st))) {
@@ -860,14 +865,14 @@ roster *snapshot_open(const char *path, const roster_input *in,
 	}
 	if (st.st_size < HEADER_BYTES + 8 || (uint64_t)st.st_size > SIZE_MAX / 2 ||
 	    pread(fd, &h, sizeof(h), 0) != (ssize_t)sizeof(h)) {
-		say(why, whysize, "%struncated", "");
+		say(why, whysize, "truncated");
 		goto out;
 	}
 	if (!header_ok(&h, (size_t)st.st_size, key, why, whysize))
 		goto out;
 	s = calloc(1, sizeof(*s));
 	if (!s || !map_file(s, fd, (size_t)st.st_size, h.base)) {
-		say(why, whysize, "%scannot be mapped", "");
+		say(why, whysize, "cannot be mapped");
 		goto out;
 	}
 	s->h = (const struct header *)s->map;
@@ -876,7 +881,7 @@ roster *snapshot_open(const char *path, const roster_input *in,
 	/* the file may have changed since the header was read */
 	if (memcmp(s->h, &h, sizeof(h)) || s->map[s->len - 1] != '\0' ||
 	    !section_ok(s, SEC_IDENTITY)) {
-		say(why, whysize, "%schecksum of its identity does not match", "");
+		say(why, whysize, "checksum of its identity does not match");
 		goto out;
 	}
 	s->reader = image_reader(s->map, s->len, h.base);
@@ -885,12 +890,12 @@ roster *snapshot_open(const char *path, const roster_input *in,
 	/* the root, then the inputs: one stat each */
 	struct root *root = read_root(s);
 	if (!root) {
-		say(why, whysize, "%sits root is out of bounds", "");
+		say(why, whysize, "its root is out of bounds");
 		goto out;
 	}
 	image_span ins = read_inputs(s->reader, root);
 	if (!image_ok(s->reader) || !ins.n) {
-		say(why, whysize, "%sits inputs are out of bounds", "");
+		say(why, whysize, "its inputs are out of bounds");
 		goto out;
 	}
 	for (size_t i = 0; i < ins.n; i++)
@@ -907,7 +912,7 @@ roster *snapshot_open(const char *path, const roster_input *in,
 	if (!threaded)
 		hash_section(&job);
 	if (!threaded && !job.ok) {
-		say(why, whysize, "%schecksum of the model does not match", "");
+		say(why, whysize, "checksum of the model does not match");
 		goto out;
 	}
 	image_span ds;
@@ -915,11 +920,11 @@ roster *snapshot_open(const char *path, const roster_input *in,
 	if (threaded)
 		pthread_join(hasher, NULL);
 	if (!job.ok) {
-		say(why, whysize, "%schecksum of the model does not match", "");
+		say(why, whysize, "checksum of the model does not match");
 		goto out;
 	}
 	if (!image_ok(s->reader) || !model) {
-		say(why, whysize, "%san offset in the model is out of bounds", "");
+		say(why, whysize, "an offset in the model is out of bounds");
 		goto out;
 	}
 	r = malloc(sizeof(*r));

@@ -33,6 +33,9 @@ void arena_intern_n(arena *a, size_t n, const char *const *s,
  * good in its low bits (for power-of-two tables), not keyed (not for
  * input an adversary picks to collide, on large tables). */
 size_t arena_hash(const char *s, size_t len);
+/* A hash of an address, for tables keyed by pointer (good in its low
+ * bits, as arena_hash). */
+size_t arena_hash_ptr(const void *p);
 
 /* Give the arena a malloc'd block p: it is freed with the arena (so a
  * large array built with realloc joins the arena without a copy). False,
