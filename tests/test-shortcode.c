@@ -1,4 +1,4 @@
-/* test-shortcode: the Hugo shortcode lexer (src/shortcode.c).
+/* test-shortcode: the Hugo shortcode lexer (src/core/shortcode.c).
  *
  * Most cases are Hugo's own: the lexer table of
  * parser/pageparser/pageparser_shortcode_test.go (shortCodeLexerTests,

@@ -9,7 +9,7 @@
  * fenced code blocks (``` or ~~~) nor HTML comment blocks. Shortcode
  * calls are found elsewhere (shortcode.h); page_heading_at() tells which
  * heading is above one. The exact rules for every field are at the top
- * of src/page.c.
+ * of src/core/page.c.
  *
  * Pure: no I/O. Strings live in the arena passed in; they are raw page
  * text (untrusted: sanitize at output), never NULL where present and
@@ -80,7 +80,7 @@ typedef struct page_text {
  * front matter that never ends; a title, description or alias that is a
  * list or map) are warnings in diags (may be NULL); whatever could be
  * read is kept. False only when out of memory (then *out is partial).
- * Rules: src/page.c's header, after the real pages described in
+ * Rules: src/core/page.c's header, after the real pages described in
  * /work/shared/research/handbook-sources.md sections 5 and 8. */
 bool page_read(const char *file, const char *text, size_t len, arena *a,
 	       diag_list *diags, page_text *out);

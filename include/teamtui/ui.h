@@ -23,7 +23,7 @@ typedef struct view view;
  * before the roster is freed ui.c records every cursor as text
  * (rows_anchor_take), calls release, clears the rows, and after the swap
  * builds each view again and puts its cursor back. */
-/* The views, by kind: src/views.c holds the one table of their
+/* The views, by kind: src/ui/views.c holds the one table of their
  * operations (adding a view touches its own file and that table). */
 typedef enum {
 	VIEW_DIR, VIEW_GROUP, VIEW_PERSON, VIEW_PEOPLE, VIEW_SEARCH, VIEW_HELP,

@@ -1,6 +1,6 @@
 /* ui.c: the interactive directory's loop: the history (back and forward),
  * the prompts, the dispatch of requests, the title and status lines. It
- * knows the views only through ui_views[] (src/views.c) and their
+ * knows the views only through ui_views[] (src/ui/views.c) and their
  * view_ops; what a view shows is the view's own file. */
 #include "teamtui/ui.h"
 #include "teamtui/check.h"
