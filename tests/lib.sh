@@ -21,7 +21,9 @@ runner_setup() {
 	# would make runs depend on timing); no system config of the machine's
 	TEAMTUI_NO_SNAPSHOT=${TEAMTUI_NO_SNAPSHOT-1}
 	TEAMTUI_SYSTEM_CONFIG=/dev/null/no-system-config
-	export TEAMTUI_NO_SNAPSHOT TEAMTUI_SYSTEM_CONFIG
+	# nor data `teamtui sync` fetched for whoever runs the tests
+	XDG_DATA_HOME=/dev/null/no-data-home
+	export TEAMTUI_NO_SNAPSHOT TEAMTUI_SYSTEM_CONFIG XDG_DATA_HOME
 	unset TEAMTUI_SNAPSHOT_LOG TEAMTUI_SNAPSHOT_WAIT
 }
 

@@ -10,14 +10,27 @@ typedef enum {
 	ROSTER_FROM_FLAG,
 	ROSTER_FROM_ENV,
 	ROSTER_FROM_CONFIG,
+	ROSTER_FROM_SYNC,
 	ROSTER_FROM_SAMPLE,
 } roster_source;
 
 /* The roster directory, malloc'd: `flag` (--roster), then
  * $TEAMTUI_ROSTER, then `roster:` in
- * ${XDG_CONFIG_HOME:-~/.config}/teamtui/config.yml, then the installed
- * sample. Problems reading the config file go to diags. */
+ * ${XDG_CONFIG_HOME:-~/.config}/teamtui/config.yml, then the data
+ * directory `teamtui sync` fills (config_data_dir) once it holds team.yml
+ * and stages.yml (handbook_is_data_dir), then the installed sample.
+ * Problems reading the config file go to diags. */
 char *config_roster_dir(const char *flag, roster_source *from, diag_list *diags);
+
+/* The data directory `teamtui sync` writes and rosters fall back on
+ * (malloc'd; it may not exist yet): `data_dir:` of the system config (a
+ * directory shared by the machine's users, written by one sync job), else
+ * of the user's config (~ and relative paths as for roster:), else
+ * $XDG_DATA_HOME/teamtui when $XDG_DATA_HOME is absolute, else
+ * $HOME/.local/share/teamtui (XDG Base Directory Specification 0.8).
+ * NULL without any of them (no HOME). *shared (when not NULL) says
+ * whether a config file named it. Problems in either file go to diags. */
+char *config_data_dir(bool *shared, diag_list *diags);
 
 /* `people:` and `data:` from the config file (paths, ~ and relative
  * ones resolved as for `roster:`), each malloc'd or NULL: where a

@@ -220,11 +220,16 @@ typedef struct roster_input {
 	const char *dir;
 	const char *people; /* NULL: the checkout's own */
 	const char *data;   /* NULL: the checkout's own */
+	/* the data directory `teamtui sync` fills (config_data_dir), or NULL:
+	 * a handbook checkout without data/public/team.yml (or stages.yml)
+	 * takes its people (or product data) from there */
+	const char *synced;
 } roster_input;
 
 /* Load a roster from src: a handbook checkout when src->dir has
- * content/handbook/ (handbook.h), else as roster_load(). NULL only when
- * out of memory. */
+ * content/handbook/, or a synced data directory (team.yml and stages.yml,
+ * no groups.yml: handbook_is_data_dir) as a checkout without pages
+ * (handbook.h), else as roster_load(). NULL only when out of memory. */
 roster *roster_load_input(const roster_input *src, diag_list *diags);
 
 /* Load the roster directory `dir`: groups.yml plus either team.yml or

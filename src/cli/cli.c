@@ -834,11 +834,13 @@ int cli_run(int argc, char **argv)
 		sample_notice(dir, &d);
 	char *people = NULL, *data = NULL;
 	config_data_paths(&people, &data, &d);
+	/* what `teamtui sync` fetched: a checkout without data/public uses it */
+	char *synced = from == ROSTER_FROM_SYNC ? NULL : config_data_dir(NULL, &d);
 	config_theme theme;
 	bool mouse;
 	config_interface(&theme, &mouse, &d);
 	roster_input in = {dir, a.people ? a.people : people,
-			   a.data ? a.data : data};
+			   a.data ? a.data : data, synced};
 	/* check reads the files, always; snapshot makes one from them */
 	bool use_snapshot = strcmp(cmd, "check") && strcmp(cmd, "snapshot") &&
 			    !a.no_snapshot;
@@ -889,6 +891,7 @@ int cli_run(int argc, char **argv)
 			free(dir);
 			free(people);
 			free(data);
+			free(synced);
 			diag_free(&d);
 			return ui;
 		}
@@ -968,5 +971,6 @@ done:
 	free(dir);
 	free(people);
 	free(data);
+	free(synced);
 	return rc;
 }

@@ -8,13 +8,14 @@
 #include <sys/stat.h>
 
 #include "teamtui/arena.h"
+#include "teamtui/handbook.h"
 #include "teamtui/suggest.h"
 #include "teamtui/yload.h"
 
 /* Every key config.yml may have (teamtui(1), FILES). */
 static const char *const known_keys[] = {"roster", "people", "data", "gitlab_host",
 					 "gitlab_token", "ca_cert", "theme", "mouse",
-					 "snapshot_dir"};
+					 "snapshot_dir", "data_dir", "sync"};
 enum { NKNOWN = sizeof(known_keys) / sizeof(*known_keys) };
 
 /* An unknown key is a warning with the closest known one: a typo
@@ -255,6 +256,31 @@ char *config_snapshot_dir(diag_list *diags)
 	return out[0];
 }
 
+char *config_data_dir(bool *shared, diag_list *diags)
+{
+	static const char *const keys[] = {"data_dir"};
+	static const bool paths[] = {true};
+	char *out[1];
+	diag_list mine;
+	diag_init(&mine);
+	read_config_once(keys, paths, out, 1, &mine, config_system_path());
+	if (!out[0])
+		read_config_once(keys, paths, out, 1, &mine, config_path());
+	merge_unique(diags, &mine);
+	diag_free(&mine);
+	if (shared)
+		*shared = out[0] != NULL;
+	if (out[0])
+		return out[0];
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && xdg[0] == '/')
+		return concat(xdg, "/teamtui", "");
+	const char *home = getenv("HOME");
+	if (!home || home[0] != '/')
+		return NULL;
+	return concat(home, "/.local/share/teamtui", "");
+}
+
 char *config_roster_dir(const char *flag, roster_source *from, diag_list *diags)
 {
 	if (flag) {
@@ -271,6 +297,12 @@ char *config_roster_dir(const char *flag, roster_source *from, diag_list *diags)
 		*from = ROSTER_FROM_CONFIG;
 		return cfg;
 	}
+	char *data = config_data_dir(NULL, diags);
+	if (data && handbook_is_data_dir(data)) {
+		*from = ROSTER_FROM_SYNC;
+		return data;
+	}
+	free(data);
 	*from = ROSTER_FROM_SAMPLE;
 	return strdup(PKGDATADIR);
 }

@@ -46,6 +46,21 @@ bool handbook_is_checkout(const char *dir)
 	return yes;
 }
 
+/* Is dir/name a regular file? */
+static bool has_file(const char *dir, const char *name)
+{
+	char *p = dir ? yload_join(dir, name) : NULL;
+	bool yes = p && is_file(p);
+	free(p);
+	return yes;
+}
+
+bool handbook_is_data_dir(const char *dir)
+{
+	return has_file(dir, "team.yml") && has_file(dir, "stages.yml") &&
+	       !has_file(dir, "groups.yml") && !handbook_is_checkout(dir);
+}
+
 static void people_from(yload *c, const char *x, const char *shown,
 			people_buf *out)
 {
@@ -97,16 +112,27 @@ static void people_from(yload *c, const char *x, const char *shown,
 void handbook_load_people(yload *c, const roster_input *src, people_buf *out)
 {
 	size_t errors = c->diags->errors;
-	if (!src->people) {
+	if (!src->people && !handbook_is_checkout(src->dir)) {
+		/* a data directory (handbook_is_data_dir): its own team.yml */
+		char *p = yload_join(src->dir, "team.yml");
+		if (p)
+			people_load_list(c, p, "team.yml", out);
+		free(p);
+	} else if (!src->people) {
 		char *p = yload_join(src->dir, "data/public/team.yml");
+		char *s = src->synced ? yload_join(src->synced, "team.yml") : NULL;
 		if (p && is_file(p))
 			people_load_list(c, p, "data/public/team.yml", out);
+		else if (s && is_file(s)) /* what `teamtui sync` fetched */
+			people_load_list(c, s, arena_intern(c->model, s, strlen(s)), out);
 		else if (p)
 			diag_add(c->diags, DIAG_ERROR, "data/public/team.yml", 0, 0,
 				 "no people: data/public/ is filled by the handbook's "
-				 "`make sync-data`; or give --people PATH (a team.yml, "
-				 "a team_members/ tree or a www-gitlab-com checkout)");
+				 "`make sync-data`, or run `teamtui sync`; or give --people "
+				 "PATH (a team.yml, a team_members/ tree or a www-gitlab-com "
+				 "checkout)");
 		free(p);
+		free(s);
 	} else {
 		const char *shown = arena_intern(c->model, src->people,
 						 strlen(src->people));
@@ -858,9 +884,12 @@ void handbook_load_groups(yload *c, const roster_input *src, roster *r)
 			 arena_intern(c->model, src->data, strlen(src->data)), 0, 0,
 			 "data: %s", is_file(src->data) ? "not a directory"
 						       : strerror(errno));
-	char *data = src->data ? strdup(src->data) : yload_join(src->dir, "data/public");
-	const char *prefix = src->data ? src->data : "data/public";
-	if (data && !src->data && src->people) { /* a www-gitlab-com checkout */
+	bool checkout = handbook_is_checkout(src->dir);
+	char *data = src->data ? strdup(src->data)
+		     : checkout ? yload_join(src->dir, "data/public")
+				: strdup(src->dir); /* a data directory */
+	const char *prefix = src->data ? src->data : checkout ? "data/public" : "";
+	if (data && !src->data && checkout && src->people) { /* a www-gitlab-com checkout */
 		char *st = yload_join(data, "stages.yml"), *alt = yload_join(src->people, "data");
 		char *alt_st = alt ? yload_join(alt, "stages.yml") : NULL;
 		if (st && alt_st && !is_file(st) && is_file(alt_st)) {
@@ -873,6 +902,12 @@ void handbook_load_groups(yload *c, const roster_input *src, roster *r)
 		free(alt);
 		free(alt_st);
 	}
+	if (data && !src->data && checkout && src->synced && !has_file(data, "stages.yml") &&
+	    has_file(src->synced, "stages.yml")) { /* what `teamtui sync` fetched */
+		free(data);
+		data = strdup(src->synced);
+		prefix = data ? arena_intern(c->model, data, strlen(data)) : "";
+	}
 	if (data && (!src->data || is_dir(src->data)))
 		stages_load(c, data, prefix, r, &pd);
 	else
@@ -880,7 +915,8 @@ void handbook_load_groups(yload *c, const roster_input *src, roster *r)
 	free(data);
 	redirects rd;
 	load_redirects(&x, &rd);
-	walk(&x, "content/handbook", 0);
+	if (checkout) /* a data directory has no pages */
+		walk(&x, "content/handbook", 0);
 	qsort(x.paths, x.npaths, sizeof(char *), cmp_str);
 	/* every page's URL (sorted: the paths are), for stale handbook: paths */
 	x.urls = calloc(x.npaths + 1, sizeof(char *));

@@ -222,7 +222,7 @@ static roster *load_input(const roster_input *in, diag_list *diags)
 		return r;
 	}
 	people_buf pb = {0};
-	r->handbook = handbook_is_checkout(dir);
+	r->handbook = handbook_is_checkout(dir) || handbook_is_data_dir(dir);
 	if (r->handbook || in->people) /* --people: the same forms for both */
 		handbook_load_people(&c, in, &pb);
 	else

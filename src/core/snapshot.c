@@ -114,7 +114,8 @@ static uint64_t layout(void)
 }
 
 /* Which roster input a snapshot stands for: a 128-bit hash of the real
- * paths of its directory, people and data, and of this build's version.
+ * paths of its directory, people and data, of this build's version and of
+ * the synced data directory it may fall back on.
  * False when the directory cannot be resolved or out of memory. */
 static bool roster_key(const roster_input *in, uint64_t key[2])
 {
@@ -126,9 +127,10 @@ static bool roster_key(const roster_input *in, uint64_t key[2])
 	if (ok) {
 		/* missing --people/--data: the key still differs from none */
 		const char *parts[] = {d, in->people ? (p ? p : in->people) : "",
-				       in->data ? (a ? a : in->data) : "", PACKAGE_VERSION};
+				       in->data ? (a ? a : in->data) : "", PACKAGE_VERSION,
+				       in->synced ? in->synced : ""};
 		XXH3_128bits_reset(st);
-		for (size_t i = 0; i < 4; i++)
+		for (size_t i = 0; i < 5; i++)
 			XXH3_128bits_update(st, parts[i], strlen(parts[i]) + 1);
 		XXH128_hash_t h = XXH3_128bits_digest(st);
 		XXH3_freeState(st);
