@@ -13,6 +13,8 @@
 
 #include "config.h"
 #include "teamtui/check.h"
+#include "teamtui/cli_changes.h"
+#include "teamtui/cli_sync.h"
 #include "teamtui/config.h"
 #include "teamtui/gitlab.h"
 #include "teamtui/out_json.h"
@@ -36,6 +38,8 @@ struct args {
 	bool json, help, version, offline, refresh;
 	bool no_pager; /* --no-pager */
 	bool no_snapshot; /* --no-snapshot */
+	bool quiet;	  /* sync --quiet */
+	const char *since; /* changes --since DATE|VERSION */
 	const char *output; /* snapshot --output DIR */
 	const char *command;
 	const char *arg;
@@ -64,6 +68,11 @@ static const char usage_text[] =
     "  snapshot      write the roster's snapshot now: loaded, resolved and\n"
     "                indexed, for the next start (--output DIR: a shared\n"
     "                directory, e.g. /var/cache/teamtui, for snapshot_dir:)\n"
+    "  sync          fetch the organisation's data (team.yml, stages.yml,\n"
+    "                sections.yml, categories.yml) into the data directory\n"
+    "                (--quiet: errors only); exit 1 when any file failed\n"
+    "  changes       who joined, left, moved or changed title, and group\n"
+    "                moves, since you last looked (--since DATE|VERSION)\n"
     "  version       the version (also --version)\n"
     "  okrs GROUP    the group's OKRs from GitLab (--offline: the cache only;\n"
     "                --refresh: ask GitLab even when the cache is fresh)\n"
@@ -128,6 +137,13 @@ static int parse_args(int argc, char **argv, struct args *a)
 				if (!*v)
 					return usage_error("--output needs a directory%s", "");
 				a->output = v;
+			} else if (!strcmp(s, "--since") || !strncmp(s, "--since=", 8)) {
+				const char *v = s[7] == '=' ? s + 8 : i + 1 < argc ? argv[++i] : "";
+				if (!*v)
+					return usage_error("--since needs a date or a version%s", "");
+				a->since = v;
+			} else if (!strcmp(s, "-q") || !strcmp(s, "--quiet")) {
+				a->quiet = true;
 			} else if (!strcmp(s, "--offline")) {
 				a->offline = true;
 			} else if (!strcmp(s, "--refresh")) {
@@ -793,7 +809,7 @@ int cli_run(int argc, char **argv)
 	const char *cmd = a.command ? a.command : "groups";
 	static const char *const known[] = {"groups", "show", "person", "check",
 					    "who", "okrs", "tables", "version",
-					    "help", "snapshot"};
+					    "help", "snapshot", "sync", "changes"};
 	enum { NKNOWN_CMDS = sizeof(known) / sizeof(*known) };
 	size_t k = 0;
 	while (k < NKNOWN_CMDS && strcmp(known[k], cmd))
@@ -821,11 +837,20 @@ int cli_run(int argc, char **argv)
 		return usage_error("--limit is an option of 'who' only%s", "");
 	if (a.output && strcmp(cmd, "snapshot"))
 		return usage_error("--output is an option of 'snapshot' only%s", "");
+	if (a.quiet && strcmp(cmd, "sync"))
+		return usage_error("--quiet is an option of 'sync' only%s", "");
+	if (a.since && strcmp(cmd, "changes"))
+		return usage_error("--since is an option of 'changes' only%s", "");
 	if (needs_arg(cmd) && !a.arg)
 		return usage_error("'%s' needs an argument", cmd);
 	if (!needs_arg(cmd) && !optional_arg(cmd) && a.arg)
 		return usage_error("unexpected argument '%s'", a.arg);
 
+	if (!strcmp(cmd, "sync")) { /* the data first; no roster is read */
+		bool updated = false;
+		rc = cli_sync(a.quiet, &updated);
+		return finish_output(rc);
+	}
 	diag_list d;
 	diag_init(&d);
 	roster_source from;
@@ -934,6 +959,8 @@ int cli_run(int argc, char **argv)
 			rc = cmd_okrs(r, &a);
 		else if (!strcmp(cmd, "tables"))
 			rc = cmd_tables(r, rs, &a);
+		else if (!strcmp(cmd, "changes"))
+			rc = cli_changes(out_fp, &in, r, rs, a.since, a.json, &d);
 		else if (a.json)
 			rc = out_json_groups(out_fp, r) ? CLI_OK : CLI_FAIL;
 		else

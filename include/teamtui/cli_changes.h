@@ -1,0 +1,18 @@
+/* cli_changes: `teamtui changes [--since DATE|VERSION] [--json]`. */
+#ifndef TEAMTUI_CLI_CHANGES_H
+#define TEAMTUI_CLI_CHANGES_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "teamtui/diag.h"
+#include "teamtui/resolve.h"
+#include "teamtui/roster.h"
+
+/* Print what changed in roster r (loaded from `in`, resolved by rs) since
+ * `since` (NULL: since the user last looked, else the version before the
+ * newest) to out, as text or JSON. Returns the exit code. */
+int cli_changes(FILE *out, const roster_input *in, const roster *r,
+		resolver *rs, const char *since, bool json, diag_list *d);
+
+#endif
