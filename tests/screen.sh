@@ -420,7 +420,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 
 	# the settings: environment, roster, redirections, extra goldens
 	roster=data args='' pipe='' stdin='' sgr=false nocolor=false osc52='' private=false
-	show='' setsid='' missing='' config='' snapshot=false
+	show='' setsid='' missing='' config='' snapshot=false seen=''
 	cdir=$tmp/c$n
 	envs="PATH=$(quote "$PATH") HOME=$(quote "$cdir/home") TERM=screen-256color"
 	envs="$envs LANG=C.UTF-8 TZ=UTC TEAMTUI_NOW=1795000000"
@@ -465,6 +465,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 				envs="$envs TEAMTUI_NO_SNAPSHOT=0 TEAMTUI_SNAPSHOT_LOG=$(quote "$cdir/snap.log")"
 				;;
 			show=*) show=${s#show=} ;;
+			seen=*) seen=${s#seen=} ;;
 			config=*) config=${s#config=} ;;
 			noctty)
 				setsid=setsid
@@ -507,6 +508,18 @@ while IFS= read -r line || [ -n "$line" ]; do
 		echo "not ok $n - $name$directive"
 		echo "# teamtui snapshot failed:"
 		sed 's/^/# /' "$cdir/snapshot.out"
+		[ -z "$todo" ] && failed=$((failed + 1))
+		continue
+	fi
+	# seen=EDITS: the user ran teamtui on the roster an hour before (its
+	# version was recorded), then the files changed
+	if [ -n "$seen" ] && ! (cd "$rundir" && eval "env -i $envs" \
+	    TEAMTUI_NOW=1794996400 TEAMTUI_SNAPSHOT_WAIT=1 \
+	    '"$TEAMTUI" --roster "$roster" groups' >"$cdir/seen.out" 2>&1 &&
+	    cp "$abs_srcdir/tests/screen/fixtures/$seen"/* "$rundir/$roster/"); then
+		echo "not ok $n - $name$directive"
+		echo "# the earlier run (seen=$seen) failed:"
+		sed 's/^/# /' "$cdir/seen.out"
 		[ -z "$todo" ] && failed=$((failed + 1))
 		continue
 	fi

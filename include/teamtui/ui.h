@@ -27,7 +27,7 @@ typedef struct view view;
  * operations (adding a view touches its own file and that table). */
 typedef enum {
 	VIEW_DIR, VIEW_GROUP, VIEW_PERSON, VIEW_PEOPLE, VIEW_SEARCH, VIEW_HELP,
-	VIEW_DIAGS, VIEW_KINDS
+	VIEW_DIAGS, VIEW_CHANGES, VIEW_KINDS
 } view_kind;
 
 /* The loop knows a view only through these (as tig's view_ops). */
@@ -146,6 +146,9 @@ struct tui {
 	char gl_why[256];	    /* why there is no client (said in place) */
 	struct ui_fetch *fetches;
 	size_t nfetches, capfetches;
+	/* what changed since this user last looked (ui_changes.c): worked
+	 * out after the first screen is drawn; NULL until then */
+	struct ui_changes *changes;
 	unsigned spinner;
 	bool quit;
 };
@@ -236,6 +239,29 @@ const char *ui_spinner(const tui *t);
 /* Move the transfers on without waiting; true when one finished. */
 bool ui_fetch_step(tui *t);
 void ui_fetch_free(tui *t);
+
+/* What changed (ui_changes.c). The versions are the digest store's
+ * (digeststore.h): the roster on screen is recorded as the newest, and
+ * compared with the version this user last looked at. */
+/* After the first screen (and after a reload): record the roster on
+ * screen, and work out what changed since the user last looked; the
+ * status line says it in one line ("since Tuesday: 4 joined, 2 left, 3
+ * moved; press c") unless it is already saying something. */
+void ui_changes_update(tui *t, bool notice);
+/* The changes the What's new view lists (never NULL once updated:
+ * possibly empty), what they are measured from (*since: when that version
+ * was recorded, 0 when there is none) and whether that is the version the
+ * user last looked at (else: the version before the newest). NULL before
+ * ui_changes_update, or when the store is unusable (*why says why). */
+const struct change_list *ui_changes_list(tui *t, time_t *since, bool *looked,
+					  const char **why);
+/* The user has now seen the newest version (the view was opened). */
+void ui_changes_looked(tui *t);
+void ui_changes_free(tui *t);
+/* "14:05" today, "yesterday", "Tuesday" within a week, else "28 Oct"
+ * (or "28 Oct 2025" in another year): when `then` was, as the status
+ * line says it. */
+void ui_when_text(time_t then, time_t now, char *buf, size_t size);
 
 /* Run the interactive directory. It takes *r and *diags and hands back
  * what it ends with (a reload replaces both). Returns -1 when the

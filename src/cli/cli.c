@@ -16,7 +16,9 @@
 #include "teamtui/cli_changes.h"
 #include "teamtui/cli_sync.h"
 #include "teamtui/config.h"
+#include "teamtui/digeststore.h"
 #include "teamtui/gitlab.h"
+#include "teamtui/later.h"
 #include "teamtui/out_json.h"
 #include "teamtui/pager.h"
 #include "teamtui/textwidth.h"
@@ -776,6 +778,29 @@ static int cmd_who(const roster *r, resolver *rs, const struct args *a)
  * (its leak check must keep its meaning) and when TEAMTUI_FREE_AT_EXIT is
  * set to anything but "" or "0" (valgrind runs, leak hunts). The
  * interactive directory always frees what it replaces. */
+/* After any load, the roster's version for `teamtui changes` and the
+ * TUI's What's new (digeststore.h): when the newest recorded version does
+ * not stand for r's files, record r, in a detached worker (later.h), so
+ * no command waits for it. */
+static void record_later(const roster_input *in, const roster *r, resolver *rs)
+{
+	if (r->dir_errno || !r->inputs_complete)
+		return;
+	char err[256];
+	digeststore *s = digeststore_open(in, err, sizeof(err));
+	if (!s || digeststore_current(s, r)) {
+		digeststore_close(s);
+		return;
+	}
+	bool here = later_inline();
+	if (here || later_detach()) {
+		digeststore_record(s, r, rs, err, sizeof(err));
+		if (!here)
+			_exit(0);
+	}
+	digeststore_close(s);
+}
+
 static bool free_at_exit(void)
 {
 #if defined(__SANITIZE_ADDRESS__)
@@ -987,6 +1012,8 @@ int cli_run(int argc, char **argv)
 	rc = finish_output(rc); /* a full disk or closed pipe is not success */
 	if (use_snapshot && !r->snapshot) /* the answer is out: for next time */
 		snapstore_save_later(&in, r, &d, &first);
+	if (strcmp(cmd, "changes")) /* (which records it itself) */
+		record_later(&in, r, rs);
 	if (paged)
 		pager_finish();
 done:

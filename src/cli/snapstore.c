@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "teamtui/cache.h"
 #include "teamtui/config.h"
+#include "teamtui/later.h"
 #include "teamtui/resolve.h"
 #include "teamtui/search.h"
 #include "teamtui/snapshot.h"
@@ -187,42 +187,17 @@ void snapstore_save_later(const roster_input *in, const roster *r,
 {
 	if (!snapstore_enabled() || r->snapshot || !r->inputs_complete || r->dir_errno)
 		return;
-	char err[512], *path = NULL, *dir;
-	const char *wait = getenv("TEAMTUI_SNAPSHOT_WAIT");
-	if (wait && *wait && strcmp(wait, "0")) { /* tests: here and now */
-		if ((dir = cache_dir(err, sizeof(err))))
-			save(dir, in, r, d, first, false, &path, err, sizeof(err));
-		else
-			logf_("could not write: %s", err);
-		free(dir);
-		free(path);
+	/* tests: here and now; else in a detached worker */
+	bool here = later_inline();
+	if (!here && !later_detach())
 		return;
-	}
-	fflush(NULL); /* nothing buffered is written twice */
-	pid_t child = fork();
-	if (child < 0)
-		return;
-	if (child > 0) { /* the child forks the writer and is gone at once */
-		while (waitpid(child, NULL, 0) < 0 && errno == EINTR)
-			;
-		return;
-	}
-	if (fork() != 0)
-		_exit(0);
-	/* the writer: no terminal, no pipe kept open (a reader of our
-	 * output waits for every writer of its pipe to close it) */
-	setsid();
-	int null = open("/dev/null", O_RDWR);
-	for (int fd = 0; fd < 3; fd++)
-		if (null >= 0)
-			dup2(null, fd);
-	long max = sysconf(_SC_OPEN_MAX);
-	for (int fd = 3; fd < (max > 0 && max < 65536 ? max : 1024); fd++)
-		close(fd);
-	dir = cache_dir(err, sizeof(err));
+	char err[512], *path = NULL, *dir = cache_dir(err, sizeof(err));
 	if (dir)
 		save(dir, in, r, d, first, false, &path, err, sizeof(err));
 	else
 		logf_("could not write: %s", err);
-	_exit(0);
+	free(dir);
+	free(path);
+	if (!here)
+		_exit(0);
 }

@@ -66,6 +66,7 @@ const key_binding keys_table[] = {
 	{CTRL('r'), REQ_RELOAD, "Ctrl-R", NULL, NULL, L},
 	{'!', REQ_WARNINGS, "!", "what check reports; Enter opens $EDITOR there", NULL, L},
 	{'w', REQ_WARNINGS, "w", NULL, NULL, L},
+	{'c', REQ_CHANGES, "c", "what's new: who joined, left or moved since you last looked", NULL, L},
 	{CTRL('l'), REQ_REDRAW, "Ctrl-L", "redraw the screen", NULL, L},
 	{CTRL('z'), REQ_SUSPEND, "Ctrl-Z", "suspend (fg resumes)", NULL, L},
 

@@ -485,6 +485,8 @@ static void reload(tui *t)
 	t->diags = d;
 	t->loaded_at = ui_now();
 	check_counts(r, &d, &t->check_errors, &t->check_warnings);
+	if (t->changes) /* the reloaded roster is the newest version */
+		ui_changes_update(t, false);
 	char gone[80];
 	rebuild_views(t, anchors, gone, sizeof(gone));
 	if (d.errors)
@@ -974,6 +976,11 @@ static void handle(tui *t, request req)
 	case REQ_WARNINGS:
 		ui_open(t, VIEW_DIAGS, NULL);
 		break;
+	case REQ_CHANGES:
+		if (!t->changes) /* before the first screen was drawn */
+			ui_changes_update(t, false);
+		ui_open(t, VIEW_CHANGES, NULL);
+		break;
 	case REQ_HELP:
 		ui_open(t, VIEW_HELP, NULL);
 		break;
@@ -1083,6 +1090,11 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 				continue;
 			}
 		}
+		if (!t.changes && !bench) { /* what changed since the last look */
+			ui_changes_update(&t, true);
+			if (*t.status)
+				continue;
+		}
 		if (bench) {
 			clock_gettime(CLOCK_MONOTONIC, &k1);
 			if (nbench && nbench <= 64) /* the key before, handled and drawn */
@@ -1152,6 +1164,7 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 	lineedit_history_free(&t.hist_find);
 	lineedit_history_free(&t.hist_filter);
 	ui_fetch_free(&t);
+	ui_changes_free(&t);
 	search_free(t.index);
 	resolver_free(t.rs);
 	*r = t.r; /* the caller frees the roster and its diagnostics */
