@@ -38,6 +38,16 @@ bool cache_write(const char *dir, const char *key, const char *text,
  * never blocks. */
 char *cache_read(const char *dir, const char *key, size_t *len, char *err,
 		 size_t errsize);
+/* Replace dir/name with text[0..len) as cache_write does (a temporary
+ * file in dir, mode 0600, fsync, rename; its failures said the same way).
+ * For files that are not a key's JSON (the digest store's). */
+bool cache_write_file(const char *dir, const char *name, const char *text,
+		      size_t len, char *err, size_t errsize);
+/* dir/name as cache_read reads a key's file, at most max bytes (else
+ * "PATH is over N MB", N = max in MiB): NULL with err "" when there is no
+ * such file. */
+char *cache_read_file(const char *dir, const char *name, size_t max, size_t *len,
+		      char *err, size_t errsize);
 /* Remove an entry found corrupt: it is never trusted again. True when it
  * is gone (or was never there); false with "cannot remove PATH: strerror". */
 bool cache_drop(const char *dir, const char *key, char *err, size_t errsize);

@@ -41,6 +41,10 @@ typedef struct change {
 	digest_table_kind table;
 	const char *file; /* GROUP_* and TABLE_*: the table's call */
 	int line;
+	/* TABLE_*: the call as the new version has it, to say which one it
+	 * is: its shortcode ("team-by-manager-slug") and the manager slug it
+	 * gives ("" none). (Added: the contract had no field for them.) */
+	const char *shortcode, *manager;
 } change;
 
 typedef struct change_list {
@@ -51,14 +55,36 @@ typedef struct change_list {
 				digests are freed */
 } change_list;
 
-/* The changes from `old` to `now`. False only when out of memory. */
+/* The changes from `old` to `now`, in out (initialised here; free with
+ * changes_free, also after a failure). False only when out of memory.
+ * Rules:
+ * - a slug in only one version is JOINED or LEFT, unless a slug only in
+ *   the old one and a slug only in the new one have the same non-empty
+ *   gitlab handle (ASCII case and a leading '@' ignored), each the only
+ *   such slug on its side: then one RENAMED (a handle shared by several
+ *   leavers or joiners renames nobody);
+ * - for a person in both (or renamed): TITLE when the role text differs,
+ *   MOVED when reports_to does, a manager's rename aside (reports_to
+ *   "jo-lee" then "jo-lee-kim", jo-lee renamed jo-lee-kim, is no move);
+ * - group moves only for a person in both versions (or renamed): per
+ *   group and kind (the rows of every members table of a group joined,
+ *   and those of every counterparts table), GROUP_LEFT when listed before
+ *   and not now, GROUP_ENTERED the other way; a joiner's or a leaver's
+ *   groups are not listed (their JOINED or LEFT says it);
+ * - tables are matched by group id, index and kind: TABLE_EMPTIED when
+ *   it listed people and lists nobody, else TABLE_LOST_MANAGER when its
+ *   manager row was shown and is not (an emptied table lost its manager
+ *   row too: it is said once).
+ * Where a GROUP_* or TABLE_* change points (file, line) is the new
+ * version's table when there is one, else the old one's. */
 bool changes_between(const digest *old, const digest *now, change_list *out);
 void changes_free(change_list *c);
 
 /* One line for a status bar, at most size bytes: "4 joined, 2 left, 3
  * moved, 1 new title, 5 group moves, 1 table emptied"; kinds with no
- * changes are left out (renames count with moves? no: "1 renamed").
- * "no changes" when there are none. */
+ * changes are left out (renames count with moves? no: "1 renamed"; a
+ * table that lost its manager row: "1 table lost its manager").
+ * "no changes" when there are none. Order: as change_kind. */
 void changes_summary(const change_list *c, char *buf, size_t size);
 
 /* The kind's name in text and JSON output: "joined", "left", "renamed",

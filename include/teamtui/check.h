@@ -1,6 +1,9 @@
 /* check: lint a roster. The loader's own diagnostics plus what only a
  * resolved roster shows: unknown manager slugs, regexes that match nobody,
- * reports_to cycles, regexes that gave up backtracking. */
+ * people tables that list nobody for a reason nothing else says
+ * ("team-by-departments table lists nobody: nobody's departments or
+ * team_tags include 'X'"), reports_to cycles, regexes that gave up
+ * backtracking. */
 #ifndef TEAMTUI_CHECK_H
 #define TEAMTUI_CHECK_H
 

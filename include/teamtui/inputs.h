@@ -49,4 +49,12 @@ int inputs_stat(const char *path, struct stat *st);
 /* Is f as it was? One stat (following links, as the loaders do). */
 bool inputs_unchanged(const input_file *f);
 
+/* A 128-bit hash (XXH3) of what n inputs were: each one's path, whether
+ * it existed, its mode, size and modification time (ns), in order (not
+ * its inode or device: what a load read is its path's content). Two loads
+ * of unchanged files give the same value; out is {0, 0} when out of
+ * memory. The digest store (digeststore.h) keeps it to tell, without a
+ * digest, whether a load stands for the version it recorded last. */
+void inputs_identity(const input_file *v, size_t n, uint64_t out[2]);
+
 #endif

@@ -46,6 +46,15 @@ typedef struct snapshot_refs {
 	image_span *tables;
 } snapshot_refs;
 
+/* The key of roster input `in`: a 128-bit hash of the real paths
+ * (realpath(3)) of its directory, people and data (a path that cannot be
+ * resolved counts as written), of the synced data directory it may fall
+ * back on, and of `salt` (NULL as ""). Snapshots salt it with this
+ * build's version (snapshot_path); the digest store (digeststore.h) with
+ * a name of its own, so its versions outlive an upgrade. False when
+ * in->dir cannot be resolved or out of memory. */
+bool snapshot_roster_key(const roster_input *in, const char *salt, uint64_t key[2]);
+
 /* The file that stands for the roster input `in` in directory dir:
  * "DIR/roster-KEY.snap", KEY a hash of the real paths of in's
  * directory, people and data (realpath(3)) and of this build's version.

@@ -208,6 +208,112 @@ static void check_table(const roster *r, resolver *rs, const group *g,
 		}
 }
 
+/* "'A', 'B' or 'C'" of a list, cut short past a few. */
+static void quoted_list(const strlist *l, char *buf, size_t size)
+{
+	size_t o = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < l->n && i < 4 && o < size; i++) {
+		int k = snprintf(buf + o, size - o, "%s'%s'",
+				 i == 0 ? "" : i + 1 == l->n ? " or " : ", ", l->v[i]);
+		o += k > 0 ? (size_t)k : 0;
+	}
+	if (l->n > 4 && o < size)
+		snprintf(buf + o, size - o, " or %zu more", l->n - 4);
+}
+
+/* Why table t (of group g) lists nobody, when nothing else says so
+ * already: NULL then. Said already: a missing parameter the template
+ * needs (the loader's error), an unknown manager slug ("the team is
+ * empty"), a regex that is invalid or matches nobody (at the regex), an
+ * unknown slug or handle of group-by-slugs or member-and-role-by-gitlab
+ * (at its row), a groups.yml stable-counterparts without role (the
+ * loader's warning). The handbook renders such a table as its header
+ * alone, which nobody notices when a title change empties it. */
+static const char *empty_reason(resolver *rs, const group *g, const people_table *t,
+				const table_rows *rows, char *buf, size_t size)
+{
+	char list[200];
+	role_regex *const rxs[] = {t->manager_role, t->role, t->team,
+				   t->other_manager_roles};
+	for (size_t i = 0; i < sizeof(rxs) / sizeof(*rxs); i++)
+		if (rxs[i] && rxs[i]->invalid)
+			return NULL; /* an error already */
+	if (t->never_matches)
+		return "a selector is not a string (a number or true/false), so the "
+		       "template matches nobody";
+	switch (t->kind) {
+	case TABLE_TEAM_BY_MANAGER_SLUG:
+	case TABLE_TEAM_BY_MANAGER_ROLE:
+		return NULL; /* no manager: said above, or an error */
+	case TABLE_TEAM_BY_DEPARTMENTS:
+	case TABLE_DEPARTMENT_MEMBERS:
+		if (!t->departments.n) /* department-members: an error */
+			return t->kind == TABLE_TEAM_BY_DEPARTMENTS ? "it names no department"
+								    : NULL;
+		quoted_list(&t->departments, list, sizeof(list));
+		snprintf(buf, size, "nobody's departments or team_tags include %s%s", list,
+			 t->manager_role ? "" : ", and it has no manager-role");
+		return buf;
+	case TABLE_STABLE_COUNTERPARTS:
+	case TABLE_MEMBERS_BY_ROLE: {
+		if (!t->role) /* members-by-role: an error; groups.yml: a warning */
+			return g->page && t->kind == TABLE_STABLE_COUNTERPARTS ? "it has no role"
+									       : NULL;
+		size_t n = resolve_role_count(rs, t->role, NULL);
+		if (!n || t->kind == TABLE_MEMBERS_BY_ROLE)
+			return NULL; /* the regex's own warning */
+		if (rows->manager_nil)
+			snprintf(buf, size,
+				 "none of the %zu %s role '%s' matches has a reports_to "
+				 "(manager-role matches nobody: Hugo's manager is nil)",
+				 n, n == 1 ? "person" : "people", t->role->source);
+		else if (rows->excluded)
+			snprintf(buf, size,
+				 "role '%s' matches %zu %s, each the manager '%s' or one of "
+				 "their reports%s",
+				 t->role->source, n, n == 1 ? "person" : "people", rows->excluded,
+				 t->other_manager_roles ? ", or a report of a manager "
+							  "other-manager-roles matches"
+							: "");
+		else
+			snprintf(buf, size,
+				 "role '%s' matches %zu %s, each a report of a manager "
+				 "other-manager-roles matches",
+				 t->role->source, n, n == 1 ? "person" : "people");
+		return buf;
+	}
+	case TABLE_GROUP_BY_SLUGS:
+	case TABLE_MEMBER_AND_ROLE_BY_GITLAB:
+		for (size_t i = 0; i < t->values.n; i++)
+			if (t->values.v[i])
+				return NULL; /* each unknown one is said */
+		if (t->kind == TABLE_MEMBER_AND_ROLE_BY_GITLAB && !t->named && !t->nparams)
+			return NULL; /* the template's errorf, said by the loader */
+		return t->values.n ? "none of its values is a string" : "it names nobody";
+	case TABLE_GROUP_BY_EXPERTISE:
+		if (!t->term || !*t->term)
+			return NULL; /* an error */
+		snprintf(buf, size, "nobody's expertise holds '%s'", t->term);
+		return buf;
+	case TABLE_NKINDS:
+		break;
+	}
+	return NULL;
+}
+
+static void check_empty(resolver *rs, const group *g, const people_table *t,
+			diag_list *out)
+{
+	const table_rows *rows = resolve_table(rs, t);
+	char buf[512];
+	const char *why =
+	    rows && !rows->people.n ? empty_reason(rs, g, t, rows, buf, sizeof(buf)) : NULL;
+	if (why)
+		diag_add(out, DIAG_WARNING, t->loc.file, t->loc.line, t->loc.col,
+			 "%s table lists nobody: %s", t->shortcode, why);
+}
+
 static void check_tables(const roster *r, resolver *rs, diag_list *out,
 			 bool *said)
 {
@@ -216,6 +322,7 @@ static void check_tables(const roster *r, resolver *rs, diag_list *out,
 		for (size_t k = 0; k < g->ntables; k++) {
 			const people_table *t = &g->tables[k];
 			check_table(r, rs, g, t, out);
+			check_empty(rs, g, t, out);
 			if (t->kind == TABLE_STABLE_COUNTERPARTS && t->role &&
 			    t->manager_role) /* said with what nil does */
 				said[t->manager_role->id] = true;

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <xxhash.h>
+
 #include "teamtui/arena.h"
 
 struct inputs_slot {
@@ -135,4 +137,25 @@ bool inputs_unchanged(const input_file *f)
 	       f->size == (uint64_t)st.st_size && f->ino == (uint64_t)st.st_ino &&
 	       f->dev == (uint64_t)st.st_dev &&
 	       f->mtime_ns == (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+}
+
+void inputs_identity(const input_file *v, size_t n, uint64_t out[2])
+{
+	XXH3_state_t *st = XXH3_createState();
+	if (!st) {
+		out[0] = out[1] = 0;
+		return;
+	}
+	XXH3_128bits_reset(st);
+	for (size_t i = 0; i < n; i++) {
+		const input_file *f = &v[i];
+		/* fixed-width numbers, the path with its NUL: unambiguous */
+		uint64_t w[4] = {f->exists, f->mode, f->size, (uint64_t)f->mtime_ns};
+		XXH3_128bits_update(st, f->path, strlen(f->path) + 1);
+		XXH3_128bits_update(st, w, sizeof(w));
+	}
+	XXH128_hash_t h = XXH3_128bits_digest(st);
+	XXH3_freeState(st);
+	out[0] = h.high64;
+	out[1] = h.low64;
 }

@@ -113,11 +113,7 @@ static uint64_t layout(void)
 	return XXH3_64bits(sizes, sizeof(sizes));
 }
 
-/* Which roster input a snapshot stands for: a 128-bit hash of the real
- * paths of its directory, people and data, of this build's version and of
- * the synced data directory it may fall back on.
- * False when the directory cannot be resolved or out of memory. */
-static bool roster_key(const roster_input *in, uint64_t key[2])
+bool snapshot_roster_key(const roster_input *in, const char *salt, uint64_t key[2])
 {
 	char *d = realpath(in->dir, NULL);
 	char *p = in->people ? realpath(in->people, NULL) : NULL;
@@ -127,7 +123,7 @@ static bool roster_key(const roster_input *in, uint64_t key[2])
 	if (ok) {
 		/* missing --people/--data: the key still differs from none */
 		const char *parts[] = {d, in->people ? (p ? p : in->people) : "",
-				       in->data ? (a ? a : in->data) : "", PACKAGE_VERSION,
+				       in->data ? (a ? a : in->data) : "", salt ? salt : "",
 				       in->synced ? in->synced : ""};
 		XXH3_128bits_reset(st);
 		for (size_t i = 0; i < 5; i++)
@@ -141,6 +137,13 @@ static bool roster_key(const roster_input *in, uint64_t key[2])
 	free(p);
 	free(a);
 	return ok;
+}
+
+/* Which roster input a snapshot stands for: its key salted with this
+ * build's version (a new teamtui never maps an older one's image). */
+static bool roster_key(const roster_input *in, uint64_t key[2])
+{
+	return snapshot_roster_key(in, PACKAGE_VERSION, key);
 }
 
 char *snapshot_path(const char *dir, const roster_input *in)

@@ -140,11 +140,12 @@ void cache_key(const char *const *parts, size_t n, char out[33])
 		 (unsigned long long)b);
 }
 
-bool cache_write(const char *dir, const char *key, const char *text,
-		 char *err, size_t errsize)
+/* Replace dir/BASE+SUFFIX through the temporary file dir/BASE.tmpXXXXXX. */
+static bool write_at(const char *dir, const char *base, const char *suffix,
+		     const char *text, size_t len, char *err, size_t errsize)
 {
-	char *final = path_of(dir, key, ".json");
-	char *tmp = path_of(dir, key, ".tmpXXXXXX");
+	char *final = path_of(dir, base, suffix);
+	char *tmp = path_of(dir, base, ".tmpXXXXXX");
 	if (!final || !tmp) {
 		snprintf(err, errsize, "out of memory");
 		free(final);
@@ -165,7 +166,7 @@ bool cache_write(const char *dir, const char *key, const char *text,
 	int e = 0;
 	if (fcntl(fd, F_SETFD, FD_CLOEXEC) < 0)
 		failed = "cannot set close-on-exec on", e = errno;
-	size_t len = strlen(text), off = 0;
+	size_t off = 0;
 	while (!failed && off < len) {
 		ssize_t w = write(fd, text + off, len - off);
 		if (w < 0 && errno == EINTR)
@@ -199,11 +200,24 @@ done:
 	return ok;
 }
 
-char *cache_read(const char *dir, const char *key, size_t *len, char *err,
-		 size_t errsize)
+bool cache_write_file(const char *dir, const char *name, const char *text,
+		      size_t len, char *err, size_t errsize)
+{
+	return write_at(dir, name, "", text, len, err, errsize);
+}
+
+bool cache_write(const char *dir, const char *key, const char *text,
+		 char *err, size_t errsize)
+{
+	return write_at(dir, key, ".json", text, strlen(text), err, errsize);
+}
+
+/* dir/BASE+SUFFIX, at most max bytes. */
+static char *read_at(const char *dir, const char *base, const char *suffix, size_t max,
+		     size_t *len, char *err, size_t errsize)
 {
 	*err = '\0';
-	char *path = path_of(dir, key, ".json");
+	char *path = path_of(dir, base, suffix);
 	if (!path) {
 		snprintf(err, errsize, "out of memory");
 		return NULL;
@@ -224,8 +238,8 @@ char *cache_read(const char *dir, const char *key, size_t *len, char *err,
 		snprintf(err, errsize, "%s is not a regular file", path);
 	else if (st.st_uid != getuid())
 		snprintf(err, errsize, "%s belongs to another user", path);
-	else if (st.st_size > CACHE_MAX_BYTES)
-		snprintf(err, errsize, "%s is over 16 MB", path);
+	else if ((uint64_t)st.st_size > max)
+		snprintf(err, errsize, "%s is over %zu MB", path, max / (1024 * 1024));
 	else if (!(buf = malloc((size_t)st.st_size + 1)))
 		snprintf(err, errsize, "out of memory");
 	size_t got = 0, want = buf ? (size_t)st.st_size : 0;
@@ -253,6 +267,18 @@ char *cache_read(const char *dir, const char *key, size_t *len, char *err,
 	close(fd);
 	free(path);
 	return buf;
+}
+
+char *cache_read_file(const char *dir, const char *name, size_t max, size_t *len,
+		      char *err, size_t errsize)
+{
+	return read_at(dir, name, "", max, len, err, errsize);
+}
+
+char *cache_read(const char *dir, const char *key, size_t *len, char *err,
+		 size_t errsize)
+{
+	return read_at(dir, key, ".json", CACHE_MAX_BYTES, len, err, errsize);
 }
 
 bool cache_drop(const char *dir, const char *key, char *err, size_t errsize)
