@@ -516,7 +516,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 	if [ -n "$seen" ] && ! (cd "$rundir" && eval "env -i $envs" \
 	    TEAMTUI_NOW=1794996400 TEAMTUI_SNAPSHOT_WAIT=1 \
 	    '"$TEAMTUI" --roster "$roster" groups' >"$cdir/seen.out" 2>&1 &&
-	    cp "$abs_srcdir/tests/screen/fixtures/$seen"/* "$rundir/$roster/"); then
+	    cp -R "$abs_srcdir/tests/screen/fixtures/$seen/." "$rundir/$roster/"); then
 		echo "not ok $n - $name$directive"
 		echo "# the earlier run (seen=$seen) failed:"
 		sed 's/^/# /' "$cdir/seen.out"

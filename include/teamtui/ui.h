@@ -248,13 +248,18 @@ void ui_fetch_free(tui *t);
  * status line says it in one line ("since Tuesday: 4 joined, 2 left, 3
  * moved; press c") unless it is already saying something. */
 void ui_changes_update(tui *t, bool notice);
-/* The changes the What's new view lists (never NULL once updated:
- * possibly empty), what they are measured from (*since: when that version
- * was recorded, 0 when there is none) and whether that is the version the
- * user last looked at (else: the version before the newest). NULL before
- * ui_changes_update, or when the store is unusable (*why says why). */
-const struct change_list *ui_changes_list(tui *t, time_t *since, bool *looked,
-					  const char **why);
+/* The changes the What's new view lists (possibly none), when the older
+ * version they are measured from was seen or recorded (*since) and which
+ * version that is (*from): the one the user last looked at; the oldest
+ * kept, when they never looked; or, when nothing changed since they
+ * looked, the one before the newest (the last change there was). NULL
+ * before ui_changes_update, without an earlier version, or when the store
+ * is unusable (*why then says why; else NULL). */
+typedef enum {
+	UI_CHANGES_SINCE_LOOKED, UI_CHANGES_SINCE_FIRST, UI_CHANGES_LAST
+} ui_changes_from;
+const struct change_list *ui_changes_list(tui *t, time_t *since,
+					  ui_changes_from *from, const char **why);
 /* The user has now seen the newest version (the view was opened). */
 void ui_changes_looked(tui *t);
 void ui_changes_free(tui *t);

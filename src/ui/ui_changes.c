@@ -16,8 +16,7 @@ struct ui_changes {
 	change_list list;   /* since `since` */
 	bool have;	    /* list holds a comparison */
 	time_t since;	    /* when the older version was seen/recorded */
-	bool looked;	    /* since the user last looked (else: the last
-			       change, version 1 to 0) */
+	ui_changes_from from; /* which older version that is */
 };
 
 static void drop_list(struct ui_changes *c)
@@ -27,7 +26,7 @@ static void drop_list(struct ui_changes *c)
 	memset(&c->list, 0, sizeof(c->list));
 	c->have = false;
 	c->since = 0;
-	c->looked = false;
+	c->from = UI_CHANGES_SINCE_LOOKED;
 }
 
 /* Compare stored version `from` with the newest (0); false when either
@@ -106,22 +105,24 @@ void ui_changes_update(tui *t, bool notice)
 		return;
 	if (!compare(c, from))
 		return;
-	c->looked = looked >= 0;
+	c->from = looked >= 0 ? UI_CHANGES_SINCE_LOOKED : UI_CHANGES_SINCE_FIRST;
 	c->since = looked >= 0 && when ? when : digeststore_when(c->store, from);
 	if (!notice || !c->list.n || *t->status)
 		return;
 	char ago[64], what[200];
 	ui_when_text(c->since, ui_now(), ago, sizeof(ago));
 	changes_summary(&c->list, what, sizeof(what));
-	ui_message(t, STYLE_ACCENT, "since %s: %s; press c", ago, what);
+	ui_message(t, STYLE_ACCENT, "since %s: %s", ago, what);
+	/* the key is what the line is for: the summary is cut first */
+	snprintf(t->status_tail, sizeof(t->status_tail), "; press c");
 }
 
-const change_list *ui_changes_list(tui *t, time_t *since, bool *looked,
+const change_list *ui_changes_list(tui *t, time_t *since, ui_changes_from *from,
 				   const char **why)
 {
 	struct ui_changes *c = t->changes;
 	*since = 0;
-	*looked = false;
+	*from = UI_CHANGES_SINCE_LOOKED;
 	*why = NULL;
 	if (!c)
 		return NULL;
@@ -132,8 +133,10 @@ const change_list *ui_changes_list(tui *t, time_t *since, bool *looked,
 	/* nothing since the last look: the last change there was */
 	if ((!c->have || !c->list.n) && digeststore_count(c->store) >= 2) {
 		drop_list(c);
-		if (compare(c, 1))
+		if (compare(c, 1)) {
 			c->since = digeststore_when(c->store, 1);
+			c->from = UI_CHANGES_LAST;
+		}
 	}
 	if (!c->have) {
 		if (*c->why)
@@ -141,7 +144,7 @@ const change_list *ui_changes_list(tui *t, time_t *since, bool *looked,
 		return NULL;
 	}
 	*since = c->since;
-	*looked = c->looked;
+	*from = c->from;
 	return &c->list;
 }
 

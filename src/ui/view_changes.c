@@ -56,50 +56,46 @@ static void change_row(rows *out, tui *t, const change *c)
 	const char *gname = c->group_name && *c->group_name ? c->group_name
 							       : c->group ? c->group : "";
 	rw->cells[0] = table ? gname : who;
+	const char *o = c->old_value && *c->old_value ? c->old_value : "nobody";
+	const char *n = c->new_value && *c->new_value ? c->new_value : "nobody";
+	char *what = NULL;
 	switch (c->kind) {
 	case CHANGE_JOINED:
-		rw->cells[1] = p && p->role ? p->role : "";
-		rw->cells[2] = p && p->reports_to
-				   ? rows_own(out, printf_dup("reports to %s%s", p->reports_to, ""))
-				   : "";
+		what = p && p->reports_to ? printf_dup("%s, reports to %s", p->role ? p->role : "",
+						      p->reports_to)
+					  : strdup(p && p->role ? p->role : "");
 		break;
 	case CHANGE_LEFT:
-		rw->cells[1] = rows_own(out, printf_dup("(%s)%s", c->slug, ""));
-		rw->cells[2] = "left the roster";
+		what = printf_dup("(%s) left the roster%s", c->slug, "");
 		break;
 	case CHANGE_RENAMED:
-	case CHANGE_MOVED:
-	case CHANGE_TITLE: {
-		const char *o = c->old_value && *c->old_value ? c->old_value : "none";
-		const char *n = c->new_value && *c->new_value ? c->new_value : "none";
-		rw->cells[1] = rows_own(out, printf_dup("%s \u2192 %s", o, n));
-		if (c->kind == CHANGE_MOVED)
-			rw->cells[2] = "reports to";
-		else if (c->kind == CHANGE_RENAMED)
-			rw->cells[2] = "slug";
+		what = printf_dup("slug %s \u2192 %s", c->old_value, c->new_value);
 		break;
-	}
+	case CHANGE_MOVED:
+		what = printf_dup("reports to %s \u2192 %s", o, n);
+		break;
+	case CHANGE_TITLE:
+		what = printf_dup("%s \u2192 %s", c->old_value, c->new_value);
+		break;
 	case CHANGE_GROUP_ENTERED:
 	case CHANGE_GROUP_LEFT:
-		rw->cells[1] = rows_own(out, printf_dup(c->kind == CHANGE_GROUP_ENTERED
-							    ? "entered %s (%s)"
-							    : "left %s (%s)",
-							gname, table_name(c)));
+		what = printf_dup(c->kind == CHANGE_GROUP_ENTERED ? "entered %s (%s)" : "left %s (%s)",
+				  gname, table_name(c));
 		break;
 	case CHANGE_TABLE_EMPTIED:
+		what = printf_dup("the %s table lists nobody now%s", table_name(c), "");
+		break;
 	case CHANGE_TABLE_LOST_MANAGER:
-		rw->cells[1] = rows_own(out, printf_dup(c->kind == CHANGE_TABLE_EMPTIED
-							    ? "the %s table lists nobody now%s"
-							    : "the %s table has no manager row now%s",
-							table_name(c), ""));
+		what = printf_dup("the %s table has no manager row now%s", table_name(c), "");
 		break;
 	default:
 		break;
 	}
+	rw->cells[1] = what ? rows_own(out, what) : "";
 	if (c->file && *c->file) { /* where the table's call is */
 		char at[32];
 		snprintf(at, sizeof(at), ":%d", c->line);
-		rw->cells[3] = rows_own(out, printf_dup("%s%s", c->file, c->line > 0 ? at : ""));
+		rw->cells[2] = rows_own(out, printf_dup("%s%s", c->file, c->line > 0 ? at : ""));
 		rw->file = c->file;
 		rw->line = c->line;
 	}
@@ -118,9 +114,9 @@ static bool build(view *v, tui *t)
 {
 	rows_clear(&v->rows);
 	time_t since;
-	bool looked;
+	ui_changes_from from;
 	const char *why;
-	const change_list *cl = ui_changes_list(t, &since, &looked, &why);
+	const change_list *cl = ui_changes_list(t, &since, &from, &why);
 	char when[64] = "", line[256];
 	if (since)
 		ui_when_text(since, ui_now(), when, sizeof(when));
@@ -133,13 +129,17 @@ static bool build(view *v, tui *t)
 		text_row(&v->rows, why ? STYLE_WARNING : STYLE_DIM, strdup(line));
 		return true;
 	}
-	if (looked)
+	const char *s = cl->n == 1 ? "" : "s";
+	if (from == UI_CHANGES_SINCE_LOOKED)
 		snprintf(line, sizeof(line), "Since you last looked (%s): %zu change%s", when,
-			 cl->n, cl->n == 1 ? "" : "s");
+			 cl->n, s);
+	else if (from == UI_CHANGES_SINCE_FIRST)
+		snprintf(line, sizeof(line), "Since teamtui first recorded this roster (%s): %zu change%s",
+			 when, cl->n, s);
 	else
 		snprintf(line, sizeof(line),
-			 "Nothing new since you last looked. The last change, since %s: %zu change%s",
-			 when, cl->n, cl->n == 1 ? "" : "s");
+			 "Nothing new since you last looked; the last change (since %s): %zu change%s",
+			 when, cl->n, s);
 	text_row(&v->rows, STYLE_HEADING, strdup(line));
 	for (int k = 0; k < CHANGE_NKINDS; k++) {
 		if (!cl->count[k])
