@@ -233,7 +233,7 @@ static void three_ways(const char *rel, const char *people, const char *data,
 	char *d1 = data ? path2(rel_src, data) : NULL;
 	char *d2 = data ? path2(abs_src, data) : NULL;
 	char what[600];
-	roster_input a = {r1, p1, d1}, b = {r2, p2, d2};
+	roster_input a = {r1, p1, d1, NULL}, b = {r2, p2, d2, NULL};
 	snprintf(what, sizeof(what), "%s%s%s, given as %s", rel,
 		 people ? " --people " : "", people ? people : "", r1);
 	lines l = compare(what, start_dir, &a);
@@ -327,7 +327,7 @@ static void test_rosters(void)
 		"    name: Widgets\n    stage: build\n    team-by-manager-slug:\n"
 		"      manager: nobody-at-all\n");
 	free(team);
-	roster_input in = {big, NULL, NULL};
+	roster_input in = {big, NULL, NULL, NULL};
 	lines l = compare("10010 errors and a lint (past the cap of 10000)", elsewhere, &in);
 	tap_is_str(l.n ? l.v[l.n - 1] : "(none)", "(11 more not shown)",
 		   "  ... the last row says how many more, as check does");
@@ -341,7 +341,7 @@ static void test_reload(void)
 {
 	char *lint = path2(abs_src, "tests/golden/fixtures/lint");
 	char *hb = path2(abs_src, "data/handbook");
-	roster_input a = {lint, NULL, NULL}, b = {hb, NULL, NULL};
+	roster_input a = {lint, NULL, NULL, NULL}, b = {hb, NULL, NULL, NULL};
 	diag_list d;
 	diag_init(&d);
 	roster *r = roster_load_input(&a, &d);
@@ -383,19 +383,19 @@ static void path(const roster_input *in, const char *file, const char *cwd,
 
 static void test_paths(void)
 {
-	roster_input rel = {"data/handbook", NULL, NULL};
+	roster_input rel = {"data/handbook", NULL, NULL, NULL};
 	path(&rel, "team.yml", "/home/u/src", "data/handbook/team.yml",
 	     "a roster's file under the directory as given");
 	path(&rel, "", "/home/u/src", "", "no file stays no file");
-	roster_input slash = {"data/handbook//", NULL, NULL};
+	roster_input slash = {"data/handbook//", NULL, NULL, NULL};
 	path(&slash, "team.yml", NULL, "data/handbook/team.yml", "trailing slashes dropped");
-	roster_input dot = {".", NULL, NULL}, dotslash = {"./data", NULL, NULL};
+	roster_input dot = {".", NULL, NULL, NULL}, dotslash = {"./data", NULL, NULL, NULL};
 	path(&dot, "groups.yml", "/x", "groups.yml", "roster '.': the name alone");
 	path(&dotslash, "groups.yml", "/x", "data/groups.yml", "'./data' is 'data'");
-	roster_input up = {"../hb", NULL, NULL};
+	roster_input up = {"../hb", NULL, NULL, NULL};
 	path(&up, "team.yml", "/home/u/src", "../hb/team.yml",
 	     "a relative directory is already relative to where teamtui runs");
-	roster_input abs = {"/home/u/hb", NULL, NULL};
+	roster_input abs = {"/home/u/hb", NULL, NULL, NULL};
 	path(&abs, "content/handbook/a.md", "/home/u/hb", "content/handbook/a.md",
 	     "absolute, started in the roster: relative");
 	path(&abs, "content/handbook/a.md", "/home/u", "hb/content/handbook/a.md",
@@ -411,7 +411,7 @@ static void test_paths(void)
 	path(&abs, "team.yml", "/", "/home/u/hb/team.yml", "started in /: absolute");
 	path(&abs, "/home/u/hb", "/home/u", "hb",
 	     "the directory itself (it cannot be read): as given, then shortened");
-	roster_input people = {"/home/u/hb", "tm", "../www/data"};
+	roster_input people = {"/home/u/hb", "tm", "../www/data", NULL};
 	path(&people, "tm/person/a.yml", "/home/u", "tm/person/a.yml",
 	     "--people: named as given, not under the roster");
 	path(&people, "tm", "/home/u", "tm", "--people itself");
@@ -421,7 +421,7 @@ static void test_paths(void)
 	     "a roster file that only starts with the --people name is the roster's");
 	path(&people, "/home/u/.config/teamtui/config.yml", "/home/u",
 	     ".config/teamtui/config.yml", "the config file: absolute, shortened");
-	roster_input missing = {"nosuch/", NULL, NULL};
+	roster_input missing = {"nosuch/", NULL, NULL, NULL};
 	path(&missing, "nosuch/", NULL, "nosuch/", "the directory as given, slash and all");
 }
 

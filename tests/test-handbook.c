@@ -36,7 +36,7 @@ static const char *rows(const char *page, const char *want, const char *name)
 {
 	diag_list d;
 	diag_init(&d);
-	roster_input in = {checkout(page), NULL, NULL};
+	roster_input in = {checkout(page), NULL, NULL, NULL};
 	roster *r = roster_load_input(&in, &d);
 	resolver *rs = resolver_new(r);
 	static char buf[4096];
@@ -60,7 +60,7 @@ static void lint(const char *page, const char *want, const char *name)
 {
 	diag_list d;
 	diag_init(&d);
-	roster_input in = {checkout(page), NULL, NULL};
+	roster_input in = {checkout(page), NULL, NULL, NULL};
 	roster *r = roster_load_input(&in, &d);
 	resolver *rs = resolver_new(r);
 	diag_list c;
@@ -149,7 +149,7 @@ static void test_other_shortcodes(void)
 	{ /* and the person card's view of the same table (fuzz-handbook) */
 		diag_list d;
 		diag_init(&d);
-		roster_input in = {checkout("{{< group-by-slugs 42 \"ann\" >}}"), NULL, NULL};
+		roster_input in = {checkout("{{< group-by-slugs 42 \"ann\" >}}"), NULL, NULL, NULL};
 		roster *r = roster_load_input(&in, &d);
 		resolver *rs = resolver_new(r);
 		size_t n = 0;
@@ -288,7 +288,7 @@ static void test_okr_links(void)
 			 cases[i].link);
 		diag_list d;
 		diag_init(&d);
-		roster_input in = {checkout(page), NULL, NULL};
+		roster_input in = {checkout(page), NULL, NULL, NULL};
 		roster *r = roster_load_input(&in, &d);
 		const group *g = r->ngroups ? &r->groups[0] : NULL;
 		tap_is_str(g ? g->okrs.project : "(no group)", cases[i].project,
@@ -404,7 +404,8 @@ static void test_sources(const char *src)
 		const char *first, *name;
 	} cases[] = {
 	    {NULL, NULL, 0, 0, 1, "no people: data/public/ is filled by the "
-				  "handbook's `make sync-data`; or give --people PATH "
+				  "handbook's `make sync-data`, or run `teamtui sync`; "
+				  "or give --people PATH "
 				  "(a team.yml, a team_members/ tree or a www-gitlab-com "
 				  "checkout)", "no data/public: an error that says how"},
 	    {team, data, 183, 9, 0, NULL, "--people team.yml, --data dir"},
@@ -422,7 +423,7 @@ static void test_sources(const char *src)
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
 		diag_list d;
 		diag_init(&d);
-		roster_input in = {co, cases[i].people, cases[i].data};
+		roster_input in = {co, cases[i].people, cases[i].data, NULL};
 		roster *r = roster_load_input(&in, &d);
 		const char *first = NULL;
 		for (size_t k = 0; k < d.count && !first; k++)
@@ -442,7 +443,7 @@ static void test_sources(const char *src)
 	snprintf(roster_dir, sizeof(roster_dir), "%s/data", src);
 	diag_list d;
 	diag_init(&d);
-	roster_input in = {roster_dir, team, NULL};
+	roster_input in = {roster_dir, team, NULL, NULL};
 	roster *r = roster_load_input(&in, &d);
 	tap_ok(r->npeople == 183 && r->ngroups == 19 && !d.errors && !d.warnings,
 	       "groups.yml roster with --people team.yml: %zu people, %zu groups, "
