@@ -13,7 +13,7 @@
  * Every request appends ONE JSON line to LOG-FILE (a single write() on an
  * O_APPEND descriptor, so concurrent children never interleave lines):
  *   {"method":"POST","target":"/api/graphql","authorization":"Bearer x",
- *    "if_none_match":null,"body":"..."}
+ *    "if_none_match":null,"if_modified_since":null,"body":"..."}
  * A connection that sends no byte at all is not a request and is not logged.
  *
  * ROUTES-FILE: one rule per line, first match wins, '#' starts a comment.
@@ -31,6 +31,9 @@
  *                      value becomes the server's port
  *   if-none-match=V    match only when the request's If-None-Match is exactly
  *                      V, quotes included: if-none-match="v1"
+ *   if-modified-since=V  match only when the request's If-Modified-Since is
+ *                      exactly V (an HTTP date: quote it, it has blanks)
+ *   transfer=chunked   send the body chunked, with no Content-Length
  *   delay=MS           wait MS milliseconds before the status line
  *   trickle=RATE       send the body at RATE bytes/s; RATE may be below 1
  *                      (0.2 = one byte every 5 s)
@@ -77,6 +80,8 @@ struct rule {
 	const char *headers[MAX_HEADERS];   /* "Name:Value" */
 	int nheaders;
 	const char *inm;                    /* if-none-match=, NULL: any */
+	const char *ims;                    /* if-modified-since=, NULL: any */
+	bool chunked;                       /* transfer=chunked */
 	const char *data;                   /* FILE's contents */
 	size_t data_len;
 	long long delay_ms, close_after, size; /* the last two -1 if unset */
@@ -84,7 +89,7 @@ struct rule {
 };
 
 struct request {
-	const char *method, *target, *auth, *inm, *body;
+	const char *method, *target, *auth, *inm, *ims, *body;
 	size_t body_len;
 };
 
@@ -199,6 +204,10 @@ static void option(struct rule *r, char *opt, const char *path, int line)
 		r->headers[r->nheaders++] = val;
 	else if (!strcmp(opt, "if-none-match"))
 		r->inm = val;
+	else if (!strcmp(opt, "if-modified-since"))
+		r->ims = val;
+	else if (!strcmp(opt, "transfer") && !strcmp(val, "chunked"))
+		r->chunked = true;
 	else if (!strcmp(opt, "status-text"))
 		r->reason = val;
 	else if (!strcmp(opt, "delay") && num(val, &v))
@@ -289,7 +298,8 @@ static const struct rule *route(const struct request *q)
 			body = !memcmp(q->body + j, r->body, m);
 		if (body && (!strcmp(r->method, "*") || !strcmp(r->method, q->method)) &&
 		    (!strcmp(r->target, "*") || !strncmp(q->target, r->target, strlen(r->target))) &&
-		    (!r->inm || (q->inm && !strcmp(r->inm, q->inm))))
+		    (!r->inm || (q->inm && !strcmp(r->inm, q->inm))) &&
+		    (!r->ims || (q->ims && !strcmp(r->ims, q->ims))))
 			return r;
 	}
 	return NULL;
@@ -325,7 +335,9 @@ static void respond(int c, const struct rule *r)
 	}
 	if (!typed)
 		fputs("Content-Type: application/json\r\n", h);
-	if (!bodyless)
+	if (!bodyless && r->chunked)
+		fputs("Transfer-Encoding: chunked\r\n", h);
+	else if (!bodyless)
 		fprintf(h, "Content-Length: %lld\r\n", total);
 	fputs("Connection: close\r\n\r\n", h);
 	fclose(h);
@@ -345,8 +357,13 @@ static void respond(int c, const struct rule *r)
 		for (long long i = 0; i < step; i++)
 			chunk[i] = r->size >= 0 ? filler_at(off + i, total) : r->data[off + i];
 		nap(pause);
-		ok = send_all(c, chunk, (size_t)step);
+		char size[24];
+		int sl = snprintf(size, sizeof size, "%llx\r\n", step);
+		ok = (!r->chunked || send_all(c, size, (size_t)sl)) &&
+		     send_all(c, chunk, (size_t)step) && (!r->chunked || send_all(c, "\r\n", 2));
 	}
+	if (ok && r->chunked && !bodyless && n == total) /* the last chunk, unless cut */
+		send_all(c, "0\r\n\r\n", 5);
 }
 
 /* A JSON string, or null: quotes, backslashes and controls escaped. */
@@ -371,14 +388,15 @@ static void json(FILE *f, const char *s, size_t n)
 
 static void log_request(const struct request *q)
 {
-	static const char *const keys[] = {"method", "target", "authorization", "if_none_match", "body"};
-	const char *vals[] = {q->method, q->target, q->auth, q->inm, q->body};
+	static const char *const keys[] = {"method", "target", "authorization", "if_none_match",
+					   "if_modified_since", "body"};
+	const char *vals[] = {q->method, q->target, q->auth, q->inm, q->ims, q->body};
 	char *line = NULL;
 	size_t len;
 	FILE *f = open_memstream(&line, &len);
-	for (int i = 0; i < 5; i++) {
+	for (int i = 0; i < 6; i++) {
 		fprintf(f, "%s\"%s\":", i ? "," : "{", keys[i]);
-		json(f, vals[i], i == 4 ? q->body_len : vals[i] ? strlen(vals[i]) : 0);
+		json(f, vals[i], i == 5 ? q->body_len : vals[i] ? strlen(vals[i]) : 0);
 	}
 	fputs("}\n", f);
 	fclose(f);
@@ -424,6 +442,8 @@ static int parse_head(char *s, struct request *q, long long *clen, bool *expect)
 			q->auth = v;
 		if (!strcasecmp(s, "If-None-Match") && !q->inm)
 			q->inm = v;
+		if (!strcasecmp(s, "If-Modified-Since") && !q->ims)
+			q->ims = v;
 		if (!strcasecmp(s, "Content-Length") && !num(v, clen))
 			return 400;
 		if (!strcasecmp(s, "Transfer-Encoding"))

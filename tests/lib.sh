@@ -94,3 +94,40 @@ diff_note() {
 unsafe_bytes() {
 	od -An -v -tx1 "$1" | LC_ALL=C awk -v allow="${2-}" -f "$abs_srcdir/tests/unsafe-bytes.awk"
 }
+
+# fake_server_setup NAME: for a test of tests/fake-gitlab.c (okrs.sh,
+# sync.sh): $tmp, a fresh directory, and $FAKE, the server's binary; the
+# server (fake_server_start) and $tmp go when the script exits. No proxy
+# may carry a test request anywhere: the variables libcurl reads are unset.
+fake_server_setup() {
+	FAKE=${FAKE_GITLAB:-$(dirname "$TEAMTUI")/tests/fake-gitlab}
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/teamtui-$1.XXXXXX") || exit 99
+	pid=
+	fixed_port=
+	trap 'fake_server_stop; rm -rf "$tmp"' EXIT
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+	unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY \
+		no_proxy NO_PROXY
+}
+# fake_server_start ROUTES: a fresh server with that routes file, logging
+# to $tmp/log (appended), on the port of the first one (a client's cache
+# and state are keyed by host and port); $port is its port.
+fake_server_start() {
+	fake_server_stop
+	: >"$tmp/port"
+	"$FAKE" "$1" "$tmp/log" $fixed_port >"$tmp/port" 2>"$tmp/server.err" &
+	pid=$!
+	i=0
+	while ! grep -q '^port=' "$tmp/port" 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -gt 100 ] && { echo "Bail out! fake-gitlab did not start: $(cat "$tmp/server.err")"; exit 1; }
+		sleep 0.05
+	done
+	port=$(sed -n 's/^port=//p' "$tmp/port")
+	fixed_port=$port
+}
+fake_server_stop() {
+	[ -n "${pid:-}" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+	pid=
+}

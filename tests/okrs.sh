@@ -12,18 +12,8 @@ TEAMTUI_NO_SNAPSHOT=1
 TEAMTUI_SYSTEM_CONFIG=/dev/null/no-system-config
 export TEAMTUI_NO_SNAPSHOT TEAMTUI_SYSTEM_CONFIG
 : "${TEAMTUI:?}" "${srcdir:?}"
-FAKE=${FAKE_GITLAB:-$(dirname "$TEAMTUI")/tests/fake-gitlab}
 GL=$srcdir/tests/gitlab
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/teamtui-okrs.XXXXXX") || exit 99
-pid=
-cleanup() {
-	[ -n "$pid" ] && kill "$pid" 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
-# loopback only: no proxy may carry a test request anywhere
-unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY \
-	no_proxy NO_PROXY
+fake_server_setup okrs # $tmp, $FAKE, the server's start and stop (lib.sh)
 
 n=0
 tap_helpers # ok NAME, not_ok NAME LINES... (lib.sh)
@@ -35,26 +25,12 @@ check() { # NAME CONDITION-COMMAND...
 
 # start_server SCENARIO: a fresh server and request log, on the port of
 # the first one (the cache is keyed by host and port)
-fixed_port=
 start_server() {
-	stop_server
+	fake_server_stop
 	: >"$tmp/log"
-	: >"$tmp/port"
-	"$FAKE" "$GL/routes-$1" "$tmp/log" $fixed_port >"$tmp/port" 2>"$tmp/server.err" &
-	pid=$!
-	i=0
-	while ! grep -q '^port=' "$tmp/port" 2>/dev/null; do
-		i=$((i + 1))
-		[ $i -gt 100 ] && { echo "Bail out! fake-gitlab did not start"; exit 1; }
-		sleep 0.05
-	done
-	port=$(sed -n 's/^port=//p' "$tmp/port")
-	fixed_port=$port
+	fake_server_start "$GL/routes-$1"
 }
-stop_server() {
-	[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-	pid=
-}
+stop_server() { fake_server_stop; }
 
 # run_tt CACHE-NAME ARGS...: teamtui with the fake host, a token, a cache
 # ($XDG_CACHE_HOME exists: teamtui creates only what lies below it)

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 
+#include "teamtui/datadir.h"
 #include "teamtui/diag.h"
 
 typedef enum {
@@ -31,6 +32,41 @@ char *config_roster_dir(const char *flag, roster_source *from, diag_list *diags)
  * NULL without any of them (no HOME). *shared (when not NULL) says
  * whether a config file named it. Problems in either file go to diags. */
 char *config_data_dir(bool *shared, diag_list *diags);
+
+/* Where `teamtui sync` fetches the data files from: `sync:` of the
+ * system config when it has one, else of the user's (as data_dir:), else
+ * the defaults. Two forms (teamtui(1), FILES):
+ *
+ *   sync:                        # one URL per file
+ *     team.yml: https://...      # a file left out keeps its default:
+ *     stages.yml: https://...    # the URLs the handbook's own
+ *                                # scripts/sync-data.sh fetches
+ *   sync:                        # GitLab's API, on the GitLab host with
+ *     project: my-org/data       # the token rules of gitlab.h (id or path)
+ *     ref: main                  # branch, tag or commit (default HEAD)
+ *     team.yml: data/team.yml    # paths in the project (default data/FILE)
+ *
+ * An unknown key in sync: is a warning naming the closest known one; a
+ * value that is not a string is an error (both located, file:line:col),
+ * and the default is kept. URLs are judged when fetched (sync.h), not here. */
+typedef struct config_sync_source {
+	char *project; /* the project (API form), or NULL: one URL per file */
+	char *ref;     /* the project's ref, or NULL: its default branch */
+	/* per datadir_files[i]: its URL, or with a project its path in the
+	 * project; never NULL after config_sync */
+	char *file[DATADIR_NFILES];
+	char *from;    /* the config file whose sync: this is, or NULL when
+			  neither file has one (the defaults) */
+} config_sync_source;
+
+/* The handbook's own sources (its scripts/sync-data.sh). */
+#define CONFIG_SYNC_TEAM_URL "https://about.gitlab.com/company/team/team.yml"
+#define CONFIG_SYNC_DATA_URL "https://gitlab.com/gitlab-com/www-gitlab-com/-/raw/master/data/"
+
+/* Fill *out (every string malloc'd; free with config_sync_free). Problems
+ * go to diags. False only when memory runs out. */
+bool config_sync(config_sync_source *out, diag_list *diags);
+void config_sync_free(config_sync_source *s);
 
 /* `people:` and `data:` from the config file (paths, ~ and relative
  * ones resolved as for `roster:`), each malloc'd or NULL: where a

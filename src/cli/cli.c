@@ -911,6 +911,9 @@ int cli_run(int argc, char **argv)
 		resolver_free(rs);
 		roster_free(r);
 		free(dir);
+		free(people);
+		free(data);
+		free(synced);
 		diag_free(&d);
 		return CLI_FAIL;
 	}

@@ -102,15 +102,20 @@ static void merge_unique(diag_list *into, const diag_list *from)
 	}
 }
 
+/* A reader of more than top-level strings: called with the file's root
+ * map (cfg: its path) while the file is loaded. */
+typedef void (*config_visit)(yload *c, const ynode *root, const char *cfg, void *ctx);
+
 static unsigned read_config_once(const char *const *keys, const bool *paths,
-				 char **out, size_t n, diag_list *diags, char *cfg);
+				 char **out, size_t n, diag_list *diags, char *cfg,
+				 config_visit visit, void *ctx);
 
 static unsigned read_config(const char *const *keys, const bool *paths,
 			    char **out, size_t n, diag_list *diags)
 {
 	diag_list mine;
 	diag_init(&mine);
-	unsigned mode = read_config_once(keys, paths, out, n, &mine, config_path());
+	unsigned mode = read_config_once(keys, paths, out, n, &mine, config_path(), NULL, NULL);
 	merge_unique(diags, &mine);
 	diag_free(&mine);
 	return mode;
@@ -118,7 +123,8 @@ static unsigned read_config(const char *const *keys, const bool *paths,
 
 /* (cfg: the file's path, malloc'd, freed here; NULL: none) */
 static unsigned read_config_once(const char *const *keys, const bool *paths,
-				 char **out, size_t n, diag_list *diags, char *cfg)
+				 char **out, size_t n, diag_list *diags, char *cfg,
+				 config_visit visit, void *ctx)
 {
 	for (size_t i = 0; i < n; i++)
 		out[i] = NULL;
@@ -144,6 +150,8 @@ static unsigned read_config_once(const char *const *keys, const bool *paths,
 				if (v && *v)
 					out[i] = paths[i] ? expand(v, cfg) : strdup(v);
 			}
+			if (visit)
+				visit(&c, root, cfg, ctx);
 		}
 		yload_release(&c);
 	}
@@ -248,9 +256,9 @@ char *config_snapshot_dir(diag_list *diags)
 	char *out[1];
 	diag_list mine;
 	diag_init(&mine);
-	read_config_once(keys, paths, out, 1, &mine, config_system_path());
+	read_config_once(keys, paths, out, 1, &mine, config_system_path(), NULL, NULL);
 	if (!out[0]) /* a user may point at a shared directory too */
-		read_config_once(keys, paths, out, 1, &mine, config_path());
+		read_config_once(keys, paths, out, 1, &mine, config_path(), NULL, NULL);
 	merge_unique(diags, &mine);
 	diag_free(&mine);
 	return out[0];
@@ -263,9 +271,9 @@ char *config_data_dir(bool *shared, diag_list *diags)
 	char *out[1];
 	diag_list mine;
 	diag_init(&mine);
-	read_config_once(keys, paths, out, 1, &mine, config_system_path());
+	read_config_once(keys, paths, out, 1, &mine, config_system_path(), NULL, NULL);
 	if (!out[0])
-		read_config_once(keys, paths, out, 1, &mine, config_path());
+		read_config_once(keys, paths, out, 1, &mine, config_path(), NULL, NULL);
 	merge_unique(diags, &mine);
 	diag_free(&mine);
 	if (shared)
@@ -279,6 +287,97 @@ char *config_data_dir(bool *shared, diag_list *diags)
 	if (!home || home[0] != '/')
 		return NULL;
 	return concat(home, "/.local/share/teamtui", "");
+}
+
+/* sync:'s keys: the project form's two, then the files. */
+static const char *const sync_keys[2 + DATADIR_NFILES] = {
+    "project", "ref", "team.yml", "stages.yml", "sections.yml", "categories.yml"};
+
+struct sync_read {
+	config_sync_source *s;
+	bool oom;
+};
+
+static void read_sync(yload *c, const ynode *root, const char *cfg, void *ctx)
+{
+	struct sync_read *x = ctx;
+	const ynode *m = ynode_get(root, "sync");
+	if (!m || ynode_is_null(m))
+		return;
+	config_sync_source *s = x->s;
+	if (!(s->from = strdup(cfg)))
+		x->oom = true;
+	if (!yload_expect_map(c, m, "sync"))
+		return;
+	enum { NKEYS = 2 + DATADIR_NFILES };
+	for (size_t i = 0; i < m->n; i++) {
+		const ynode *k = m->items[2 * i];
+		size_t j = 0;
+		while (j < NKEYS && strcmp(sync_keys[j], k->str))
+			j++;
+		if (j == NKEYS) {
+			const char *best[1];
+			if (suggest_closest(k->str, sync_keys, NKEYS, best, 1))
+				yload_warning(c, k, "sync: unknown key '%s'; ignored (did you "
+						    "mean '%s'?)", k->str, best[0]);
+			else
+				yload_warning(c, k, "sync: unknown key '%s'; ignored", k->str);
+			continue;
+		}
+		if (k->overridden) /* the later pair wins (ydoc warned) */
+			continue;
+		const char *v = yload_str(c, m->items[2 * i + 1], k->str);
+		if (!v)
+			continue;
+		char **slot = j == 0 ? &s->project : j == 1 ? &s->ref : &s->file[j - 2];
+		free(*slot);
+		if (!(*slot = strdup(v)))
+			x->oom = true;
+	}
+	if (s->ref && !s->project) {
+		yload_warning(c, ynode_get(m, "ref"), "sync: 'ref' goes with 'project'; "
+						      "ignored");
+		free(s->ref);
+		s->ref = NULL;
+	}
+}
+
+bool config_sync(config_sync_source *out, diag_list *diags)
+{
+	memset(out, 0, sizeof(*out));
+	struct sync_read x = {out, false};
+	diag_list mine;
+	diag_init(&mine);
+	read_config_once(NULL, NULL, NULL, 0, &mine, config_system_path(), read_sync, &x);
+	if (!out->from) /* no sync: in the system config: the user's */
+		read_config_once(NULL, NULL, NULL, 0, &mine, config_path(), read_sync, &x);
+	merge_unique(diags, &mine);
+	diag_free(&mine);
+	for (int i = 0; i < DATADIR_NFILES && !x.oom; i++) {
+		const char *name = datadir_files[i];
+		if (out->file[i])
+			continue;
+		if (out->project)
+			out->file[i] = concat("data/", name, "");
+		else if (!strcmp(name, "team.yml"))
+			out->file[i] = strdup(CONFIG_SYNC_TEAM_URL);
+		else
+			out->file[i] = concat(CONFIG_SYNC_DATA_URL, name, "");
+		x.oom = !out->file[i];
+	}
+	if (x.oom)
+		config_sync_free(out);
+	return !x.oom;
+}
+
+void config_sync_free(config_sync_source *s)
+{
+	free(s->project);
+	free(s->ref);
+	for (int i = 0; i < DATADIR_NFILES; i++)
+		free(s->file[i]);
+	free(s->from);
+	memset(s, 0, sizeof(*s));
 }
 
 char *config_roster_dir(const char *flag, roster_source *from, diag_list *diags)

@@ -917,7 +917,8 @@ void handbook_load_groups(yload *c, const roster_input *src, roster *r)
 	load_redirects(&x, &rd);
 	if (checkout) /* a data directory has no pages */
 		walk(&x, "content/handbook", 0);
-	qsort(x.paths, x.npaths, sizeof(char *), cmp_str);
+	if (x.npaths) /* a data directory has none: no NULL to qsort */
+		qsort(x.paths, x.npaths, sizeof(char *), cmp_str);
 	/* every page's URL (sorted: the paths are), for stale handbook: paths */
 	x.urls = calloc(x.npaths + 1, sizeof(char *));
 	for (size_t i = 0; i < x.npaths; i++) {

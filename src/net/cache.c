@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "teamtui/datadir.h"
+
 enum { CACHE_MAX_BYTES = 16 * 1024 * 1024 };
 
 static char *path_of(const char *dir, const char *key, const char *suffix)
@@ -166,33 +168,16 @@ static bool write_at(const char *dir, const char *base, const char *suffix,
 	int e = 0;
 	if (fcntl(fd, F_SETFD, FD_CLOEXEC) < 0)
 		failed = "cannot set close-on-exec on", e = errno;
-	size_t off = 0;
-	while (!failed && off < len) {
-		ssize_t w = write(fd, text + off, len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			failed = "cannot write", e = errno;
-		else
-			off += (size_t)w;
-	}
-	if (!failed && fchmod(fd, 0600) < 0)
-		failed = "cannot chmod 600", e = errno;
-	if (!failed && fsync(fd) < 0)
-		failed = "cannot sync", e = errno;
-	if (close(fd) < 0 && !failed)
-		failed = "cannot close", e = errno;
+	if (!failed && (e = datadir_write_all(fd, text, len)))
+		failed = "cannot write";
 	if (failed) {
 		snprintf(err, errsize, "%s %s: %s", failed, tmp, strerror(e));
+		close(fd);
 		unlink(tmp);
 		goto done;
 	}
-	if (rename(tmp, final) < 0) {
-		snprintf(err, errsize, "cannot rename %s to %s: %s", tmp, final,
-			 strerror(errno));
-		unlink(tmp);
+	if (!datadir_finish(fd, tmp, final, 0600, err, errsize))
 		goto done;
-	}
 	ok = true;
 done:
 	free(final);

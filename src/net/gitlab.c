@@ -1,19 +1,12 @@
 /* gitlab.c: requests, pagination, caching and error reasons. */
 #include "teamtui/gitlab.h"
 
-#include <arpa/inet.h>
 #include <cjson/cJSON.h>
-#include <dirent.h>
-#include <fcntl.h>
-#include <limits.h>
-#include <netinet/in.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include "config.h"
 #include "teamtui/cache.h"
@@ -22,6 +15,7 @@
  * by their names, through the table curlso_load fills */
 #define CURLSO_NAMES
 #include "teamtui/curlso.h"
+#include "teamtui/http.h"
 #include "teamtui/yload.h"
 
 enum {
@@ -92,38 +86,6 @@ static char *xstrdup(const char *s)
 
 /* ---- configuration ---------------------------------------------------- */
 
-/* Whether `part` of u is present (even empty: "http://@h" has a user). */
-static bool has_part(CURLU *u, CURLUPart part)
-{
-	char *v = NULL;
-	bool present = curl_url_get(u, part, &v, 0) == CURLUE_OK;
-	curl_free(v);
-	return present;
-}
-
-/* The host as libcurl normalised it, lower-cased (RFC 4343: DNS names are
- * case-insensitive), is this machine: "localhost" exactly, a dotted quad
- * in 127.0.0.0/8 (inet_pton accepts nothing else: no "127.1", no hex, no
- * leading zeros -- libcurl has already rewritten those to dotted quads),
- * or [::1] without a zone. */
-static bool is_loopback_host(CURLU *u, const char *host)
-{
-	if (!strcmp(host, "localhost"))
-		return true;
-	struct in_addr a4;
-	if (inet_pton(AF_INET, host, &a4) == 1)
-		return (ntohl(a4.s_addr) >> 24) == 127;
-	size_t n = strlen(host);
-	char inner[INET6_ADDRSTRLEN + 1];
-	if (n < 3 || host[0] != '[' || host[n - 1] != ']' || n - 2 >= sizeof(inner) ||
-	    has_part(u, CURLUPART_ZONEID))
-		return false;
-	memcpy(inner, host + 1, n - 2);
-	inner[n - 2] = '\0';
-	struct in6_addr a6;
-	return inet_pton(AF_INET6, inner, &a6) == 1 && IN6_IS_ADDR_LOOPBACK(&a6);
-}
-
 bool gitlab_parse_host(const char *text, char **base, bool *plain_http,
 		       char *err, size_t errsize)
 {
@@ -135,107 +97,20 @@ bool gitlab_parse_host(const char *text, char **base, bool *plain_http,
 	}
 	if (!curlso_load(err, errsize)) /* the URL is libcurl's to read */
 		return false;
-	/* 'TEXT' in the messages, unless it may carry a password */
-	char shown[300] = "";
-	if (!strchr(text, '@'))
-		snprintf(shown, sizeof(shown), " '%s'", text);
-	CURLU *u = curl_url();
-	char *scheme = NULL, *host = NULL, *path = NULL, *url = NULL;
-	bool ok = false;
-	if (!u) {
-		snprintf(err, errsize, "out of memory");
+	static const http_url_rules rules = {"GitLab host", true,
+					     " (a token belongs in GITLAB_TOKEN)"};
+	http_url u;
+	if (!http_parse_url(text, &rules, &u, err, errsize))
 		return false;
-	}
-	CURLUcode rc = curl_url_set(u, CURLUPART_URL, text, CURLU_DEFAULT_SCHEME);
-	if (rc != CURLUE_OK) {
-		snprintf(err, errsize, "GitLab host%s is not a URL (%s)", shown,
-			 curl_url_strerror(rc));
-		goto done;
-	}
-	if (has_part(u, CURLUPART_USER) || has_part(u, CURLUPART_PASSWORD) ||
-	    has_part(u, CURLUPART_OPTIONS)) {
-		snprintf(err, errsize, "GitLab host holds a user name or password: refused "
-				       "(a token belongs in GITLAB_TOKEN)");
-		goto done;
-	}
-	if (curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK)
-		goto oom;
-	if (strcmp(scheme, "https") && strcmp(scheme, "http")) {
-		snprintf(err, errsize, "GitLab host%s must be https:// (not %s://)", shown,
-			 scheme);
-		goto done;
-	}
-	if (has_part(u, CURLUPART_QUERY) || has_part(u, CURLUPART_FRAGMENT)) {
-		snprintf(err, errsize, "GitLab host%s has a query or fragment: give the "
-				       "server's address alone", shown);
-		goto done;
-	}
-	if (curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK)
-		goto oom;
-	/* a host name is letters, digits, '-', '.' (and '_' in practice),
-	 * or an IPv6 literal in brackets; a percent-encoded or raw control
-	 * byte would make a base that libcurl itself refuses to read back */
-	bool v6 = host[0] == '[';
-	for (const unsigned char *h = (const unsigned char *)host; *h; h++)
-		if (*h < 0x21 || *h == 0x7f || (*h == '%' && !v6) ||
-		    strchr("\"<>\\^`{|}", *h)) {
-			snprintf(err, errsize, "GitLab host%s has a character no host name "
-					       "has (byte 0x%02x)", shown, *h);
-			goto done;
-		}
-	bool upper = false;
-	for (char *h = host; *h; h++)
-		if (*h >= 'A' && *h <= 'Z') {
-			*h = (char)(*h - 'A' + 'a');
-			upper = true;
-		}
-	if (upper && curl_url_set(u, CURLUPART_HOST, host, 0) != CURLUE_OK)
-		goto oom;
-	*plain_http = !strcmp(scheme, "http");
-	if (*plain_http && !is_loopback_host(u, host)) {
-		snprintf(err, errsize, "GitLab host%s must be https:// (plain http only to "
-				       "localhost, 127.0.0.0/8 or [::1], for tests)", shown);
-		*plain_http = false;
-		goto done;
-	}
-	/* the base path without trailing slashes: request paths are appended */
-	if (curl_url_get(u, CURLUPART_PATH, &path, 0) != CURLUE_OK)
-		goto oom;
-	size_t n = strlen(path);
-	while (n && path[n - 1] == '/')
-		path[--n] = '\0';
-	if (curl_url_set(u, CURLUPART_PATH, n ? path : "/", 0) != CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_URL, &url, 0) != CURLUE_OK)
-		goto oom;
-	n = strlen(url);
-	while (n && url[n - 1] == '/')
-		url[--n] = '\0';
-	if (!(*base = strdup(url)))
-		goto oom;
-	ok = true;
-	goto done;
-oom:
-	snprintf(err, errsize, "out of memory");
-done:
-	curl_free(scheme);
-	curl_free(host);
-	curl_free(path);
-	curl_free(url);
-	curl_url_cleanup(u);
-	if (!ok)
-		*plain_http = false;
-	return ok;
+	*base = u.url;
+	*plain_http = u.plain_http;
+	return true;
 }
 
 bool gitlab_config_load(gitlab_config *c, diag_list *diags)
 {
 	memset(c, 0, sizeof(*c));
-	c->connect_timeout = 10;
-	c->stall_timeout = 20;
-	c->total_timeout = 60;
-	const char *stall = getenv("TEAMTUI_GITLAB_STALL"); /* tests: shorter */
-	if (stall && atol(stall) > 0)
-		c->stall_timeout = atol(stall);
+	http_default_timeouts(&c->connect_timeout, &c->stall_timeout, &c->total_timeout);
 	char *host = NULL, *token = NULL;
 	config_gitlab(&host, &token, &c->ca_cert, diags);
 	const char *env_host = getenv("GITLAB_HOST"), *env_token = getenv("GITLAB_TOKEN");
@@ -296,117 +171,12 @@ void gitlab_config_free(gitlab_config *c)
 	memset(c, 0, sizeof(*c));
 }
 
-/* ---- descriptors -------------------------------------------------------- */
-
-/* Every descriptor the client opens is close-on-exec, so a program the TUI
- * starts (a browser, a clipboard tool) inherits none of them. libcurl's
- * connection sockets are opened by open_socket with SOCK_CLOEXEC. libcurl
- * 7.88 also opens socket pairs of its own that CURLOPT_OPENSOCKETFUNCTION
- * never sees and that it leaves inheritable: the multi handle's wake-up pair
- * (in curl_multi_init) and the threaded resolver's (one per name lookup,
- * inside curl_multi_perform). So the calls that may open them are
- * bracketed: the inheritable descriptors before the call are listed, and
- * any inheritable descriptor after it that was not listed is libcurl's and
- * is made close-on-exec. Descriptors the process had are never touched.
- * The client runs on the caller's thread, which is also the one that starts
- * programs, so nothing can be started in between. */
-typedef struct fdlist {
-	int *v;
-	size_t n, cap;
-} fdlist;
-
-static void fdlist_add(fdlist *l, int fd)
-{
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		int *v = realloc(l->v, cap * sizeof(*v));
-		if (!v)
-			return;
-		l->v = v;
-		l->cap = cap;
-	}
-	l->v[l->n++] = fd;
-}
-
-static bool is_inheritable(int fd)
-{
-	int fl = fcntl(fd, F_GETFD);
-	return fl >= 0 && !(fl & FD_CLOEXEC);
-}
-
-/* The open descriptors without FD_CLOEXEC: from /dev/fd where it lists
- * them (Linux, the BSDs, macOS), else by asking each possible one. */
-static fdlist inheritable_fds(void)
-{
-	fdlist l = {0};
-	DIR *d = opendir("/dev/fd"); /* opened close-on-exec itself */
-	if (d) {
-		struct dirent *e;
-		while ((e = readdir(d))) {
-			char *end;
-			long fd = strtol(e->d_name, &end, 10);
-			if (end != e->d_name && !*end && fd >= 0 && fd <= INT_MAX &&
-			    fd != dirfd(d) && is_inheritable((int)fd))
-				fdlist_add(&l, (int)fd);
-		}
-		closedir(d);
-		return l;
-	}
-	long max = sysconf(_SC_OPEN_MAX);
-	if (max < 0 || max > 65536)
-		max = 65536;
-	for (int fd = 0; fd < (int)max; fd++)
-		if (is_inheritable(fd))
-			fdlist_add(&l, fd);
-	return l;
-}
-
-/* Close-on-exec for each inheritable descriptor not in `before`; frees it. */
-static void cloexec_new_fds(fdlist *before)
-{
-	fdlist now = inheritable_fds();
-	for (size_t i = 0; i < now.n; i++) {
-		bool old = false;
-		for (size_t k = 0; k < before->n && !old; k++)
-			old = before->v[k] == now.v[i];
-		if (!old)
-			fcntl(now.v[i], F_SETFD, FD_CLOEXEC);
-	}
-	free(now.v);
-	free(before->v);
-	memset(before, 0, sizeof(*before));
-}
-
-/* CURLOPT_OPENSOCKETFUNCTION: libcurl's own socket(), close-on-exec from
- * the start (SOCK_CLOEXEC: no window in which it is inheritable). */
-static curl_socket_t open_socket(void *user, curlsocktype purpose,
-				 struct curl_sockaddr *a)
-{
-	(void)user;
-	(void)purpose;
-	return socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
-}
-
 /* ---- client ------------------------------------------------------------- */
 
 /* c->host and c->hostport ("gitlab.com", "127.0.0.1:8080"), for messages. */
 static bool host_of_base(gitlab_client *c)
 {
-	CURLU *u = curl_url();
-	char *port = NULL;
-	bool ok = u && curl_url_set(u, CURLUPART_URL, c->cfg.base, 0) == CURLUE_OK &&
-		  curl_url_get(u, CURLUPART_HOST, &c->host, 0) == CURLUE_OK;
-	if (ok) { /* the port as written: none for the scheme's default */
-		bool explicit_port = curl_url_get(u, CURLUPART_PORT, &port, 0) == CURLUE_OK;
-		size_t len = strlen(c->host) + (explicit_port ? strlen(port) : 0) + 2;
-		if ((c->hostport = malloc(len)))
-			snprintf(c->hostport, len, "%s%s%s", c->host, explicit_port ? ":" : "",
-				 explicit_port ? port : "");
-		ok = c->hostport != NULL;
-	}
-	curl_free(port);
-	curl_url_cleanup(u);
-	return ok;
+	return http_url_host(c->cfg.base, &c->host, &c->hostport);
 }
 
 gitlab_client *gitlab_new(const gitlab_config *cfg, char *err, size_t errsize)
@@ -415,7 +185,7 @@ gitlab_client *gitlab_new(const gitlab_config *cfg, char *err, size_t errsize)
 	*err = '\0';
 	if (!curlso_load(err, errsize))
 		return NULL;
-	fdlist before = inheritable_fds();
+	http_fds before = http_fds_inheritable();
 	if (!inited) {
 		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 			free(before.v);
@@ -439,7 +209,7 @@ gitlab_client *gitlab_new(const gitlab_config *cfg, char *err, size_t errsize)
 	c->cfg.stall_timeout = cfg->stall_timeout;
 	c->cfg.total_timeout = cfg->total_timeout;
 	c->multi = curl_multi_init();
-	cloexec_new_fds(&before);
+	http_fds_cloexec_new(&before);
 	char why[768];
 	c->cache = cache_dir(why, sizeof(why));
 	if (!c->cache)
@@ -492,7 +262,7 @@ void gitlab_free(gitlab_client *c)
 		curl_multi_cleanup(c->multi);
 	free(c->cache);
 	free(c->token_id);
-	curl_free(c->host);
+	free(c->host);
 	free(c->hostport);
 	free(c->cfg.base);
 	free(c->cfg.token);
@@ -620,14 +390,6 @@ static size_t on_data(char *data, size_t size, size_t n, void *user)
 	return bytes;
 }
 
-static char *escape(const char *s)
-{
-	char *e = curl_easy_escape(NULL, s, 0);
-	char *out = xstrdup(e);
-	curl_free(e);
-	return out;
-}
-
 /* Start one HTTP request for f: url (the base's normal form and a path, or
  * a next-page link that same_origin let through), and a body when POST. */
 static bool start(gitlab_fetch *f, const char *url)
@@ -636,6 +398,7 @@ static bool start(gitlab_fetch *f, const char *url)
 	if (f->easy) {
 		curl_multi_remove_handle(c->multi, f->easy);
 		curl_easy_cleanup(f->easy);
+		f->easy = NULL;
 	}
 	curl_slist_free_all(f->headers);
 	f->headers = NULL;
@@ -643,51 +406,7 @@ static bool start(gitlab_fetch *f, const char *url)
 	f->buf = NULL;
 	f->len = 0;
 	f->too_big = f->oom = false;
-	f->errbuf[0] = '\0';
-	f->easy = curl_easy_init();
-	if (!f->easy) {
-		failf(f, "out of memory");
-		return false;
-	}
-	CURL *e = f->easy;
-	curl_easy_setopt(e, CURLOPT_URL, url);
-	/* https only; plain http only to this machine (gitlab_parse_host) */
-	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, c->cfg.plain_http ? "http" : "https");
-	/* Redirects are reported, never followed (http_error): the token goes
-	 * to the GitLab host alone. Were one ever followed: https only, and
-	 * libcurl's own rule that credentials never go to another host. */
-	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(e, CURLOPT_MAXREDIRS, 0L);
-	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "https");
-	curl_easy_setopt(e, CURLOPT_UNRESTRICTED_AUTH, 0L);
-	/* plain http is for this machine: a proxy (http_proxy, all_proxy)
-	 * would carry the token, in clear, somewhere else */
-	if (c->cfg.plain_http)
-		curl_easy_setopt(e, CURLOPT_PROXY, "");
-	curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, open_socket);
-	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, f->errbuf);
-	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, c->cfg.connect_timeout);
-	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
-	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, c->cfg.stall_timeout);
-	curl_easy_setopt(e, CURLOPT_TIMEOUT, c->cfg.total_timeout);
-	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)MAX_BODY);
-	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_data);
-	curl_easy_setopt(e, CURLOPT_WRITEDATA, f);
-	curl_easy_setopt(e, CURLOPT_PRIVATE, f);
-	curl_easy_setopt(e, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
-	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
-	if (c->cfg.ca_cert)
-		curl_easy_setopt(e, CURLOPT_CAINFO, c->cfg.ca_cert);
 	f->headers = curl_slist_append(f->headers, "Accept: application/json");
-	if (c->cfg.token) {
-		/* "Authorization: Bearer" (RFC 6750 section 2.1), a header, never
-		 * the URL. Given to libcurl as credentials rather than as a custom
-		 * header: libcurl knows credentials and keeps them from other
-		 * hosts; a custom header it cannot tell from any other. */
-		curl_easy_setopt(e, CURLOPT_HTTPAUTH, (long)CURLAUTH_BEARER);
-		curl_easy_setopt(e, CURLOPT_XOAUTH2_BEARER, c->cfg.token);
-	}
 	if (f->etag && f->pages == 0) {
 		size_t n = strlen(f->etag) + 32;
 		char *h = malloc(n);
@@ -697,12 +416,24 @@ static bool start(gitlab_fetch *f, const char *url)
 			free(h);
 		}
 	}
-	if (f->kind == KIND_WORK_ITEMS) {
+	if (f->kind == KIND_WORK_ITEMS)
 		f->headers = curl_slist_append(f->headers, "Content-Type: application/json");
-		curl_easy_setopt(e, CURLOPT_POSTFIELDS, f->body);
+	/* Redirects are reported, never followed (http_error): the token goes
+	 * to the GitLab host alone. */
+	http_transfer t = {
+	    .url = url, .plain_http = c->cfg.plain_http, .token = c->cfg.token,
+	    .ca_cert = c->cfg.ca_cert, .connect_timeout = c->cfg.connect_timeout,
+	    .stall_timeout = c->cfg.stall_timeout, .total_timeout = c->cfg.total_timeout,
+	    .max_bytes = MAX_BODY, .headers = f->headers, .on_data = on_data, .ctx = f,
+	    .errbuf = f->errbuf};
+	f->easy = http_easy_new(&t);
+	if (!f->easy) {
+		failf(f, "out of memory");
+		return false;
 	}
-	curl_easy_setopt(e, CURLOPT_HTTPHEADER, f->headers);
-	if (curl_multi_add_handle(c->multi, e) != CURLM_OK) {
+	if (f->kind == KIND_WORK_ITEMS)
+		curl_easy_setopt(f->easy, CURLOPT_POSTFIELDS, f->body);
+	if (curl_multi_add_handle(c->multi, f->easy) != CURLM_OK) {
 		failf(f, "libcurl refused the request");
 		return false;
 	}
@@ -749,13 +480,13 @@ static char *first_url(gitlab_fetch *f)
 		return url;
 	}
 	/* REST: /projects/:id/issues or /groups/:id/issues with labels a,b */
-	char *path = escape(f->kind == KIND_COUNT ? f->group : f->project);
+	char *path = http_escape(f->kind == KIND_COUNT ? f->group : f->project);
 	size_t llen = 1;
 	for (size_t i = 0; i < f->labels.n; i++)
 		llen += strlen(f->labels.v[i]) * 3 + 4;
 	char *labels = calloc(1, llen);
 	for (size_t i = 0; labels && i < f->labels.n; i++) {
-		char *e = escape(f->labels.v[i]);
+		char *e = http_escape(f->labels.v[i]);
 		if (i)
 			strcat(labels, ",");
 		strcat(labels, e ? e : "");
@@ -932,14 +663,6 @@ gitlab_fetch *gitlab_fetch_count(gitlab_client *c, const char *issues_url,
 
 /* ---- answers ------------------------------------------------------------- */
 
-static const char *header(CURL *e, const char *name)
-{
-	struct curl_header *h;
-	if (curl_easy_header(e, name, 0, CURLH_HEADER, -1, &h) == CURLHE_OK)
-		return h->value;
-	return NULL;
-}
-
 /* The scheme, host, port (default ports made explicit) and path (no
  * trailing '/') of url as libcurl reads it, curl_free'd by the caller;
  * the normal form in *normal when asked. False when it has a user name,
@@ -962,8 +685,8 @@ static bool origin_of(const char *url, origin *o, char **normal)
 	memset(o, 0, sizeof(*o));
 	CURLU *u = curl_url();
 	bool ok = u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
-		  !has_part(u, CURLUPART_USER) && !has_part(u, CURLUPART_PASSWORD) &&
-		  !has_part(u, CURLUPART_OPTIONS) && !has_part(u, CURLUPART_ZONEID) &&
+		  !http_url_has_part(u, CURLUPART_USER) && !http_url_has_part(u, CURLUPART_PASSWORD) &&
+		  !http_url_has_part(u, CURLUPART_OPTIONS) && !http_url_has_part(u, CURLUPART_ZONEID) &&
 		  curl_url_get(u, CURLUPART_SCHEME, &o->scheme, 0) == CURLUE_OK &&
 		  curl_url_get(u, CURLUPART_HOST, &o->host, 0) == CURLUE_OK &&
 		  curl_url_get(u, CURLUPART_PORT, &o->port, CURLU_DEFAULT_PORT) == CURLUE_OK &&
@@ -1034,7 +757,7 @@ char *gitlab_next_link(const char *link, const char *base, char **refused)
 static char *next_link(gitlab_fetch *f)
 {
 	char *refused;
-	const char *link = header(f->easy, "Link");
+	const char *link = http_header(f->easy, "Link");
 	char *url = gitlab_next_link(link, f->client->cfg.base, &refused);
 	if (refused) {
 		f->incomplete = true;
@@ -1045,52 +768,12 @@ static char *next_link(gitlab_fetch *f)
 	return url;
 }
 
-/* What GitLab said about a failure, from a JSON body: error_description
- * (OAuth, e.g. insufficient_scope), message, or error, at most 200 bytes
- * (cut on a character boundary); NULL when there is none. */
-static char *server_message(const gitlab_fetch *f)
-{
-	if (!f->buf || !f->len)
-		return NULL;
-	char err[256];
-	cJSON *doc = okr_json_parse(f->buf, f->len, err, sizeof(err));
-	const char *keys[] = {"error_description", "message", "error"}, *msg = NULL;
-	for (size_t i = 0; !msg && i < 3; i++) {
-		const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, keys[i]);
-		if (cJSON_IsString(v) && v->valuestring && *v->valuestring)
-			msg = v->valuestring;
-	}
-	char *out = msg ? strdup(msg) : NULL;
-	cJSON_Delete(doc);
-	size_t n = out ? strlen(out) : 0;
-	if (n > 200) {
-		n = 200;
-		while (n && ((unsigned char)out[n] & 0xC0) == 0x80)
-			n--;
-		out[n] = '\0';
-	}
-	return out;
-}
-
 static void http_error(gitlab_fetch *f, long code)
 {
 	gitlab_client *c = f->client;
-	char *said = server_message(f);
-	switch (code) {
-	case 401: /* the token is missing, or GitLab does not take it */
-		if (c->cfg.token)
-			failf(f, "401 unauthorized: GitLab refused the token from %s",
-			      c->cfg.token_from ? c->cfg.token_from : "the settings");
-		else
-			failf(f, "401 unauthorized: no token was sent (set GITLAB_TOKEN)");
-		break;
-	case 403: /* many causes (scope, role, IP allow-list): GitLab's word */
-		if (said)
-			failf(f, "403 forbidden: %s", said);
-		else
-			failf(f, "403 forbidden");
-		break;
-	case 404:
+	char *said = http_server_message(f->buf, f->len);
+	char msg[768];
+	if (code == 404) {
 		/* GraphQL answers a project it cannot see with 200 and a null
 		 * project (okr.c); a 404 means no GraphQL API at that address */
 		if (f->kind == KIND_WORK_ITEMS)
@@ -1099,9 +782,8 @@ static void http_error(gitlab_fetch *f, long code)
 			failf(f, "404 not found, or private to you: group %s", f->group);
 		else
 			failf(f, "404 not found, or private to you: project %s", f->project);
-		break;
-	case 429: {
-		const char *ra = header(f->easy, "Retry-After");
+	} else if (code == 429) {
+		const char *ra = http_header(f->easy, "Retry-After");
 		time_t until = 0;
 		if (ra && strspn(ra, "0123456789") == strlen(ra) && *ra)
 			until = time(NULL) + atol(ra);
@@ -1113,17 +795,12 @@ static void http_error(gitlab_fetch *f, long code)
 		} else {
 			failf(f, "429 rate limited");
 		}
-		break;
-	}
-	default:
-		if (code >= 300 && code < 400) {
-			const char *loc = header(f->easy, "Location");
-			failf(f, "redirected to %.300s; not followed (the token goes to the GitLab "
-				 "host alone)",
-			      loc ? loc : "another address");
-		} else {
-			failf(f, "the server answered %ld", code);
-		}
+	} else {
+		http_status s = {.code = code, .api = true, .token = c->cfg.token != NULL,
+				 .token_from = c->cfg.token_from, .said = said,
+				 .location = http_header(f->easy, "Location")};
+		http_status_error(&s, msg, sizeof(msg));
+		failf(f, "%s", msg);
 	}
 	free(said);
 }
@@ -1131,46 +808,12 @@ static void http_error(gitlab_fetch *f, long code)
 static void curl_error(gitlab_fetch *f, CURLcode rc)
 {
 	gitlab_client *c = f->client;
-	const char *detail = f->errbuf[0] ? f->errbuf : curl_easy_strerror(rc);
-	curl_off_t connect = 0, total = 0;
-	switch (rc) {
-	case CURLE_COULDNT_RESOLVE_HOST:
-		failf(f, "cannot resolve %s", c->host);
-		break;
-	case CURLE_COULDNT_RESOLVE_PROXY:
-		failf(f, "cannot resolve the proxy (%s)", detail);
-		break;
-	case CURLE_COULDNT_CONNECT:
-		failf(f, "cannot connect to %s", c->hostport);
-		break;
-	case CURLE_OPERATION_TIMEDOUT:
-		curl_easy_getinfo(f->easy, CURLINFO_CONNECT_TIME_T, &connect);
-		curl_easy_getinfo(f->easy, CURLINFO_TOTAL_TIME_T, &total);
-		if (!connect)
-			failf(f, "timed out connecting to %s", c->hostport);
-		else if (total >= (curl_off_t)c->cfg.total_timeout * 1000000)
-			failf(f, "timed out: %s did not finish answering within %ld s",
-			      c->hostport, c->cfg.total_timeout);
-		else
-			failf(f, "timed out: %s stopped answering", c->hostport);
-		break;
-	case CURLE_FILESIZE_EXCEEDED:
-		failf(f, "the answer is over 8 MB; refused");
-		break;
-	case CURLE_PARTIAL_FILE:
-		failf(f, "the connection closed in the middle of the answer");
-		break;
-	case CURLE_GOT_NOTHING:
-		failf(f, "%s closed the connection without answering", c->hostport);
-		break;
-	default:
-		if (f->too_big)
-			failf(f, "the answer is over 8 MB; refused");
-		else if (f->oom)
-			failf(f, "out of memory");
-		else
-			failf(f, "network: %s", detail);
-	}
+	http_failure why = {.host = c->host, .hostport = c->hostport,
+			    .total_timeout = c->cfg.total_timeout, .cap = "8 MB",
+			    .too_big = f->too_big, .oom = f->oom, .errbuf = f->errbuf};
+	char msg[768];
+	http_transfer_error(f->easy, rc, &why, msg, sizeof(msg));
+	failf(f, "%s", msg);
 }
 
 static void finish_ok(gitlab_fetch *f)
@@ -1209,11 +852,11 @@ static void on_done(gitlab_fetch *f, CURLcode rc)
 	char err[256];
 	if (f->pages == 0) {
 		free(f->etag);
-		f->etag = xstrdup(header(f->easy, "ETag"));
+		f->etag = xstrdup(http_header(f->easy, "ETag"));
 	}
 	f->pages++;
 	if (f->kind == KIND_COUNT) {
-		const char *total = header(f->easy, "X-Total");
+		const char *total = http_header(f->easy, "X-Total");
 		if (!total) {
 			failf(f, "no X-Total header in the answer");
 			return;
@@ -1256,29 +899,19 @@ static void on_done(gitlab_fetch *f, CURLcode rc)
 	free(url);
 }
 
+/* http_multi_step's `done`: one transfer of a fetch ended. */
+static void fetch_done(void *priv, CURLcode rc, void *arg)
+{
+	(void)arg;
+	if (priv)
+		on_done(priv, rc);
+}
+
 int gitlab_step(gitlab_client *c, int timeout_ms)
 {
 	if (!c->running)
 		return 0;
-	int still = 0;
-	fdlist before = inheritable_fds(); /* see "descriptors" above */
-	curl_multi_perform(c->multi, &still);
-	cloexec_new_fds(&before);
-	if (timeout_ms > 0 && still) {
-		curl_multi_poll(c->multi, NULL, 0, timeout_ms, NULL);
-		before = inheritable_fds();
-		curl_multi_perform(c->multi, &still);
-		cloexec_new_fds(&before);
-	}
-	CURLMsg *m;
-	int left;
-	while ((m = curl_multi_info_read(c->multi, &left)))
-		if (m->msg == CURLMSG_DONE) {
-			gitlab_fetch *f = NULL;
-			curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&f);
-			if (f)
-				on_done(f, m->data.result);
-		}
+	http_multi_step(c->multi, timeout_ms, fetch_done, NULL);
 	/* a failed fetch keeps what the cache had: better stale than nothing */
 	return c->running;
 }

@@ -1,6 +1,7 @@
 /* fuzz-config: the user's config.yml, read the two ways the program
- * reads it: config_roster_dir (the `roster:` path, made absolute) and
- * config_gitlab (gitlab_host, gitlab_token, ca_cert). $XDG_CONFIG_HOME
+ * reads it: config_roster_dir (the `roster:` path, made absolute),
+ * config_gitlab (gitlab_host, gitlab_token, ca_cert) and config_sync (the
+ * `sync:` map of `teamtui sync`). $XDG_CONFIG_HOME
  * and $HOME point into the harness's scratch directory and
  * $TEAMTUI_ROSTER is unset, so the file is the only source.
  *
@@ -9,7 +10,9 @@
  * Asserts: no memory error, leak or undefined behaviour; the roster path
  * comes from the config (or the sample when there is none) and is
  * absolute, as is ca_cert; a token is never handed out from a file others
- * can read; the diagnostics pass fz_check_diags. */
+ * can read; sync: gives a source for every data file, a ref only with a
+ * project, and the handbook's URLs for the files it leaves out (data/FILE
+ * with a project); the diagnostics pass fz_check_diags. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -68,6 +71,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(host);
 	free(token);
 	free(ca);
+
+	config_sync_source src;
+	FZ_CHECK(config_sync(&src, &diags), "config_sync: out of memory");
+	FZ_CHECK(!src.ref || src.project, "a ref without a project");
+	FZ_CHECK(!src.project || *src.project, "an empty project");
+	FZ_CHECK(!src.from || !strcmp(src.from, file), "sync: from %s", src.from);
+	for (int i = 0; i < DATADIR_NFILES; i++)
+		FZ_CHECK(src.file[i] && *src.file[i], "no source for %s", datadir_files[i]);
+	if (!src.from)
+		FZ_CHECK(!strcmp(src.file[0], CONFIG_SYNC_TEAM_URL), "not the default: %s",
+			 src.file[0]);
+	config_sync_free(&src);
 
 	fz_check_diags(&diags);
 	diag_free(&diags);

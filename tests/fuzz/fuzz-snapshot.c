@@ -115,7 +115,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	const char *dir = fz_roster_dir(FUZZ_ROSTER_DIR);
-	roster_input in = {dir, NULL, NULL};
+	roster_input in = {dir, NULL, NULL, NULL};
 	seed_in = in;
 	diag_list diags;
 	diag_init(&diags);
