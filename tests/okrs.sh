@@ -181,7 +181,7 @@ is "--offline with nothing cached: the reason" "$(cat "$tmp/err")" "teamtui: off
 for f in "$tmp"/cache-a/teamtui/*.json; do printf '{"fetched_at": 1, "items": [tru' >"$f"; done
 run_tt a --roster "$DATA" okrs custom-models --offline
 is "a corrupt cache file is not trusted" "$(cat "$tmp/err")" "teamtui: offline, and nothing cached yet"
-is "and it is removed" "$(ls "$tmp/cache-a/teamtui" | wc -l | tr -d ' ')" 0
+is "and it is removed" "$(ls "$tmp/cache-a/teamtui" | grep -c '\.json$')" 0
 
 # --- ordinary issues through REST, paged by the Link header ---------------
 start_server issues-paged
@@ -312,7 +312,7 @@ is "page cap: the warning" "$(cat "$tmp/err")" "teamtui: warning: the list is in
 # --- cache I/O errors name the path and the cause ---------------------------
 start_server two-pages
 run_tt ce --roster "$DATA" okrs custom-models
-entry=$(ls "$tmp/cache-ce/teamtui")
+entry=$(ls "$tmp/cache-ce/teamtui" | grep '\.json$') # (not changes/)
 rm "$tmp/cache-ce/teamtui/$entry"
 mkdir "$tmp/cache-ce/teamtui/$entry" # a directory where the file was
 : >"$tmp/cache-ce/teamtui/$entry/x"
