@@ -12,6 +12,15 @@
 #include "teamtui/search.h"
 
 /* Each prints one JSON document and a newline; false when out of memory. */
+/* Building blocks for commands that make their own objects (cJSON's
+ * types, forward-declared: only users that include cJSON.h call them). */
+struct cJSON;
+/* A string sanitized with sanitize()'s flags, or JSON null for NULL;
+ * NULL when out of memory. */
+struct cJSON *out_json_str(const char *s, int flags);
+/* obj[key] = val, unless val is NULL (a failed allocation). */
+void out_json_add(struct cJSON *obj, const char *key, struct cJSON *val);
+
 bool out_json_groups(FILE *f, const roster *r);
 bool out_json_group(FILE *f, const roster *r, resolver *rs, const group *g);
 bool out_json_person(FILE *f, const roster *r, resolver *rs, const person *p);

@@ -11,6 +11,7 @@
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE /* timegm (POSIX.1-2024; glibc and musl have it) */
 #endif
+#include "teamtui/out_json.h"
 #include "teamtui/cli_changes.h"
 
 #include <cjson/cJSON.h>
@@ -637,18 +638,7 @@ static void print_text(const struct ctx *x, const digest *old, const change_list
 
 static cJSON *jstr(const char *s)
 {
-	if (!s)
-		return cJSON_CreateNull();
-	char *clean = sanitize(s, SANITIZE_LINE);
-	cJSON *j = clean ? cJSON_CreateString(clean) : NULL;
-	free(clean);
-	return j;
-}
-
-static void add(cJSON *o, const char *key, cJSON *v)
-{
-	if (v)
-		cJSON_AddItemToObject(o, key, v);
+	return out_json_str(s, SANITIZE_LINE);
 }
 
 static cJSON *jhash(uint64_t h)
@@ -671,13 +661,13 @@ static cJSON *jversion(const struct ctx *x, const struct cand *t)
 	if (!o)
 		return NULL;
 	long of, pos = position(x, t, &of);
-	add(o, "version", pos ? cJSON_CreateNumber((double)pos) : cJSON_CreateNull());
-	add(o, "of", cJSON_CreateNumber((double)of));
-	add(o, "when", jtime(t->when));
-	add(o, "source", cJSON_CreateString(t->history ? "synced" : "recorded"));
-	add(o, "stamp", t->history ? cJSON_CreateString(x->hist[t->i].stamp)
+	out_json_add(o, "version", pos ? cJSON_CreateNumber((double)pos) : cJSON_CreateNull());
+	out_json_add(o, "of", cJSON_CreateNumber((double)of));
+	out_json_add(o, "when", jtime(t->when));
+	out_json_add(o, "source", cJSON_CreateString(t->history ? "synced" : "recorded"));
+	out_json_add(o, "stamp", t->history ? cJSON_CreateString(x->hist[t->i].stamp)
 				   : cJSON_CreateNull());
-	add(o, "hash", jhash(t->hash));
+	out_json_add(o, "hash", jhash(t->hash));
 	return o;
 }
 
@@ -687,29 +677,29 @@ static cJSON *jchange(const struct ctx *x, const digest *old, const change *c)
 	if (!o)
 		return NULL;
 	bool table = c->kind == CHANGE_TABLE_EMPTIED || c->kind == CHANGE_TABLE_LOST_MANAGER;
-	add(o, "kind", cJSON_CreateString(change_kind_name(c->kind)));
-	add(o, "slug", jstr(c->slug));
-	add(o, "name", jstr(c->name));
-	add(o, "old", jstr(c->old_value));
-	add(o, "new", jstr(c->new_value));
-	add(o, "group", jstr(c->group));
-	add(o, "group_name", jstr(c->group_name));
-	add(o, "table", c->group ? cJSON_CreateString(table_kind_word(c->table))
+	out_json_add(o, "kind", cJSON_CreateString(change_kind_name(c->kind)));
+	out_json_add(o, "slug", jstr(c->slug));
+	out_json_add(o, "name", jstr(c->name));
+	out_json_add(o, "old", jstr(c->old_value));
+	out_json_add(o, "new", jstr(c->new_value));
+	out_json_add(o, "group", jstr(c->group));
+	out_json_add(o, "group_name", jstr(c->group_name));
+	out_json_add(o, "table", c->group ? cJSON_CreateString(table_kind_word(c->table))
 				 : cJSON_CreateNull());
 	char *path = c->file ? check_path(x->in, c->file, x->cwd) : NULL;
-	add(o, "file", jstr(path));
+	out_json_add(o, "file", jstr(path));
 	free(path);
-	add(o, "line", c->file ? cJSON_CreateNumber(c->line) : cJSON_CreateNull());
+	out_json_add(o, "line", c->file ? cJSON_CreateNumber(c->line) : cJSON_CreateNull());
 	if (c->kind == CHANGE_JOINED || c->kind == CHANGE_LEFT) {
 		const digest_person *p =
 		    digest_person_of(c->kind == CHANGE_JOINED ? x->cur : old, c->slug);
-		add(o, "role", jstr(p ? p->role : NULL));
-		add(o, "reports_to", jstr(p && *p->reports_to ? p->reports_to : NULL));
-		add(o, "gitlab", jstr(p && *p->gitlab ? p->gitlab : NULL));
+		out_json_add(o, "role", jstr(p ? p->role : NULL));
+		out_json_add(o, "reports_to", jstr(p && *p->reports_to ? p->reports_to : NULL));
+		out_json_add(o, "gitlab", jstr(p && *p->gitlab ? p->gitlab : NULL));
 	}
 	if (table) {
-		add(o, "shortcode", jstr(c->shortcode));
-		add(o, "manager", jstr(c->manager && *c->manager ? c->manager : NULL));
+		out_json_add(o, "shortcode", jstr(c->shortcode));
+		out_json_add(o, "manager", jstr(c->manager && *c->manager ? c->manager : NULL));
 	}
 	return o;
 }
@@ -720,22 +710,22 @@ static bool print_json(const struct ctx *x, const struct cand *t, const digest *
 	cJSON *doc = cJSON_CreateObject();
 	if (!doc)
 		return false;
-	add(doc, "since", t ? jversion(x, t) : cJSON_CreateNull());
+	out_json_add(doc, "since", t ? jversion(x, t) : cJSON_CreateNull());
 	cJSON *until = cJSON_CreateObject();
 	if (until) {
-		add(until, "when", jtime(x->now));
-		add(until, "hash", jhash(x->cur->hash));
+		out_json_add(until, "when", jtime(x->now));
+		out_json_add(until, "hash", jhash(x->cur->hash));
 	}
-	add(doc, "until", until);
+	out_json_add(doc, "until", until);
 	cJSON *a = cJSON_CreateArray();
 	for (size_t i = 0; a && cl && i < cl->n; i++)
 		cJSON_AddItemToArray(a, jchange(x, old, &cl->v[i]));
-	add(doc, "changes", a);
+	out_json_add(doc, "changes", a);
 	cJSON *counts = cJSON_CreateObject();
 	for (int k = 0; counts && k < CHANGE_NKINDS; k++)
-		add(counts, change_kind_name((change_kind)k),
+		out_json_add(counts, change_kind_name((change_kind)k),
 		    cJSON_CreateNumber(cl ? (double)cl->count[k] : 0));
-	add(doc, "counts", counts);
+	out_json_add(doc, "counts", counts);
 	char *s = cJSON_Print(doc);
 	cJSON_Delete(doc);
 	if (!s)

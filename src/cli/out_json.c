@@ -12,8 +12,7 @@
 #include "teamtui/sanitize.h"
 #include "teamtui/table.h"
 
-/* A sanitized string, or JSON null for NULL. */
-static cJSON *jstr_flags(const char *s, int flags)
+cJSON *out_json_str(const char *s, int flags)
 {
 	if (!s)
 		return cJSON_CreateNull();
@@ -25,10 +24,10 @@ static cJSON *jstr_flags(const char *s, int flags)
 
 static cJSON *jstr(const char *s)
 {
-	return jstr_flags(s, SANITIZE_KEEP_LINES);
+	return out_json_str(s, SANITIZE_KEEP_LINES);
 }
 
-static void add(cJSON *obj, const char *key, cJSON *val)
+void out_json_add(cJSON *obj, const char *key, cJSON *val)
 {
 	if (val)
 		cJSON_AddItemToObject(obj, key, val);
@@ -47,15 +46,15 @@ static cJSON *jperson(const person *p)
 	cJSON *o = cJSON_CreateObject();
 	if (!o)
 		return NULL;
-	add(o, "slug", jstr(p->slug));
-	add(o, "name", jstr(p->name));
-	add(o, "role", jstr(p->role));
-	add(o, "role_html", jstr(p->role_html));
-	add(o, "job_title", jstr(p->job_title));
-	add(o, "gitlab", jstr(p->gitlab));
-	add(o, "reports_to", jstr(p->reports_to));
-	add(o, "type", jstr(p->type_name));
-	add(o, "public", cJSON_CreateBool(p->public_));
+	out_json_add(o, "slug", jstr(p->slug));
+	out_json_add(o, "name", jstr(p->name));
+	out_json_add(o, "role", jstr(p->role));
+	out_json_add(o, "role_html", jstr(p->role_html));
+	out_json_add(o, "job_title", jstr(p->job_title));
+	out_json_add(o, "gitlab", jstr(p->gitlab));
+	out_json_add(o, "reports_to", jstr(p->reports_to));
+	out_json_add(o, "type", jstr(p->type_name));
+	out_json_add(o, "public", cJSON_CreateBool(p->public_));
 	return o;
 }
 
@@ -83,8 +82,8 @@ static cJSON *jgroup_ref(const group *g)
 {
 	cJSON *o = cJSON_CreateObject();
 	if (o) {
-		add(o, "id", jstr(g->id));
-		add(o, "name", jstr(g->name));
+		out_json_add(o, "id", jstr(g->id));
+		out_json_add(o, "name", jstr(g->name));
 	}
 	return o;
 }
@@ -92,21 +91,21 @@ static cJSON *jgroup_ref(const group *g)
 bool out_json_groups(FILE *f, const roster *r)
 {
 	cJSON *doc = cJSON_CreateObject(), *secs = cJSON_CreateArray();
-	add(doc, "sections", secs);
+	out_json_add(doc, "sections", secs);
 	for (size_t s = 0; secs && s < r->nsections; s++) {
 		const section *sec = &r->sections[s];
 		cJSON *so = cJSON_CreateObject(), *stages = cJSON_CreateArray();
-		add(so, "id", jstr(sec->id));
-		add(so, "name", jstr(sec->name));
-		add(so, "stages", stages);
+		out_json_add(so, "id", jstr(sec->id));
+		out_json_add(so, "name", jstr(sec->name));
+		out_json_add(so, "stages", stages);
 		for (size_t t = 0; stages && t < r->nstages; t++) {
 			const stage *st = &r->stages[t];
 			if (st->section != sec)
 				continue;
 			cJSON *to = cJSON_CreateObject(), *groups = cJSON_CreateArray();
-			add(to, "id", jstr(st->id));
-			add(to, "name", jstr(st->name));
-			add(to, "groups", groups);
+			out_json_add(to, "id", jstr(st->id));
+			out_json_add(to, "name", jstr(st->name));
+			out_json_add(to, "groups", groups);
 			for (size_t i = 0; groups && i < r->ngroups; i++)
 				if (r->groups[i].stage == st)
 					cJSON_AddItemToArray(groups, jgroup_ref(&r->groups[i]));
@@ -116,7 +115,7 @@ bool out_json_groups(FILE *f, const roster *r)
 	}
 	/* groups whose stage or section is unknown are listed, not lost */
 	cJSON *orphans = cJSON_CreateArray();
-	add(doc, "ungrouped", orphans);
+	out_json_add(doc, "ungrouped", orphans);
 	for (size_t i = 0; orphans && i < r->ngroups; i++) {
 		const group *g = &r->groups[i];
 		if (!g->stage || !g->stage->section)
@@ -149,12 +148,12 @@ static cJSON *jtable(const roster *r, const table_rows *tr)
 	cJSON *o = cJSON_CreateObject();
 	if (!o)
 		return NULL;
-	add(o, "file", jstr(t->loc.file));
-	add(o, "line", cJSON_CreateNumber(t->loc.line));
-	add(o, "column", cJSON_CreateNumber(t->loc.col));
-	add(o, "shortcode", jstr(t->shortcode));
+	out_json_add(o, "file", jstr(t->loc.file));
+	out_json_add(o, "line", cJSON_CreateNumber(t->loc.line));
+	out_json_add(o, "column", cJSON_CreateNumber(t->loc.col));
+	out_json_add(o, "shortcode", jstr(t->shortcode));
 	cJSON *params = cJSON_CreateObject();
-	add(o, "params", params);
+	out_json_add(o, "params", params);
 	for (size_t i = 0; params && i < t->nparams; i++) {
 		char key[32];
 		const char *k = t->params[i].name;
@@ -164,25 +163,25 @@ static cJSON *jtable(const roster *r, const table_rows *tr)
 		}
 		cJSON_DeleteItemFromObjectCaseSensitive(params, k); /* later wins */
 		/* controls shown as \x1b, as check names them: not removed */
-		add(params, k, jstr_flags(t->params[i].value, SANITIZE_VISIBLE));
+		out_json_add(params, k, out_json_str(t->params[i].value, SANITIZE_VISIBLE));
 	}
-	add(o, "heading", jstr(t->heading));
-	add(o, "group", jstr(g->id));
+	out_json_add(o, "heading", jstr(t->heading));
+	out_json_add(o, "group", jstr(g->id));
 	cJSON *rows = cJSON_CreateArray();
-	add(o, "rows", rows);
+	out_json_add(o, "rows", rows);
 	for (size_t i = 0; rows && i < tr->people.n; i++) {
 		const person *p = tr->people.v[i];
 		cJSON *row = cJSON_CreateObject();
 		if (!row)
 			break;
-		add(row, "slug", jstr(p->slug));
-		add(row, "name", jstr(p->name));
-		add(row, "role", jstr(p->role));
+		out_json_add(row, "slug", jstr(p->slug));
+		out_json_add(row, "name", jstr(p->name));
+		out_json_add(row, "role", jstr(p->role));
 		if (t->kind == TABLE_DEPARTMENT_MEMBERS) {
 			char *dg = table_department_group(p);
-			add(row, "group", jstr(dg));
+			out_json_add(row, "group", jstr(dg));
 			free(dg);
-			add(row, "departments", jstrlist(&p->departments));
+			out_json_add(row, "departments", jstrlist(&p->departments));
 		}
 		cJSON_AddItemToArray(rows, row);
 	}
@@ -195,11 +194,11 @@ bool out_json_error(FILE *f, const char *message, const char *kind,
 	cJSON *o = cJSON_CreateObject();
 	if (!o)
 		return false;
-	add(o, "error", jstr(message));
-	add(o, "kind", jstr(kind));
-	add(o, "query", jstr_flags(query, SANITIZE_VISIBLE));
+	out_json_add(o, "error", jstr(message));
+	out_json_add(o, "kind", jstr(kind));
+	out_json_add(o, "query", out_json_str(query, SANITIZE_VISIBLE));
 	cJSON *s = cJSON_CreateArray();
-	add(o, "suggestions", s);
+	out_json_add(o, "suggestions", s);
 	for (size_t i = 0; s && i < n; i++)
 		cJSON_AddItemToArray(s, jstr(suggestions[i]));
 	return emit(f, o);
@@ -225,73 +224,73 @@ bool out_json_group(FILE *f, const roster *r, resolver *rs, const group *g)
 	if (!t)
 		return false;
 	cJSON *o = cJSON_CreateObject();
-	add(o, "id", jstr(g->id));
-	add(o, "name", jstr(g->name));
-	add(o, "stage", jstr(g->stage_id));
-	add(o, "stage_name", jstr(g->stage ? g->stage->name : NULL));
-	add(o, "section", jstr(g->stage ? g->stage->section_id : NULL));
-	add(o, "section_name", jstr(g->stage && g->stage->section
+	out_json_add(o, "id", jstr(g->id));
+	out_json_add(o, "name", jstr(g->name));
+	out_json_add(o, "stage", jstr(g->stage_id));
+	out_json_add(o, "stage_name", jstr(g->stage ? g->stage->name : NULL));
+	out_json_add(o, "section", jstr(g->stage ? g->stage->section_id : NULL));
+	out_json_add(o, "section_name", jstr(g->stage && g->stage->section
 					? g->stage->section->name
 					: NULL));
-	add(o, "description", jstr(g->description));
-	add(o, "handbook", jstr(g->handbook));
-	add(o, "manager", t->manager ? jperson(t->manager) : cJSON_CreateNull());
-	add(o, "members", jpeople(t->members.v, t->members.n));
-	add(o, "counterparts", jpeople(t->counterparts.v, t->counterparts.n));
+	out_json_add(o, "description", jstr(g->description));
+	out_json_add(o, "handbook", jstr(g->handbook));
+	out_json_add(o, "manager", t->manager ? jperson(t->manager) : cJSON_CreateNull());
+	out_json_add(o, "members", jpeople(t->members.v, t->members.n));
+	out_json_add(o, "counterparts", jpeople(t->counterparts.v, t->counterparts.n));
 	cJSON *tables = cJSON_CreateArray();
-	add(o, "counterpart_tables", tables);
+	out_json_add(o, "counterpart_tables", tables);
 	for (size_t k = 0; tables && k < t->ntables; k++)
 		if (t->tables[k].table->kind == TABLE_STABLE_COUNTERPARTS)
 			cJSON_AddItemToArray(tables, jpeople(t->tables[k].people.v,
 							     t->tables[k].people.n));
 	cJSON *all = cJSON_CreateArray();
-	add(o, "tables", all);
+	out_json_add(o, "tables", all);
 	for (size_t k = 0; all && k < t->ntables; k++)
 		cJSON_AddItemToArray(all, jtable(r, &t->tables[k]));
-	add(o, "source", jloc(g->loc));
+	out_json_add(o, "source", jloc(g->loc));
 	cJSON *staff = cJSON_CreateArray();
-	add(o, "staff", staff);
+	out_json_add(o, "staff", staff);
 	for (size_t k = 0; staff && k < g->nstaff; k++) {
 		const staff_entry *se = &g->staff[k];
 		cJSON *e = cJSON_CreateObject();
 		if (!e)
 			break;
-		add(e, "field", jstr(se->field));
-		add(e, "name", jstr(se->name));
-		add(e, "person", se->person ? jperson(se->person) : cJSON_CreateNull());
+		out_json_add(e, "field", jstr(se->field));
+		out_json_add(e, "name", jstr(se->name));
+		out_json_add(e, "person", se->person ? jperson(se->person) : cJSON_CreateNull());
 		cJSON_AddItemToArray(staff, e);
 	}
-	add(o, "channels", jstrlist(&g->channels));
+	out_json_add(o, "channels", jstrlist(&g->channels));
 	cJSON *labels = cJSON_CreateArray();
-	add(o, "labels", labels);
+	out_json_add(o, "labels", labels);
 	for (size_t i = 0; labels && i < g->labels.n; i++) {
 		cJSON *l = cJSON_CreateObject();
 		char *url = labelurl_issues(r->issues_url, g->labels.v[i]);
-		add(l, "name", jstr(g->labels.v[i]));
-		add(l, "url", jstr(url));
+		out_json_add(l, "name", jstr(g->labels.v[i]));
+		out_json_add(l, "url", jstr(url));
 		free(url);
 		cJSON_AddItemToArray(labels, l);
 	}
 	cJSON *links = cJSON_CreateArray();
-	add(o, "links", links);
+	out_json_add(o, "links", links);
 	for (size_t i = 0; links && i < g->nlinks; i++) {
 		cJSON *l = cJSON_CreateObject();
-		add(l, "title", jstr(g->links[i].title));
-		add(l, "url", jstr(g->links[i].url));
+		out_json_add(l, "title", jstr(g->links[i].title));
+		out_json_add(l, "url", jstr(g->links[i].url));
 		cJSON_AddItemToArray(links, l);
 	}
 	if (g->okrs.project) {
 		cJSON *k = cJSON_CreateObject();
 		char *url = labelurl_project(r->issues_url, g->okrs.project,
 					     g->okrs.labels.v, g->okrs.labels.n);
-		add(k, "project", jstr(g->okrs.project));
-		add(k, "labels", jstrlist(&g->okrs.labels));
-		add(k, "kind", jstr(g->okrs.kind));
-		add(k, "url", jstr(url));
+		out_json_add(k, "project", jstr(g->okrs.project));
+		out_json_add(k, "labels", jstrlist(&g->okrs.labels));
+		out_json_add(k, "kind", jstr(g->okrs.kind));
+		out_json_add(k, "url", jstr(url));
 		free(url);
-		add(o, "okrs", k);
+		out_json_add(o, "okrs", k);
 	} else {
-		add(o, "okrs", cJSON_CreateNull());
+		out_json_add(o, "okrs", cJSON_CreateNull());
 	}
 	return emit(f, o);
 }
@@ -302,42 +301,42 @@ bool out_json_person(FILE *f, const roster *r, resolver *rs, const person *p)
 	cJSON *o = jperson(p);
 	if (!o)
 		return false;
-	add(o, "division", jstr(p->division));
-	add(o, "pronouns", jstr(p->pronouns));
-	add(o, "locality", jstr(p->locality));
-	add(o, "country", jstr(p->country));
-	add(o, "timezone", jstr(p->timezone));
-	add(o, "placeholder", cJSON_CreateBool(p->placeholder));
-	add(o, "departments", jstrlist(&p->departments));
-	add(o, "specialty", jstrlist(&p->specialty));
-	add(o, "team_tags", jstrlist(&p->team_tags));
-	add(o, "expertise", jstrlist(&p->expertise));
-	add(o, "domain_expertise", jstrlist(&p->domain_expertise));
+	out_json_add(o, "division", jstr(p->division));
+	out_json_add(o, "pronouns", jstr(p->pronouns));
+	out_json_add(o, "locality", jstr(p->locality));
+	out_json_add(o, "country", jstr(p->country));
+	out_json_add(o, "timezone", jstr(p->timezone));
+	out_json_add(o, "placeholder", cJSON_CreateBool(p->placeholder));
+	out_json_add(o, "departments", jstrlist(&p->departments));
+	out_json_add(o, "specialty", jstrlist(&p->specialty));
+	out_json_add(o, "team_tags", jstrlist(&p->team_tags));
+	out_json_add(o, "expertise", jstrlist(&p->expertise));
+	out_json_add(o, "domain_expertise", jstrlist(&p->domain_expertise));
 	cJSON *projects = cJSON_CreateObject();
-	add(o, "projects", projects);
+	out_json_add(o, "projects", projects);
 	for (size_t i = 0; projects && i < p->nprojects; i++) {
 		char *key = sanitize(p->projects[i].project, SANITIZE_LINE);
 		if (key)
-			add(projects, key, jstrlist(&p->projects[i].roles));
+			out_json_add(projects, key, jstrlist(&p->projects[i].roles));
 		free(key);
 	}
 	manager_chain ch = resolve_manager_chain(rs, p);
-	add(o, "manager_chain", jpeople(ch.people.v, ch.people.n));
-	add(o, "manager_chain_dangling", jstr(ch.dangling));
-	add(o, "manager_chain_cycle", cJSON_CreateBool(ch.cycle));
+	out_json_add(o, "manager_chain", jpeople(ch.people.v, ch.people.n));
+	out_json_add(o, "manager_chain_dangling", jstr(ch.dangling));
+	out_json_add(o, "manager_chain_cycle", cJSON_CreateBool(ch.cycle));
 	size_t nrep;
 	const size_t *reps = roster_reports(r, p, &nrep);
 	cJSON *ra = cJSON_CreateArray();
-	add(o, "reports", ra);
+	out_json_add(o, "reports", ra);
 	for (size_t i = 0; ra && i < nrep; i++)
 		cJSON_AddItemToArray(ra, jperson(&r->people[reps[i]]));
 	size_t ng;
 	const membership *ms = resolve_person_groups(rs, p, &ng);
 	cJSON *ga = cJSON_CreateArray();
-	add(o, "groups", ga);
+	out_json_add(o, "groups", ga);
 	for (size_t i = 0; ga && ms && i < ng; i++) {
 		cJSON *g = jgroup_ref(ms[i].group);
-		add(g, "as", jstr(resolve_membership_name(&ms[i])));
+		out_json_add(g, "as", jstr(resolve_membership_name(&ms[i])));
 		cJSON_AddItemToArray(ga, g);
 	}
 	return emit(f, o);
@@ -346,17 +345,17 @@ bool out_json_person(FILE *f, const roster *r, resolver *rs, const person *p)
 bool out_json_diags(FILE *f, const diag_list *d)
 {
 	cJSON *o = cJSON_CreateObject(), *a = cJSON_CreateArray();
-	add(o, "errors", cJSON_CreateNumber((double)d->errors));
-	add(o, "warnings", cJSON_CreateNumber((double)d->warnings));
-	add(o, "diagnostics", a);
+	out_json_add(o, "errors", cJSON_CreateNumber((double)d->errors));
+	out_json_add(o, "warnings", cJSON_CreateNumber((double)d->warnings));
+	out_json_add(o, "diagnostics", a);
 	for (size_t i = 0; a && i < d->count; i++) {
 		const diag *x = &d->items[i];
 		cJSON *e = cJSON_CreateObject();
-		add(e, "file", jstr_flags(x->file, SANITIZE_VISIBLE));
-		add(e, "line", cJSON_CreateNumber(x->line));
-		add(e, "column", cJSON_CreateNumber(x->column));
-		add(e, "severity", jstr(diag_severity_name(x->severity)));
-		add(e, "message", jstr_flags(x->message, SANITIZE_VISIBLE));
+		out_json_add(e, "file", out_json_str(x->file, SANITIZE_VISIBLE));
+		out_json_add(e, "line", cJSON_CreateNumber(x->line));
+		out_json_add(e, "column", cJSON_CreateNumber(x->column));
+		out_json_add(e, "severity", jstr(diag_severity_name(x->severity)));
+		out_json_add(e, "message", out_json_str(x->message, SANITIZE_VISIBLE));
 		cJSON_AddItemToArray(a, e);
 	}
 	return emit(f, o);
@@ -369,22 +368,22 @@ bool out_json_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n)
 		const search_hit *h = &hits[i];
 		cJSON *o = cJSON_CreateObject();
 		bool person = h->kind == SEARCH_PERSON;
-		add(o, "kind", jstr(person ? "person" : "group"));
-		add(o, "id", jstr(person ? h->person->slug : h->group->id));
-		add(o, "name", jstr(person ? (h->person->name ? h->person->name
+		out_json_add(o, "kind", jstr(person ? "person" : "group"));
+		out_json_add(o, "id", jstr(person ? h->person->slug : h->group->id));
+		out_json_add(o, "name", jstr(person ? (h->person->name ? h->person->name
 							     : h->person->slug)
 					   : h->group->name));
-		add(o, "score", cJSON_CreateNumber(h->score));
-		add(o, "reason", jstr(h->reason));
+		out_json_add(o, "score", cJSON_CreateNumber(h->score));
+		out_json_add(o, "reason", jstr(h->reason));
 		if (person) {
-			add(o, "gitlab", jstr(h->person->gitlab));
-			add(o, "role", jstr(h->person->role));
+			out_json_add(o, "gitlab", jstr(h->person->gitlab));
+			out_json_add(o, "role", jstr(h->person->role));
 		} else {
 			const group_team *t = resolve_group(rs, h->group);
-			add(o, "channels", jstrlist(&h->group->channels));
-			add(o, "manager", t && t->manager ? jperson(t->manager)
+			out_json_add(o, "channels", jstrlist(&h->group->channels));
+			out_json_add(o, "manager", t && t->manager ? jperson(t->manager)
 							  : cJSON_CreateNull());
-			add(o, "counterparts",
+			out_json_add(o, "counterparts",
 			    t ? jpeople(t->counterparts.v, t->counterparts.n)
 			      : cJSON_CreateArray());
 		}

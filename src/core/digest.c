@@ -20,6 +20,7 @@
  * "\r" a carriage return, "\xHH" any other byte below 0x20, 0x7f, or a
  * byte that is not part of valid UTF-8. Raw bytes are valid UTF-8 with no
  * control character; a reader refuses anything else. */
+#include "teamtui/strbuf.h"
 #include "teamtui/digest.h"
 
 #include <errno.h>
@@ -279,59 +280,9 @@ const digest_table *digest_table_of(const digest *d, const char *group, size_t i
 
 /* ------------------------------------------------------------ writing */
 
-struct buf {
-	char *s;
-	size_t n, cap;
-	bool failed;
-};
-
-static void grow(struct buf *b, size_t more)
+static void field(strbuf *b, const char *s)
 {
-	if (b->failed || b->n + more + 1 <= b->cap)
-		return;
-	size_t cap = b->cap ? b->cap : 4096;
-	while (cap < b->n + more + 1)
-		cap *= 2;
-	char *s = realloc(b->s, cap);
-	if (!s) {
-		b->failed = true;
-		return;
-	}
-	b->s = s;
-	b->cap = cap;
-}
-
-static void put(struct buf *b, const char *s, size_t len)
-{
-	grow(b, len);
-	if (b->failed)
-		return;
-	memcpy(b->s + b->n, s, len);
-	b->n += len;
-	b->s[b->n] = '\0';
-}
-
-static void putc_(struct buf *b, char c)
-{
-	put(b, &c, 1);
-}
-
-static void putf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void putf(struct buf *b, const char *fmt, ...)
-{
-	char tmp[128];
-	va_list ap;
-	va_start(ap, fmt);
-	int k = vsnprintf(tmp, sizeof(tmp), fmt, ap);
-	va_end(ap);
-	if (k > 0)
-		put(b, tmp, (size_t)k < sizeof(tmp) ? (size_t)k : sizeof(tmp) - 1);
-}
-
-/* A tab, then s escaped. */
-static void field(struct buf *b, const char *s)
-{
-	putc_(b, '\t');
+	strbuf_putc(b, '\t');
 	size_t len = strlen(s), run = 0;
 	for (size_t i = 0; i < len;) {
 		unsigned char c = (unsigned char)s[i];
@@ -349,67 +300,67 @@ static void field(struct buf *b, const char *s)
 			run += n;
 			continue;
 		}
-		put(b, s + i - run, run);
+		strbuf_put(b, s + i - run, run);
 		run = 0;
 		char e[5];
 		switch (c) {
-		case '\\': put(b, "\\\\", 2); break;
-		case '\t': put(b, "\\t", 2); break;
-		case '\n': put(b, "\\n", 2); break;
-		case '\r': put(b, "\\r", 2); break;
+		case '\\': strbuf_put(b, "\\\\", 2); break;
+		case '\t': strbuf_put(b, "\\t", 2); break;
+		case '\n': strbuf_put(b, "\\n", 2); break;
+		case '\r': strbuf_put(b, "\\r", 2); break;
 		default:
 			snprintf(e, sizeof(e), "\\x%02x", c);
-			put(b, e, 4);
+			strbuf_put(b, e, 4);
 		}
 		i++;
 	}
-	put(b, s + len - run, run);
+	strbuf_put(b, s + len - run, run);
 }
 
-static void put_person(struct buf *b, const digest_person *p)
+static void put_person(strbuf *b, const digest_person *p)
 {
-	putc_(b, 'p');
+	strbuf_putc(b, 'p');
 	field(b, p->slug);
 	field(b, p->name);
 	field(b, p->role);
 	field(b, p->reports_to);
 	field(b, p->gitlab);
-	putc_(b, '\n');
+	strbuf_putc(b, '\n');
 }
 
-static void put_table(struct buf *b, const digest_table *t)
+static void put_table(strbuf *b, const digest_table *t)
 {
-	putc_(b, 't');
+	strbuf_putc(b, 't');
 	field(b, t->group);
 	field(b, t->group_name);
 	field(b, t->kind == DIGEST_COUNTERPARTS ? "counterparts" : "members");
-	putf(b, "\t%zu", t->index);
+	strbuf_printf(b, "\t%zu", t->index);
 	field(b, t->shortcode);
 	field(b, t->file);
-	putf(b, "\t%d", t->line);
+	strbuf_printf(b, "\t%d", t->line);
 	field(b, t->manager);
-	putf(b, "\t%d\t%zu", t->manager_row ? 1 : 0, t->n);
+	strbuf_printf(b, "\t%d\t%zu", t->manager_row ? 1 : 0, t->n);
 	for (size_t k = 0; k < t->n; k++)
 		field(b, t->slugs[k]);
-	putc_(b, '\n');
+	strbuf_putc(b, '\n');
 }
 
-static char *finish(struct buf *b, size_t *len)
+static char *finish(strbuf *b, size_t *len)
 {
-	if (b->failed) {
-		free(b->s);
+	if (b->oom) {
+		free(b->p);
 		return NULL;
 	}
 	if (len)
 		*len = b->n;
-	return b->s;
+	return b->p;
 }
 
 char *digest_format(const digest *d, size_t *len)
 {
-	struct buf b = {0};
-	grow(&b, d->npeople * 64 + d->ntables * 128);
-	putf(&b, "%s %d people %zu tables %zu\n", HEADER, DIGEST_FORMAT, d->npeople,
+	strbuf b = {0};
+	strbuf_reserve(&b, d->npeople * 64 + d->ntables * 128);
+	strbuf_printf(&b, "%s %d people %zu tables %zu\n", HEADER, DIGEST_FORMAT, d->npeople,
 	     d->ntables);
 	for (size_t i = 0; i < d->npeople; i++)
 		put_person(&b, &d->people[i]);
@@ -441,7 +392,7 @@ static bool same_table(const digest_table *a, const digest_table *b)
 
 char *digest_delta(const digest *base, const digest *d, size_t *len)
 {
-	struct buf body = {0};
+	strbuf body = {0};
 	size_t np = 0, nt = 0;
 	size_t i = 0, j = 0;
 	while (i < base->npeople || j < d->npeople) {
@@ -449,9 +400,9 @@ char *digest_delta(const digest *base, const digest *d, size_t *len)
 			: j == d->npeople  ? -1
 					   : strcmp(base->people[i].slug, d->people[j].slug);
 		if (c < 0) { /* only in base */
-			put(&body, "-p", 2);
+			strbuf_put(&body, "-p", 2);
 			field(&body, base->people[i++].slug);
-			putc_(&body, '\n');
+			strbuf_putc(&body, '\n');
 			np++;
 		} else if (c > 0) {
 			put_person(&body, &d->people[j++]);
@@ -470,9 +421,9 @@ char *digest_delta(const digest *base, const digest *d, size_t *len)
 		const digest_table *y = j < d->ntables ? &d->tables[j] : NULL;
 		int c = !x ? 1 : !y ? -1 : cmp_table_key(x->group, x->index, y->group, y->index);
 		if (c < 0) {
-			put(&body, "-t", 2);
+			strbuf_put(&body, "-t", 2);
 			field(&body, x->group);
-			putf(&body, "\t%zu\n", x->index);
+			strbuf_printf(&body, "\t%zu\n", x->index);
 			nt++, i++;
 		} else if (c > 0) {
 			put_table(&body, y);
@@ -485,15 +436,15 @@ char *digest_delta(const digest *base, const digest *d, size_t *len)
 			i++, j++;
 		}
 	}
-	if (body.failed) {
-		free(body.s);
+	if (body.oom) {
+		free(body.p);
 		return NULL;
 	}
-	struct buf b = {0};
-	putf(&b, "%s %d base %016" PRIx64 " hash %016" PRIx64 " people %zu tables %zu\n",
+	strbuf b = {0};
+	strbuf_printf(&b, "%s %d base %016" PRIx64 " hash %016" PRIx64 " people %zu tables %zu\n",
 	     DELTA_HEADER, DIGEST_FORMAT, base->hash, d->hash, np, nt);
-	put(&b, body.s ? body.s : "", body.n);
-	free(body.s);
+	strbuf_put(&b, body.p ? body.p : "", body.n);
+	free(body.p);
 	return finish(&b, len);
 }
 

@@ -109,6 +109,7 @@
  * rule off for the rest of its line (later destinations end at the first
  * ')'), and link parsing stops on a line once it has looked at 8 times
  * the line's length plus 4096 bytes, so any input costs linear time. */
+#include "teamtui/strbuf.h"
 #include "teamtui/page.h"
 
 #include <stdint.h>
@@ -202,36 +203,6 @@ static bool says_link(const char *s, size_t len)
 		if (has_word(s, len, LINK_WORDS[i]))
 			return true;
 	return false;
-}
-
-/* ---- growable scratch text ---- */
-
-typedef struct sbuf {
-	char *p;
-	size_t n, cap;
-	bool oom;
-} sbuf;
-
-static void sb_put(sbuf *b, const char *s, size_t len)
-{
-	if (b->oom)
-		return;
-	if (b->n + len + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		while (cap < b->n + len + 1)
-			cap *= 2;
-		char *p = realloc(b->p, cap);
-		if (!p) {
-			b->oom = true;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	if (len)
-		memcpy(b->p + b->n, s, len);
-	b->n += len;
-	b->p[b->n] = '\0';
 }
 
 /* ---- a set of strings, by index into the owner's array ---- */
@@ -333,7 +304,7 @@ typedef struct builder {
 	arena *a;
 	diag_list *diags;
 	bool oom;
-	sbuf tmp, tmp2, lab; /* scratch; lab: the line's label */
+	strbuf tmp, tmp2, lab; /* scratch; lab: the line's label */
 	page_heading *heads;
 	size_t nheads, capheads;
 	page_channel *chans;
@@ -417,10 +388,10 @@ static void trim(const char **s, size_t *len)
 
 /* Into b: s[0..len) without '`', "**" and "__" (and every '*' when
  * `stars`), trimmed. */
-static void strip_marks(sbuf *out, const char *s, size_t len, bool stars)
+static void strip_marks(strbuf *out, const char *s, size_t len, bool stars)
 {
 	out->n = 0;
-	sb_put(out, "", 0);
+	strbuf_put(out, "", 0);
 	size_t from = 0;
 	for (size_t i = 0; i < len;) {
 		size_t skip = 0;
@@ -432,11 +403,11 @@ static void strip_marks(sbuf *out, const char *s, size_t len, bool stars)
 			i++;
 			continue;
 		}
-		sb_put(out, s + from, i - from);
+		strbuf_put(out, s + from, i - from);
 		i += skip;
 		from = i;
 	}
-	sb_put(out, s + from, len - from);
+	strbuf_put(out, s + from, len - from);
 	if (out->oom)
 		return;
 	const char *t = out->p;
@@ -507,8 +478,8 @@ static void add_channel_hash(builder *b, const char *s, size_t len,
 			     const char *url, size_t ulen)
 {
 	b->tmp2.n = 0;
-	sb_put(&b->tmp2, "#", 1);
-	sb_put(&b->tmp2, s, len);
+	strbuf_put(&b->tmp2, "#", 1);
+	strbuf_put(&b->tmp2, s, len);
 	if (b->tmp2.oom) {
 		b->oom = true;
 		return;
@@ -664,10 +635,10 @@ static int hexval(char c)
 }
 
 /* Percent-decode s[0..len) into out ('+' as space when `plus`). */
-static void pct_decode(sbuf *out, const char *s, size_t len, bool plus)
+static void pct_decode(strbuf *out, const char *s, size_t len, bool plus)
 {
 	out->n = 0;
-	sb_put(out, "", 0);
+	strbuf_put(out, "", 0);
 	for (size_t i = 0; i < len; i++) {
 		char c = s[i];
 		if (c == '%' && i + 2 < len && hexval(s[i + 1]) >= 0 &&
@@ -677,7 +648,7 @@ static void pct_decode(sbuf *out, const char *s, size_t len, bool plus)
 		} else if (c == '+' && plus) {
 			c = ' ';
 		}
-		sb_put(out, &c, 1);
+		strbuf_put(out, &c, 1);
 	}
 }
 
@@ -722,13 +693,13 @@ static void labels_of_url(builder *b, const char *u, size_t len)
 }
 
 /* A name for a link with no words: the URL's path, tidied. */
-static void url_name(sbuf *out, const char *u, size_t len)
+static void url_name(strbuf *out, const char *u, size_t len)
 {
 	out->n = 0;
-	sb_put(out, "", 0);
+	strbuf_put(out, "", 0);
 	size_t hs, he, ps, pe;
 	if (!url_host(u, len, &hs, &he)) {
-		sb_put(out, u, len);
+		strbuf_put(out, u, len);
 		return;
 	}
 	url_path(u, len, he, &ps, &pe);
@@ -739,18 +710,18 @@ static void url_name(sbuf *out, const char *u, size_t len)
 	if (pe - ps > 7 && !memcmp(u + ps, "groups/", 7))
 		ps += 7;
 	if (ps == pe) {
-		sb_put(out, u, len);
+		strbuf_put(out, u, len);
 		return;
 	}
 	size_t from = ps;
 	for (size_t i = ps; i + 3 <= pe; i++) {
 		if (!memcmp(u + i, "/-/", 3)) {
-			sb_put(out, u + from, i - from);
+			strbuf_put(out, u + from, i - from);
 			from = i + 2; /* keep the second '/' */
 			i += 2;
 		}
 	}
-	sb_put(out, u + from, pe - from);
+	strbuf_put(out, u + from, pe - from);
 }
 
 /* Everything a URL says (with its link text, when it has one). */
@@ -796,7 +767,7 @@ static void url_found(builder *b, size_t us, size_t ue, bool has_text,
 }
 
 /* Link text, tidied for a title: no '`', "**", "__", no ~"..." markup. */
-static void text_title(sbuf *out, const char *s, size_t len)
+static void text_title(strbuf *out, const char *s, size_t len)
 {
 	strip_marks(out, s, len, false);
 	if (out->oom || !out->n || out->p[0] != '~')
@@ -831,7 +802,7 @@ static void flush_links(builder *b)
 		uint64_t h = hash(url, klen);
 		if (sset_find(&b->linkset, url, klen, h) != SIZE_MAX)
 			continue;
-		sbuf *t = &b->tmp;
+		strbuf *t = &b->tmp;
 		if (c->has_text)
 			text_title(t, b->s + c->text_s, c->text_e - c->text_s);
 		else
@@ -845,10 +816,10 @@ static void flush_links(builder *b)
 				     !(t->n == b->label_len &&
 				       !memcmp(t->p, b->label, t->n));
 			b->tmp2.n = 0;
-			sb_put(&b->tmp2, b->label, b->label_len);
+			strbuf_put(&b->tmp2, b->label, b->label_len);
 			if (other) {
-				sb_put(&b->tmp2, ": ", 2);
-				sb_put(&b->tmp2, t->p, t->n);
+				strbuf_put(&b->tmp2, ": ", 2);
+				strbuf_put(&b->tmp2, t->p, t->n);
 			}
 			t = &b->tmp2;
 		} else if (!t->n) {
@@ -1221,7 +1192,7 @@ static void line_label(builder *b)
 	if (!n || n > LABEL_MAX)
 		return;
 	b->lab.n = 0;
-	sb_put(&b->lab, b->tmp2.p, n);
+	strbuf_put(&b->lab, b->tmp2.p, n);
 	if (b->lab.oom) {
 		b->oom = true;
 		return;
