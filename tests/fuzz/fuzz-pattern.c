@@ -10,8 +10,9 @@
  * pattern_compile agree (a refused pattern fails to compile with the
  * gate's message at the gate's offset + 1; a compiled one passed the
  * gate); offsets lie within the pattern; the required literal is text of
- * the pattern; the pre-check is sound: whenever PCRE2 matches a subject,
- * pattern_match matches it too (or gives up at the limit). */
+ * the pattern; the pre-check is sound: whenever PCRE2 matches a subject
+ * that is valid UTF-8, pattern_match matches it too (or gives up at the
+ * limit). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,7 @@
 
 #include "fuzz-common.h"
 #include "teamtui/pattern.h"
+#include "teamtui/utf8.h"
 
 /* pattern.c's options and limits (see there) */
 enum { MATCH_LIMIT = 200000, DEPTH_LIMIT = 10000 };
@@ -53,6 +55,13 @@ static int reference(pcre2_code *code, const char *subject)
 static void compare(const pattern *p, pcre2_code *code, const char *re,
 		    const char *subject)
 {
+	/* Every subject teamtui matches is a role from YAML, which libyaml
+	 * only reads as valid UTF-8. On invalid UTF-8 PCRE2 10.42's
+	 * interpreter and its JIT disagree (/\B/ on "D\xd4": the JIT
+	 * matches at 2, the interpreter does not), and pattern.c interprets
+	 * a regex's first matches: no reference answer there. */
+	if (utf8_first_bad(subject, strlen(subject)) != strlen(subject))
+		return;
 	pattern_result got = pattern_match(p, subject, strlen(subject));
 	int want = reference(code, subject);
 	if (got == PATTERN_LIMIT || want < 0)
