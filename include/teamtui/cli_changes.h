@@ -11,7 +11,9 @@
 
 /* Print what changed in roster r (loaded from `in`, resolved by rs) since
  * `since` (NULL: since the user last looked, else the version before the
- * newest) to out, as text or JSON. Returns the exit code. */
+ * newest) to out, as text or JSON, and record r as the newest version
+ * unless d (the load's diagnostics) has errors: a roster that did not load
+ * whole is no version (a warning says so). Returns the exit code. */
 int cli_changes(FILE *out, const roster_input *in, const roster *r,
 		resolver *rs, const char *since, bool json, diag_list *d);
 

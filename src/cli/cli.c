@@ -781,13 +781,16 @@ static int cmd_who(const roster *r, resolver *rs, const struct args *a)
  * (its leak check must keep its meaning) and when TEAMTUI_FREE_AT_EXIT is
  * set to anything but "" or "0" (valgrind runs, leak hunts). The
  * interactive directory always frees what it replaces. */
-/* After any load, the roster's version for `teamtui changes` and the
- * TUI's What's new (digeststore.h): when the newest recorded version does
- * not stand for r's files, record r, in a detached worker (later.h), so
+/* After any load without errors, the roster's version for `teamtui
+ * changes` and the TUI's What's new (digeststore.h): when the newest
+ * recorded version does not stand for r's files, record r, in a detached worker (later.h), so
  * no command waits for it. */
-static void record_later(const roster_input *in, const roster *r, resolver *rs)
+static void record_later(const roster_input *in, const roster *r, resolver *rs,
+			 const diag_list *d)
 {
-	if (r->dir_errno || !r->inputs_complete)
+	/* a roster that did not load whole is no version of the organisation:
+	 * what could not be read would count as left, then as joined again */
+	if (r->dir_errno || !r->inputs_complete || d->errors)
 		return;
 	char err[256];
 	digeststore *s = digeststore_open(in, err, sizeof(err));
@@ -1019,7 +1022,7 @@ int cli_run(int argc, char **argv)
 	if (use_snapshot && !r->snapshot) /* the answer is out: for next time */
 		snapstore_save_later(&in, r, &d, &first);
 	if (strcmp(cmd, "changes")) /* (which records it itself) */
-		record_later(&in, r, rs);
+		record_later(&in, r, rs, &d);
 	if (paged)
 		pager_finish();
 done:

@@ -833,7 +833,7 @@ static struct cand *choose(struct ctx *x, const struct since *sn, const char *si
 int cli_changes(FILE *out, const roster_input *in, const roster *r, resolver *rs,
 		const char *since, bool json, diag_list *d)
 {
-	(void)d; /* the loads of history versions report nothing */
+	/* (the loads of history versions report nothing) */
 	struct ctx x = {.out = out, .in = in, .now = digeststore_now()};
 	struct since sn;
 	if (!parse_since(since, x.now, &sn))
@@ -849,6 +849,11 @@ int cli_changes(FILE *out, const roster_input *in, const roster *r, resolver *rs
 		say("warning: versions are not kept: %s", err);
 	else if (*digeststore_warning(x.s))
 		say("warning: %s", digeststore_warning(x.s));
+	/* a roster that did not load whole is no version of the organisation:
+	 * what could not be read would count as left, then as joined again */
+	if (d->errors)
+		say("warning: the roster has errors (teamtui check): what could not be "
+		    "read counts as left, and this version is not recorded%s", "");
 	x.cwd = check_cwd();
 	int rc = CLI_OK;
 	if (!gather(&x, r)) {
@@ -883,7 +888,7 @@ int cli_changes(FILE *out, const roster_input *in, const roster *r, resolver *rs
 	if (have)
 		changes_free(&cl);
 	/* this version, for next time (after the answer: never instead of it) */
-	if (x.s && !digeststore_record_digest(x.s, r, x.cur, err, sizeof(err)))
+	if (x.s && !d->errors && !digeststore_record_digest(x.s, r, x.cur, err, sizeof(err)))
 		say("warning: cannot record this version: %s", err);
 done:
 	for (size_t i = 0; i < x.n; i++)

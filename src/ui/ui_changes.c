@@ -13,6 +13,7 @@
 struct ui_changes {
 	digeststore *store; /* NULL when unusable: why says why */
 	char why[256];
+	bool unrecorded;    /* the roster on screen is no version (errors) */
 	change_list list;   /* since `since` */
 	bool have;	    /* list holds a comparison */
 	time_t since;	    /* when the older version was seen/recorded */
@@ -86,10 +87,19 @@ void ui_changes_update(tui *t, bool notice)
 	if (!c->store)
 		return;
 	char err[256] = "";
-	if (!digeststore_current(c->store, t->r) &&
-	    !digeststore_record(c->store, t->r, t->rs, err, sizeof(err))) {
+	if (digeststore_current(c->store, t->r)) {
+		*c->why = '\0';
+	} else if ((c->unrecorded = t->diags.errors > 0)) {
+		/* no version of the organisation: what could not be read would
+		 * count as left (the view says so) */
+		snprintf(c->why, sizeof(c->why), "the roster on screen has errors (!), so "
+						 "it is not recorded as a version");
+		return;
+	} else if (!digeststore_record(c->store, t->r, t->rs, err, sizeof(err))) {
 		snprintf(c->why, sizeof(c->why), "%s", err);
 		return;
+	} else {
+		*c->why = '\0';
 	}
 	size_t n = digeststore_count(c->store);
 	time_t when = 0;
@@ -126,7 +136,7 @@ const change_list *ui_changes_list(tui *t, time_t *since, ui_changes_from *from,
 	*why = NULL;
 	if (!c)
 		return NULL;
-	if (!c->store) {
+	if (!c->store || c->unrecorded) {
 		*why = c->why;
 		return NULL;
 	}

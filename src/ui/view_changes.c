@@ -122,7 +122,7 @@ static bool build(view *v, tui *t)
 		ui_when_text(since, ui_now(), when, sizeof(when));
 	if (!cl) {
 		if (why)
-			snprintf(line, sizeof(line), "No record of earlier versions: %s", why);
+			snprintf(line, sizeof(line), "No changes to show: %s", why);
 		else
 			snprintf(line, sizeof(line), "No earlier version of this roster yet: "
 						     "teamtui records one each time it loads it.");
