@@ -160,6 +160,16 @@ run nothing-new 0 --roster r changes --since 2025-11-26T16:00Z
 # check names the table that lists nobody
 run check-v3 0 --roster r check
 
+# a roster that does not load whole is no version of the organisation:
+# changes says what that means and records nothing, nor does any other
+# command (the store's files below are still three versions)
+cp r/team.yml "$tmp/team.good"
+printf -- '- slug: [broken\n' >>r/team.yml
+run broken-roster 1 --roster r changes --since 1
+TEAMTUI_SNAPSHOT_WAIT=1 TEAMTUI_NOW=$now "$TEAMTUI" --roster r groups >/dev/null 2>&1
+cp "$tmp/team.good" r/team.yml
+run v2-v3 0 --roster r changes --since 1
+
 store=$(echo "$tmp"/cache/teamtui/changes/*)
 files=$(cd "$store" && ls | tr '\n' ' ')
 check_that "the store: an index, the newest version whole, deltas ($files)" \
