@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "teamtui/diag.h"
+#include "teamtui/org.h"
 #include "teamtui/resolve.h"
 #include "teamtui/roster.h"
 #include "teamtui/search.h"
@@ -36,6 +37,16 @@ bool out_json_tables(FILE *f, const roster *r, resolver *rs,
  * False on a write error or out of memory. */
 bool out_json_error(FILE *f, const char *message, const char *kind,
 		    const char *query, const char *const *suggestions, size_t n);
+/* `teamtui org --json`: the root as {person: {slug, name, role, ...} as
+ * `show` lists people, kind (org_kind_name's plural key), depth, direct,
+ * size, levels, vacancies, mix: {engineers, managers, product, design,
+ * quality, writers, other}, reports: [the same for each direct report]},
+ * nested to max_depth levels (1..ORG_MAX_DEPTH); a node whose reports
+ * were cut there has "more_below": N (people and vacancies) and reports
+ * []; the person of a reports_to cycle (already above) has "cycle": true,
+ * zeros and no reports. Built without recursion. False on a write error or out of
+ * memory. */
+bool out_json_org(FILE *f, const org_tree *t, size_t max_depth);
 bool out_json_diags(FILE *f, const diag_list *d);
 bool out_json_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n);
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "teamtui/diag.h"
+#include "teamtui/org.h"
 #include "teamtui/resolve.h"
 #include "teamtui/roster.h"
 #include "teamtui/search.h"
@@ -25,6 +26,13 @@ void out_text_person(FILE *f, const roster *r, resolver *rs, const person *p);
 /* who: one line per hit (kind, name, why, whom to contact); a group also
  * gets its manager and counterparts on a second line. */
 void out_text_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n);
+/* `teamtui org`: the root's line (name, slug, role), a line of totals
+ * (in org, direct, levels, the role mix, vacancies), then the tree as
+ * tree(1) draws it, one person a line: name (slug)  role  · N direct,
+ * M in org. Levels past max_depth (1..ORG_MAX_DEPTH) are one "… N more
+ * below" line. Box drawing, "·" and "…" become ASCII ("|-- ", "-",
+ * "...") when the user's locale is not UTF-8 (utf8_user_codeset). */
+void out_text_org(FILE *f, const org_tree *t, size_t max_depth);
 /* One compiler-style line per diagnostic, then "N errors, M warnings". */
 void out_text_diags(FILE *f, const diag_list *d);
 /* "Dev › AI-powered › Custom Models" (sanitized, malloc'd) */

@@ -19,6 +19,8 @@
 #include "teamtui/digeststore.h"
 #include "teamtui/gitlab.h"
 #include "teamtui/later.h"
+#include "teamtui/org.h"
+#include "teamtui/out_dot.h"
 #include "teamtui/out_json.h"
 #include "teamtui/pager.h"
 #include "teamtui/textwidth.h"
@@ -47,6 +49,8 @@ struct args {
 	const char *arg;
 	char query[SEARCH_MAX_QUERY_BYTES + 1]; /* who: the words after it */
 	long limit;	  /* who --limit */
+	long depth;	  /* org --depth (0: not given) */
+	bool dot;	  /* org --dot */
 };
 
 /* Where commands print: stdout, or a buffer that is cut to the
@@ -61,6 +65,9 @@ static const char usage_text[] =
     "  show GROUP    a group card: manager, members, counterparts, channels,\n"
     "                labels, links, OKR source\n"
     "  person SLUG   a person card (SLUG or @gitlab-handle)\n"
+    "  org SLUG      everyone under a person, by reports_to: a tree with each\n"
+    "                one's direct reports, org size and mix of roles\n"
+    "                (--depth N: N levels, 1 to 1000; --dot: a Graphviz graph)\n"
     "  check         lint the roster (file:line:column: error|warning: ...)\n"
     "  who QUERY     who do I ask? people and groups ranked, each with why\n"
     "                (--limit N, default 10)\n"
@@ -175,6 +182,14 @@ static int parse_args(int argc, char **argv, struct args *a)
 								  : "--data needs a directory%s",
 							   "");
 				*(people ? &a->people : &a->data) = v;
+			} else if (!strcmp(s, "--dot")) {
+				a->dot = true;
+			} else if (!strcmp(s, "--depth") || !strncmp(s, "--depth=", 8)) {
+				const char *v = s[7] == '=' ? s + 8 : i + 1 < argc ? argv[++i] : "";
+				char *end;
+				a->depth = strtol(v, &end, 10);
+				if (!*v || *end || a->depth < 1 || a->depth > ORG_MAX_DEPTH)
+					return usage_error("--depth needs a number from 1 to 1000, not '%s'", v);
 			} else if (!strcmp(s, "--limit") || !strncmp(s, "--limit=", 8)) {
 				const char *v = s[7] == '=' ? s + 8 : i + 1 < argc ? argv[++i] : "";
 				char *end;
@@ -196,7 +211,8 @@ static int parse_args(int argc, char **argv, struct args *a)
 			memcpy(a->query + l, s, strlen(s) + 1);
 			a->arg = a->query;
 		} else if (a->arg && (!strcmp(a->command, "show") ||
-				      !strcmp(a->command, "person"))) {
+				      !strcmp(a->command, "person") ||
+				      !strcmp(a->command, "org"))) {
 			/* a name in several words: teamtui show duo chat */
 			size_t l = a->arg == a->query ? strlen(a->query) : 0;
 			if (a->arg != a->query) {
@@ -471,6 +487,32 @@ static const person *find_person(const roster *r, const char *arg, bool json)
 	return NULL;
 }
 
+/* org: the tree under the person `arg` names (found as `person` finds
+ * them), as text, JSON or DOT, --depth levels deep. */
+static int cmd_org(const roster *r, resolver *rs, const struct args *a)
+{
+	const person *p = find_person(r, a->arg, a->json);
+	if (!p)
+		return CLI_FAIL;
+	org_tree *t = org_build(r, p);
+	if (!t) {
+		fputs("teamtui: out of memory\n", stderr);
+		return CLI_FAIL;
+	}
+	size_t depth = a->depth ? (size_t)a->depth : ORG_MAX_DEPTH;
+	bool ok = true;
+	if (a->json)
+		ok = out_json_org(out_fp, t, depth);
+	else if (a->dot)
+		ok = out_dot_org(out_fp, r, rs, t, depth);
+	else
+		out_text_org(out_fp, t, depth);
+	org_free(t);
+	if (!ok)
+		fputs("teamtui: out of memory\n", stderr);
+	return ok ? CLI_OK : CLI_FAIL;
+}
+
 static int cmd_person(const roster *r, resolver *rs, const struct args *a)
 {
 	const person *p = find_person(r, a->arg, a->json);
@@ -652,7 +694,7 @@ static int cmd_tables(const roster *r, resolver *rs, const struct args *a)
 static bool needs_arg(const char *cmd)
 {
 	return !strcmp(cmd, "show") || !strcmp(cmd, "person") || !strcmp(cmd, "who") ||
-	       !strcmp(cmd, "okrs");
+	       !strcmp(cmd, "okrs") || !strcmp(cmd, "org");
 }
 
 /* The group `arg` names (search_group_lookup(): an id, a unique name or
@@ -838,9 +880,10 @@ int cli_run(int argc, char **argv)
 		return finish_output(CLI_OK);
 	}
 	const char *cmd = a.command ? a.command : "groups";
-	static const char *const known[] = {"groups", "show", "person", "check",
-					    "who", "okrs", "tables", "version",
-					    "help", "snapshot", "sync", "changes"};
+	static const char *const known[] = {"groups", "show", "person", "org",
+					    "check", "who", "okrs", "tables",
+					    "version", "help", "snapshot", "sync",
+					    "changes"};
 	enum { NKNOWN_CMDS = sizeof(known) / sizeof(*known) };
 	size_t k = 0;
 	while (k < NKNOWN_CMDS && strcmp(known[k], cmd))
@@ -872,6 +915,12 @@ int cli_run(int argc, char **argv)
 		return usage_error("--quiet is an option of 'sync' only%s", "");
 	if (a.since && strcmp(cmd, "changes"))
 		return usage_error("--since is an option of 'changes' only%s", "");
+	if (a.depth && strcmp(cmd, "org"))
+		return usage_error("--depth is an option of 'org' only%s", "");
+	if (a.dot && strcmp(cmd, "org"))
+		return usage_error("--dot is an option of 'org' only%s", "");
+	if (a.dot && a.json)
+		return usage_error("--dot and --json contradict each other%s", "");
 	if (needs_arg(cmd) && !a.arg)
 		return usage_error("'%s' needs an argument", cmd);
 	if (!needs_arg(cmd) && !optional_arg(cmd) && a.arg)
@@ -970,7 +1019,8 @@ int cli_run(int argc, char **argv)
 	/* text on a terminal goes through the pager, as git's does */
 	/* text cards fit the terminal (diagnostics are never cut: their
 	 * messages matter whole); measured before the pager takes stdout */
-	size_t cols = a.json || !strcmp(cmd, "check") ? 0 : terminal_columns();
+	/* (nor DOT: a cut line would be no graph) */
+	size_t cols = a.json || a.dot || !strcmp(cmd, "check") ? 0 : terminal_columns();
 	char *captured = NULL;
 	size_t ncaptured = 0;
 	out_fp = cols ? open_memstream(&captured, &ncaptured) : stdout;
@@ -987,6 +1037,8 @@ int cli_run(int argc, char **argv)
 			rc = cmd_show(r, rs, &a);
 		else if (!strcmp(cmd, "person"))
 			rc = cmd_person(r, rs, &a);
+		else if (!strcmp(cmd, "org"))
+			rc = cmd_org(r, rs, &a);
 		else if (!strcmp(cmd, "who"))
 			rc = cmd_who(r, rs, &a);
 		else if (!strcmp(cmd, "okrs"))

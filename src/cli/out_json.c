@@ -342,6 +342,60 @@ bool out_json_person(FILE *f, const roster *r, resolver *rs, const person *p)
 	return emit(f, o);
 }
 
+bool out_json_org(FILE *f, const org_tree *t, size_t max_depth)
+{
+	if (max_depth < 1 || max_depth > ORG_MAX_DEPTH)
+		max_depth = ORG_MAX_DEPTH;
+	/* reports[i]: node i's "reports" array, for its children to join */
+	cJSON **reports = calloc(t->n, sizeof(*reports));
+	cJSON *doc = NULL;
+	bool ok = reports != NULL;
+	for (size_t i = 0; ok && i < t->n; i++) {
+		const org_node *nd = &t->nodes[i];
+		cJSON *o = cJSON_CreateObject(), *mix = cJSON_CreateObject();
+		if (!o || !mix) {
+			cJSON_Delete(o);
+			cJSON_Delete(mix);
+			ok = false;
+			break;
+		}
+		if (i)
+			cJSON_AddItemToArray(reports[nd->parent], o);
+		else
+			doc = o;
+		out_json_add(o, "person", jperson(nd->person));
+		out_json_add(o, "kind", cJSON_CreateString(org_kind_name(nd->kind, 2)));
+		out_json_add(o, "depth", cJSON_CreateNumber((double)nd->depth));
+		if (nd->cycle) /* already above: nothing below it here */
+			out_json_add(o, "cycle", cJSON_CreateTrue());
+		out_json_add(o, "direct", cJSON_CreateNumber((double)nd->direct));
+		out_json_add(o, "size", cJSON_CreateNumber((double)nd->size));
+		out_json_add(o, "levels", cJSON_CreateNumber((double)nd->levels));
+		out_json_add(o, "vacancies", cJSON_CreateNumber((double)nd->vacancies));
+		for (int k = 0; k < ORG_NKINDS; k++)
+			out_json_add(mix, org_kind_name((org_kind)k, 2),
+				     cJSON_CreateNumber((double)nd->mix[k]));
+		out_json_add(o, "mix", mix);
+		reports[i] = cJSON_CreateArray();
+		if (!reports[i]) {
+			ok = false;
+			break;
+		}
+		out_json_add(o, "reports", reports[i]);
+		if (nd->depth == max_depth && nd->end > i + 1) { /* the cut */
+			out_json_add(o, "more_below",
+				     cJSON_CreateNumber((double)(nd->size + nd->vacancies)));
+			i = nd->end - 1;
+		}
+	}
+	free(reports);
+	if (!ok) {
+		cJSON_Delete(doc);
+		return false;
+	}
+	return emit(f, doc);
+}
+
 bool out_json_diags(FILE *f, const diag_list *d)
 {
 	cJSON *o = cJSON_CreateObject(), *a = cJSON_CreateArray();

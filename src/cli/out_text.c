@@ -456,6 +456,112 @@ void out_text_person(FILE *f, const roster *r, resolver *rs, const person *p)
 	}
 }
 
+/* The glyphs of the org tree: tree(1)'s box drawing, or its ASCII look
+ * when the user's locale cannot show it. */
+struct org_glyphs {
+	const char *branch, *last, *down, *space, *dot, *more;
+};
+
+static const struct org_glyphs org_utf8 = {
+    "\u251c\u2500\u2500 ", "\u2514\u2500\u2500 ", "\u2502   ", "    ",
+    "\u00b7", "\u2026"};
+static const struct org_glyphs org_ascii = {"|-- ", "`-- ", "|   ", "    ",
+					     "-", "..."};
+
+/* "N direct, M in org, K vacancies" of a node with anyone below it. */
+static void put_org_counts(FILE *f, const org_node *nd)
+{
+	fprintf(f, "%zu direct, %zu in org", nd->direct, nd->size);
+	if (nd->vacancies)
+		fprintf(f, ", %zu vacanc%s", nd->vacancies,
+			nd->vacancies == 1 ? "y" : "ies");
+}
+
+static void put_org_person(FILE *f, const person *p)
+{
+	put(f, display_name(p));
+	fputs(" (", f);
+	put(f, p->slug);
+	fputc(')', f);
+	if (p->role && *p->role) {
+		fputs("  ", f);
+		put(f, p->role);
+	}
+	fputs(person_tags(p), f);
+}
+
+void out_text_org(FILE *f, const org_tree *t, size_t max_depth)
+{
+	const struct org_glyphs *g =
+	    strcmp(utf8_user_codeset(), "UTF-8") ? &org_ascii : &org_utf8;
+	const org_node *root = &t->nodes[0];
+	put_org_person(f, root->person);
+	fputc('\n', f);
+	if (!root->size && !root->vacancies) {
+		fputs("no reports\n", f);
+		return;
+	}
+	fprintf(f, "%zu in org, %zu direct, %zu level%s", root->size, root->direct,
+		root->levels, root->levels == 1 ? "" : "s");
+	const char *sep = ": ";
+	for (int k = 0; k < ORG_NKINDS; k++) {
+		if (!root->mix[k])
+			continue;
+		fprintf(f, "%s%zu %s", sep, root->mix[k],
+			org_kind_name((org_kind)k, root->mix[k]));
+		sep = ", ";
+	}
+	if (root->vacancies)
+		fprintf(f, "; %zu vacanc%s", root->vacancies,
+			root->vacancies == 1 ? "y" : "ies");
+	fputc('\n', f);
+	if (max_depth < 1 || max_depth > ORG_MAX_DEPTH)
+		max_depth = ORG_MAX_DEPTH;
+	/* prefix: one segment per ancestor below the root ("│   " while that
+	 * ancestor has siblings to come, else blanks); off[d]: its length
+	 * for the children of a node at depth d */
+	size_t seg = strlen(g->down) > strlen(g->space) ? strlen(g->down)
+						       : strlen(g->space);
+	char *prefix = malloc((max_depth + 1) * seg + 1);
+	size_t *off = malloc((max_depth + 1) * sizeof(*off));
+	if (!prefix || !off) {
+		free(prefix);
+		free(off);
+		return;
+	}
+	off[0] = 0;
+	for (size_t i = 1; i < t->n; i++) {
+		const org_node *nd = &t->nodes[i];
+		size_t d = nd->depth;
+		fwrite(prefix, 1, off[d - 1], f);
+		fputs(nd->last ? g->last : g->branch, f);
+		put_org_person(f, nd->person);
+		if (nd->cycle) {
+			fputs("  (reports_to cycle: the chain loops here)\n", f);
+			continue;
+		}
+		if (nd->size || nd->vacancies) {
+			fprintf(f, "  %s ", g->dot);
+			put_org_counts(f, nd);
+		}
+		fputc('\n', f);
+		const char *s = nd->last ? g->space : g->down;
+		memcpy(prefix + off[d - 1], s, strlen(s));
+		off[d] = off[d - 1] + strlen(s);
+		if (d == max_depth && nd->end > i + 1) { /* the cut */
+			size_t more = nd->size + nd->vacancies;
+			if (more) {
+				fwrite(prefix, 1, off[d], f);
+				fprintf(f, "%s%s %zu more below\n", g->last, g->more,
+					more);
+			}
+			i = nd->end - 1;
+		}
+	}
+	free(prefix);
+	free(off);
+}
+
 void out_text_diags(FILE *f, const diag_list *d)
 {
 	for (size_t i = 0; i < d->count; i++) {
