@@ -514,12 +514,14 @@ int main(int argc, char **argv)
 				     &g);
 
 	char nm[48], id[48];
-	struct person em;
+	struct person em, ceo;
 	GRP(nm, 0), slugify(id, sizeof id, nm, '-');
 	make_person(&g, g.o[K_EM], &em);
+	make_person(&g, g.o[K_CEO], &ceo); /* the top of the org */
 	printf("people=%lu groups=%lu file=%s bytes=%lld\n", g.n, g.ngr, tpath,
 	       tbytes);
 	printf("first_group=%s first_manager=%s groups_file=%s "
-	       "groups_bytes=%lld\n", id, em.slug, gpath, gbytes);
+	       "groups_bytes=%lld ceo=%s\n", id, em.slug, gpath, gbytes,
+	       ceo.slug);
 	return 0;
 }

@@ -43,6 +43,7 @@ typedef struct org_node {
 	size_t end;    /* one past the last node of the subtree */
 	size_t depth;  /* 0 for the root, 1 for its direct reports, ... */
 	bool last;     /* the last of its parent's children */
+	bool vacancy;  /* person->type == PERSON_VACANCY */
 	/* person is already on the path above (a reports_to cycle, which can
 	 * only lead back to the root): shown, not descended into, counted
 	 * nowhere; the manager chain says "reports_to cycle" for the same */
@@ -75,14 +76,20 @@ void org_free(org_tree *t);
  * table that the title matches; the title is the text before its first
  * comma ("Engineering Manager, Create:Source Code" -> "Engineering
  * Manager"), as GitLab's team.yml writes title, then groups. A rule
- * matches a phrase as whole words, ASCII letters in any case, except the
- * upper-case abbreviations, matched as written:
+ * matches a phrase as whole words (letters, digits and non-ASCII make
+ * words), ASCII letters in any case, except the upper-case abbreviations,
+ * matched as written:
  *
  *   1. "Product Manager"                         product (any seniority)
- *   2. "Manager", "Director", "VP", "Vice President", "Head of", "Chief"
- *                                                manager (a people
- *      manager of any function: "Product Design Manager", "Quality
- *      Engineering Manager", "Director of Product Management")
+ *   2. "Engineering Manager", "Design Manager", "UX Manager",
+ *      "Research Manager", "Writing Manager", "Director", "VP",
+ *      "Vice President", "Head of", "Chief", and "Manager" as the whole
+ *      title but for seniority words (Senior, Staff, Principal, Group,
+ *      Lead, Associate, Intermediate, Junior, Distinguished: GitLab's
+ *      "Manager, Support Engineering")         manager: a people manager
+ *      of any function ("Quality Engineering Manager", "Director of
+ *      Product Management"); "Content Marketing Manager" or "Program
+ *      Manager" name no reports, and are not
  *   3. "Software Engineer in Test", "SET", "SDET", "Quality"   quality
  *   4. "Designer", "UX"                          design
  *   5. "Technical Writer", "Writer"              writer
@@ -90,8 +97,10 @@ void org_free(org_tree *t);
  *   7. "Engineer", "Developer", "Engineering Fellow"           engineer
  *   8. anything else, and no role               other
  *
- * (the role shapes of GitLab's team.yml, data/ and data/handbook/:
- * tests/test-org.c). NULL gives ORG_OTHER. */
+ * Only a title's first 32 words are read. The rules were written for the
+ * role shapes of GitLab's team.yml, data/ and data/handbook/ (every title
+ * there is listed with its kind in tests/test-org.c). NULL gives
+ * ORG_OTHER. */
 org_kind org_classify_role(const char *role);
 /* A person's kind: their role, else their job_title, else ORG_OTHER. */
 org_kind org_classify(const person *p);

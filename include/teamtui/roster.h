@@ -246,6 +246,8 @@ const group *roster_group(const roster *r, const char *id);
 /* Direct reports of p (everyone whose reports_to is p's slug), roster
  * order. */
 const size_t *roster_reports(const roster *r, const person *p, size_t *n);
+/* The same for the person at r->people[index], without reading it. */
+const size_t *roster_reports_at(const roster *r, size_t index, size_t *n);
 
 /* The kind of a project role text, by its first word as a whole word
  * (case-insensitive): "maintainer", "trainee_maintainer" (also spelt

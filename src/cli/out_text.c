@@ -7,6 +7,7 @@
 
 #include "teamtui/labelurl.h"
 #include "teamtui/sanitize.h"
+#include "teamtui/strbuf.h"
 #include "teamtui/table.h"
 #include "teamtui/textwidth.h"
 #include "teamtui/utf8.h"
@@ -468,26 +469,64 @@ static const struct org_glyphs org_utf8 = {
 static const struct org_glyphs org_ascii = {"|-- ", "`-- ", "|   ", "    ",
 					     "-", "..."};
 
-/* "N direct, M in org, K vacancies" of a node with anyone below it. */
-static void put_org_counts(FILE *f, const org_node *nd)
+/* The org's lines are made in a buffer and written in blocks: 100,000
+ * people are 100,000 lines, and a stdio call per piece of each would cost
+ * more than finding the people. */
+static void org_str(strbuf *b, const char *s)
 {
-	fprintf(f, "%zu direct, %zu in org", nd->direct, nd->size);
-	if (nd->vacancies)
-		fprintf(f, ", %zu vacanc%s", nd->vacancies,
-			nd->vacancies == 1 ? "y" : "ies");
+	size_t n = 0;
+	while ((unsigned char)s[n] >= 0x20 && (unsigned char)s[n] < 0x7F)
+		n++;
+	if (!s[n]) { /* printable ASCII: sanitize would change nothing */
+		strbuf_put(b, s, n);
+		return;
+	}
+	char *clean = sanitize(s, SANITIZE_LINE);
+	if (clean)
+		strbuf_put(b, clean, strlen(clean));
+	free(clean);
 }
 
-static void put_org_person(FILE *f, const person *p)
+static void org_num(strbuf *b, size_t v)
 {
-	put(f, display_name(p));
-	fputs(" (", f);
-	put(f, p->slug);
-	fputc(')', f);
-	if (p->role && *p->role) {
-		fputs("  ", f);
-		put(f, p->role);
+	char d[24];
+	size_t k = sizeof(d);
+	do
+		d[--k] = (char)('0' + v % 10);
+	while (v /= 10);
+	strbuf_put(b, d + k, sizeof(d) - k);
+}
+
+static void org_lit(strbuf *b, const char *s)
+{
+	strbuf_put(b, s, strlen(s));
+}
+
+/* "N direct, M in org, K vacancies" of a node with anyone below it. */
+static void org_counts(strbuf *b, const org_node *nd)
+{
+	org_num(b, nd->direct);
+	org_lit(b, " direct, ");
+	org_num(b, nd->size);
+	org_lit(b, " in org");
+	if (nd->vacancies) {
+		org_lit(b, ", ");
+		org_num(b, nd->vacancies);
+		org_lit(b, nd->vacancies == 1 ? " vacancy" : " vacancies");
 	}
-	fputs(person_tags(p), f);
+}
+
+static void org_person(strbuf *b, const person *p)
+{
+	org_str(b, display_name(p));
+	org_lit(b, " (");
+	org_str(b, p->slug);
+	strbuf_putc(b, ')');
+	if (p->role && *p->role) {
+		org_lit(b, "  ");
+		org_str(b, p->role);
+	}
+	org_lit(b, person_tags(p));
 }
 
 void out_text_org(FILE *f, const org_tree *t, size_t max_depth)
@@ -495,26 +534,35 @@ void out_text_org(FILE *f, const org_tree *t, size_t max_depth)
 	const struct org_glyphs *g =
 	    strcmp(utf8_user_codeset(), "UTF-8") ? &org_ascii : &org_utf8;
 	const org_node *root = &t->nodes[0];
-	put_org_person(f, root->person);
-	fputc('\n', f);
+	strbuf b = {0};
+	org_person(&b, root->person);
+	strbuf_putc(&b, '\n');
 	if (!root->size && !root->vacancies) {
-		fputs("no reports\n", f);
-		return;
+		org_lit(&b, "no reports\n");
+	} else {
+		org_num(&b, root->size);
+		org_lit(&b, " in org, ");
+		org_num(&b, root->direct);
+		org_lit(&b, " direct, ");
+		org_num(&b, root->levels);
+		org_lit(&b, root->levels == 1 ? " level" : " levels");
+		const char *sep = ": ";
+		for (int k = 0; k < ORG_NKINDS; k++) {
+			if (!root->mix[k])
+				continue;
+			org_lit(&b, sep);
+			org_num(&b, root->mix[k]);
+			strbuf_putc(&b, ' ');
+			org_lit(&b, org_kind_name((org_kind)k, root->mix[k]));
+			sep = ", ";
+		}
+		if (root->vacancies) {
+			org_lit(&b, "; ");
+			org_num(&b, root->vacancies);
+			org_lit(&b, root->vacancies == 1 ? " vacancy" : " vacancies");
+		}
+		strbuf_putc(&b, '\n');
 	}
-	fprintf(f, "%zu in org, %zu direct, %zu level%s", root->size, root->direct,
-		root->levels, root->levels == 1 ? "" : "s");
-	const char *sep = ": ";
-	for (int k = 0; k < ORG_NKINDS; k++) {
-		if (!root->mix[k])
-			continue;
-		fprintf(f, "%s%zu %s", sep, root->mix[k],
-			org_kind_name((org_kind)k, root->mix[k]));
-		sep = ", ";
-	}
-	if (root->vacancies)
-		fprintf(f, "; %zu vacanc%s", root->vacancies,
-			root->vacancies == 1 ? "y" : "ies");
-	fputc('\n', f);
 	if (max_depth < 1 || max_depth > ORG_MAX_DEPTH)
 		max_depth = ORG_MAX_DEPTH;
 	/* prefix: one segment per ancestor below the root ("│   " while that
@@ -524,40 +572,57 @@ void out_text_org(FILE *f, const org_tree *t, size_t max_depth)
 						       : strlen(g->space);
 	char *prefix = malloc((max_depth + 1) * seg + 1);
 	size_t *off = malloc((max_depth + 1) * sizeof(*off));
-	if (!prefix || !off) {
-		free(prefix);
-		free(off);
-		return;
-	}
-	off[0] = 0;
-	for (size_t i = 1; i < t->n; i++) {
+	if (prefix && off)
+		off[0] = 0;
+	for (size_t i = 1; prefix && off && i < t->n; i++) {
 		const org_node *nd = &t->nodes[i];
+		/* the people are far apart in memory: read ahead of their turn */
+		if (i + 64 < t->n)
+			__builtin_prefetch(t->nodes[i + 64].person);
+		if (i + 32 < t->n) {
+			const person *ahead = t->nodes[i + 32].person;
+			__builtin_prefetch(ahead->name);
+			__builtin_prefetch(ahead->slug);
+			__builtin_prefetch(ahead->role);
+		}
+		if (b.n >= 1 << 16) {
+			fwrite(b.p, 1, b.n, f);
+			b.n = 0;
+		}
 		size_t d = nd->depth;
-		fwrite(prefix, 1, off[d - 1], f);
-		fputs(nd->last ? g->last : g->branch, f);
-		put_org_person(f, nd->person);
+		strbuf_put(&b, prefix, off[d - 1]);
+		org_lit(&b, nd->last ? g->last : g->branch);
+		org_person(&b, nd->person);
 		if (nd->cycle) {
-			fputs("  (reports_to cycle: the chain loops here)\n", f);
+			org_lit(&b, "  (reports_to cycle: the chain loops here)\n");
 			continue;
 		}
 		if (nd->size || nd->vacancies) {
-			fprintf(f, "  %s ", g->dot);
-			put_org_counts(f, nd);
+			org_lit(&b, "  ");
+			org_lit(&b, g->dot);
+			strbuf_putc(&b, ' ');
+			org_counts(&b, nd);
 		}
-		fputc('\n', f);
+		strbuf_putc(&b, '\n');
 		const char *s = nd->last ? g->space : g->down;
 		memcpy(prefix + off[d - 1], s, strlen(s));
 		off[d] = off[d - 1] + strlen(s);
 		if (d == max_depth && nd->end > i + 1) { /* the cut */
 			size_t more = nd->size + nd->vacancies;
 			if (more) {
-				fwrite(prefix, 1, off[d], f);
-				fprintf(f, "%s%s %zu more below\n", g->last, g->more,
-					more);
+				strbuf_put(&b, prefix, off[d]);
+				org_lit(&b, g->last);
+				org_lit(&b, g->more);
+				strbuf_putc(&b, ' ');
+				org_num(&b, more);
+				org_lit(&b, " more below\n");
 			}
 			i = nd->end - 1;
 		}
 	}
+	if (b.n)
+		fwrite(b.p, 1, b.n, f);
+	free(b.p);
 	free(prefix);
 	free(off);
 }

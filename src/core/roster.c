@@ -323,7 +323,11 @@ const group *roster_group(const roster *r, const char *id)
 
 const size_t *roster_reports(const roster *r, const person *p, size_t *n)
 {
-	size_t i = p->index;
+	return roster_reports_at(r, p->index, n);
+}
+
+const size_t *roster_reports_at(const roster *r, size_t i, size_t *n)
+{
 	*n = r->reports_start[i + 1] - r->reports_start[i];
 	return r->reports + r->reports_start[i];
 }

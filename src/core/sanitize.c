@@ -61,17 +61,23 @@ static bool is_control(uint32_t cp)
 	       is_bidi_control(cp);
 }
 
-char *sanitize(const char *s, int flags)
+/* A printable ASCII byte: what passes every gate unchanged. */
+static bool plain(unsigned char c)
 {
-	if (!s)
-		s = "";
-	size_t len = strlen(s);
-	/* U+FFFD (3 bytes) for every bad byte, or \u{hhhh} (8) per control */
-	char *out = malloc(len * 8 + 1);
-	if (!out)
-		return NULL;
+	return c >= 0x20 && c < 0x7F;
+}
+
+/* s[0..len) made clean into out, which has room for len * 8 + 1 bytes
+ * (U+FFFD, 3 bytes, for every bad byte, or \u{hhhh}, 8, per control);
+ * returns out. */
+static char *sanitize_to(const char *s, size_t len, int flags, char *out)
+{
 	size_t o = 0;
 	for (size_t i = 0; i < len;) {
+		if (plain((unsigned char)s[i])) { /* the common case, at once */
+			out[o++] = s[i++];
+			continue;
+		}
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		i += n;
@@ -116,6 +122,15 @@ char *sanitize(const char *s, int flags)
 	return out;
 }
 
+char *sanitize(const char *s, int flags)
+{
+	if (!s)
+		s = "";
+	size_t len = strlen(s);
+	char *out = malloc(len * 8 + 1);
+	return out ? sanitize_to(s, len, flags, out) : NULL;
+}
+
 int sanitize_fputs(const char *s, FILE *out)
 {
 	return sanitize_fputs_flags(s, SANITIZE_LINE, out);
@@ -123,10 +138,23 @@ int sanitize_fputs(const char *s, FILE *out)
 
 int sanitize_fputs_flags(const char *s, int flags, FILE *out)
 {
-	char *clean = sanitize(s, flags);
+	if (!s)
+		s = "";
+	/* printable ASCII goes out as it is (`teamtui org` prints 100,000
+	 * lines); anything else through sanitize_to, in a buffer on the
+	 * stack when the text is short */
+	size_t len = 0;
+	while (plain((unsigned char)s[len]))
+		len++;
+	if (!s[len])
+		return fputs(s, out);
+	len += strlen(s + len);
+	char buf[2048];
+	char *clean = len < (sizeof(buf) - 1) / 8 ? buf : malloc(len * 8 + 1);
 	if (!clean)
 		return EOF;
-	int rc = fputs(clean, out);
-	free(clean);
+	int rc = fputs(sanitize_to(s, len, flags, clean), out);
+	if (clean != buf)
+		free(clean);
 	return rc;
 }
