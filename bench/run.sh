@@ -20,6 +20,9 @@
 #               and the worst of the query's letters after it (each
 #               handled and drawn, ms, from teamtui's own clock)
 #   peak RSS    of cold and warm show, and the snapshot's size
+#   org         teamtui org CEO (everyone, 100,000 lines at 100,000), warm
+#               and cold, each run paired with a run of show in the same
+#               mode instead of the floor: the ratio is to show (issue 13)
 # Every process figure is the median of BENCH_REPEAT runs (default 5),
 # each run paired with a run of the floor just before it: the ratio is the
 # median of the pairs' ratios, so it holds while the machine's speed
@@ -93,7 +96,8 @@ line() { # LABEL VALUE [GOAL]
 	printf '   %-30s %s%s\n' "$1" "$2" "${3:+   (goal: $3)}"
 }
 
-# bench_roster NAME ROSTER-ARGS GROUP FLOOR-CMD
+# bench_roster NAME ROSTER-ARGS GROUP FLOOR-CMD GOALS... [TOP]
+# (TOP: the person at the top of the org, for `org`; none: not timed)
 bench_roster() {
 	name=$1 rargs=$2 group=$3
 	floor_cmd=$4
@@ -113,6 +117,15 @@ bench_roster() {
 	line "check (cold)" "$check_ms ms = ${check_r}x" "$5"
 	line "show (cold)" "$cold_ms ms = ${cold_r}x" "$6"
 	line "show (warm)" "$warm_ms ms = ${warm_r}x" "$7"
+	if [ -n "${12:-}" ]; then # org, paired with show: $out/floor is done
+		floor_cmd="$TT $rargs show $group"
+		paired $TT $rargs org "${12}"
+		line "org ${12} (warm)" "$ms ms = ${ratio}x show warm" "2x"
+		floor_cmd="$TT $rargs --no-snapshot show $group"
+		paired $TT $rargs --no-snapshot org "${12}"
+		line "org ${12} (cold)" "$ms ms = ${ratio}x show cold" "2x"
+		floor_cmd=$4
+	fi
 	line "peak RSS show cold / warm" "$(peak_kb $TT $rargs --no-snapshot show "$group") / $(peak_kb $TT $rargs show "$group") KiB"
 	line "snapshot" "$(wc -c <"$snap" 2>/dev/null || echo 0) bytes"
 	if command -v script >/dev/null 2>&1; then
@@ -149,10 +162,11 @@ generated() {
 	dir=$out/r$1
 	gen=$(bench/gen-roster "$1" "$2" "$dir")
 	first=$(field "$(printf '%s\n' "$gen" | tail -n 1)" first_group)
+	ceo=$(field "$(printf '%s\n' "$gen" | tail -n 1)" ceo)
 	label="$3 ($(wc -c <"$dir/team.yml") bytes of team.yml)"
 	shift 3
 	bench_roster "$label" "--roster $dir" "$first" \
-		"bench/bare-parse -r 1 $dir/team.yml $dir/groups.yml" "$@"
+		"bench/bare-parse -r 1 $dir/team.yml $dir/groups.yml" "$@" "$ceo"
 }
 if [ -z "$only" ] || [ "$only" = 2k ]; then
 	generated 2000 60 "2,000 people, 60 groups" \

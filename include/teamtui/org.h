@@ -1,10 +1,13 @@
 /* org: the organisation under one person, by reports_to.
  *
  * `teamtui org SLUG` (issue 13): everyone under a person, nested by
- * reports_to as the roster's direct-reports index has it (roster_reports:
- * each level in roster order, as the handbook's tables list people), with
- * per person the direct reports, the org's size and depth, and the mix of
- * roles. Pure: no output here (out_text, out_json and out_dot print it). */
+ * reports_to as the roster's direct-reports index has it (roster_reports),
+ * with per person the direct reports, the org's size and depth, and the
+ * mix of roles. Each level is in roster order: team.yml's order (GitLab's
+ * is sorted by slug), or the team_members/ files' as loaded; as a
+ * directory lists people and the handbook's tables do, never by the size
+ * of their orgs. Pure: no output here (out_text, out_json and out_dot
+ * print it). */
 #ifndef TEAMTUI_ORG_H
 #define TEAMTUI_ORG_H
 

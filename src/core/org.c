@@ -315,7 +315,8 @@ org_tree *org_build(const roster *r, const person *root)
 			goto fail;
 		add_node(t, c, f->node, depth + 1);
 		t->nodes[ci].last = f->next == f->nrep;
-		if (state[pi] == ON_PATH) { /* back up the path: a cycle */
+		if (state[pi]) { /* back up the path: a cycle (SEEN, twice a
+				    report, cannot be: one manager each) */
 			t->nodes[ci].cycle = true;
 			continue;
 		}
