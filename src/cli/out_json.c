@@ -66,7 +66,8 @@ static void add_time(cJSON *o, const awake_ctx *aw, const person *p)
 	awake_person(aw, p, &t);
 	out_json_add(o, "timezone", jstr(t.zone.zone));
 	out_json_add(o, "timezone_source", jstr(tz_source_name(t.zone.source)));
-	out_json_add(o, "timezone_unknown", jstr(t.known ? NULL : t.zone.why));
+	out_json_add(o, "timezone_unknown",
+		     out_json_str(t.known ? NULL : t.zone.why, SANITIZE_VISIBLE));
 	char off[16], when[48] = "", hours[48];
 	tz_offset_text(t.local.utc_offset, off, sizeof(off));
 	if (t.known && strftime(when, sizeof(when) - 8, "%Y-%m-%dT%H:%M:%S", &t.local.tm))

@@ -113,12 +113,22 @@ static void put_people_at(FILE *f, const person *const *v, size_t n,
 	for (size_t i = 0; i < n; i++)
 		if (v[i]->gitlab && 1 + clean_width(v[i]->gitlab) > hw)
 			hw = 1 + clean_width(v[i]->gitlab);
-	fit_columns(2, hw + 3, &nw, &rw); /* and room for "  …" */
+	/* with aw, the local time after the name: "12:06 Wed UTC+01:00" */
+	size_t tw = aw ? 21 : 0;
+	fit_columns(2 + tw, hw + 3, &nw, &rw); /* and room for "  …" */
 	for (size_t i = 0; i < n; i++) {
 		const person *p = v[i];
 		fputs("  ", f);
 		put_padded(f, display_name(p), nw);
 		fputs("  ", f);
+		if (aw) {
+			person_time t;
+			char when[48] = "";
+			awake_person(aw, p, &t);
+			if (t.known)
+				out_text_local_brief(&t.local, when, sizeof(when));
+			fprintf(f, "%-19s  ", when);
+		}
 		put_padded(f, p->role ? p->role : "", rw);
 		fputs("  ", f);
 		if (p->gitlab) {
@@ -133,15 +143,6 @@ static void put_people_at(FILE *f, const person *const *v, size_t n,
 		if (p == manager)
 			fputs("  [manager]", f);
 		fputs(person_tags(p), f);
-		if (aw) {
-			person_time t;
-			char when[48];
-			awake_person(aw, p, &t);
-			if (t.known) {
-				out_text_local_brief(&t.local, when, sizeof(when));
-				fprintf(f, "  %s", when);
-			}
-		}
 		fputc('\n', f);
 	}
 }
@@ -472,7 +473,7 @@ static void put_local_time(FILE *f, const awake_ctx *aw, const person *p)
 	fprintf(f, "  %-12s ", "Local time");
 	if (!t.known) {
 		fputs("time zone unknown: ", f);
-		put(f, t.zone.why);
+		sanitize_fputs_flags(t.zone.why, SANITIZE_VISIBLE, f);
 		fputc('\n', f);
 		return;
 	}

@@ -484,8 +484,7 @@ void tz_person_zone(const tz_db *db, const char *timezone, const char *country,
 			out->zone = timezone;
 			out->source = TZ_FROM_FIELD;
 		} else {
-			say(out, "timezone '%.100s' is no zone of tzdata (%s)", timezone,
-			    tz_zones_dir());
+			say(out, "timezone '%.100s' is no zone of tzdata", timezone);
 		}
 		return;
 	}

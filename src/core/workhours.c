@@ -144,8 +144,19 @@ void work_hours_text(const work_hours *h, char *buf, size_t size)
 		snprintf(buf + at, size - at, " Mon-Sun");
 		return;
 	}
-	/* runs of days, Monday first (Sunday last), as people write them */
-	static const int order[7] = {1, 2, 3, 4, 5, 6, 0};
+	/* runs of days round the week, as people write them: from the
+	 * first day after Sunday that starts one (Mon-Fri, Sun-Thu, Fri-Mon) */
+	int from = 1;
+	for (int k = 0; k < 7; k++) {
+		int d = (1 + k) % 7;
+		if (h->days >> d & 1 && !(h->days >> ((d + 6) % 7) & 1)) {
+			from = d;
+			break;
+		}
+	}
+	int order[7];
+	for (int k = 0; k < 7; k++)
+		order[k] = (from + k) % 7;
 	bool first = true;
 	for (int i = 0; i < 7;) {
 		if (!(h->days >> order[i] & 1)) {
