@@ -319,6 +319,7 @@ static void hours(void)
 	hours_ok("10:00-18:00 Sat,Sun", "10:00-18:00 Sat,Sun");
 	hours_ok("10:00-18:00 Sun-Sat", "10:00-18:00 Mon-Sun");
 	hours_ok("10:00-18:00 Tue,Thu,Sat", "10:00-18:00 Tue,Thu,Sat");
+	hours_ok("18:00-00:00", "18:00-24:00 Mon-Fri");
 	hours_bad("9-5", "'9' is not a start time (HH:MM, 00:00 to 23:59); working hours "
 			 "are written like '09:00-17:00 Mon-Fri'");
 	hours_bad("09:00", "no end time after the start: write HH:MM-HH:MM, like "
@@ -329,7 +330,7 @@ static void hours(void)
 				 "working hours are written like '09:00-17:00 Mon-Fri'");
 	hours_bad("09:60-10:00", "'09:60' is not a start time (HH:MM, 00:00 to 23:59); "
 				 "working hours are written like '09:00-17:00 Mon-Fri'");
-	hours_bad("09:00-24:01", "'24:01' is not an end time (HH:MM, 00:01 to 24:00)");
+	hours_bad("09:00-24:01", "'24:01' is not an end time (HH:MM, 00:00 to 24:00)");
 	hours_bad("09:00-17:00 Funday", "'Funday' is not a day (Mon, Tue, Wed, Thu, Fri, "
 					"Sat, Sun, or a range like Mon-Fri)");
 	hours_bad("09:00-17:00 Mon-", "'' is not a day (Mon, Tue, Wed, Thu, Fri, Sat, Sun)");

@@ -6,7 +6,8 @@
  *
  *   HH:MM-HH:MM [DAYS]
  *
- * HH:MM from 00:00 to 23:59; the end may also be 24:00 (the day's end).
+ * HH:MM from 00:00 to 23:59; the end may also be 24:00 (the day's end;
+ * an end of 00:00 is read as 24:00).
  * An end at or before the start runs across midnight: "22:00-06:00"
  * starts at 22:00 and ends at 06:00 the next morning. DAYS are the days
  * a span STARTS on, separated by commas, each a day or a range of days,

@@ -55,7 +55,8 @@ const char *tz_zones_dir(void)
 
 /* Split `text` into lines; each line that is not blank or a comment is
  * handed to row() (its tab-separated fields NUL-terminated in place);
- * false from row() counts it as skipped. */
+ * false from row() counts it as skipped, and so does a line with a
+ * control character other than tab. */
 static void each_line(char *text, tz_db *db, bool (*row)(tz_db *, char **, size_t))
 {
 	char *p = text;
@@ -67,7 +68,12 @@ static void each_line(char *text, tz_db *db, bool (*row)(tz_db *, char **, size_
 		size_t len = strlen(p);
 		if (len && p[len - 1] == '\r')
 			p[--len] = '\0';
-		if (*p && *p != '#') {
+		bool controls = false; /* a row's text is shown: none may hide */
+		for (const char *c = p; *c; c++)
+			controls |= (*c != '\t' && (unsigned char)*c < 0x20) || *c == 0x7f;
+		if (*p && *p != '#' && controls) {
+			db->skipped++;
+		} else if (*p && *p != '#') {
 			char *f[5];
 			size_t n = 0;
 			char *s = p;

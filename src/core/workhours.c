@@ -66,7 +66,7 @@ bool work_hours_parse(const char *text, work_hours *out, char *err, size_t errsi
 	s = skip_spaces(s + 1);
 	n = token(s);
 	if (!hhmm(s, true, &h.end, &next) || (*next && !strchr(" \t", *next))) {
-		snprintf(err, errsize, "'%.*s' is not an end time (HH:MM, 00:01 to 24:00)",
+		snprintf(err, errsize, "'%.*s' is not an end time (HH:MM, 00:00 to 24:00)",
 			 (int)(n ? n : strlen(s) > 20 ? 20 : strlen(s)), s);
 		return false;
 	}
@@ -75,6 +75,8 @@ bool work_hours_parse(const char *text, work_hours *out, char *err, size_t errsi
 				       "write 00:00-24:00 for the whole day");
 		return false;
 	}
+	if (!h.end) /* "18:00-00:00": to midnight, the day's end */
+		h.end = 1440;
 	s = skip_spaces(next);
 	if (!*s) {
 		h.days = 0x3e;
