@@ -16,8 +16,10 @@
 # expected failure), and --update leaves its files alone.
 #
 # Each case runs "$TEAMTUI ARGS" with LC_ALL=C.UTF-8, HOME and
-# XDG_CONFIG_HOME pointing at an empty directory, TEAMTUI_ROSTER unset and
-# stdin from /dev/null. It passes when
+# XDG_CONFIG_HOME pointing at an empty directory, TEAMTUI_ROSTER unset,
+# TZ=UTC, TEAMTUI_NOW=1795000000 (Wednesday 2026-11-18 11:06:40 UTC),
+# tzdata's tables from tests/golden/fixtures/zoneinfo and stdin from
+# /dev/null. It passes when
 #   - the exit code is EXIT-CODE,
 #   - stdout equals tests/golden/NAME.out,
 #   - stderr equals tests/golden/NAME.err, or is empty when there is none,
@@ -193,7 +195,13 @@ while IFS= read -r line || [ -n "$line" ]; do
 		HOME=$tmp/home
 		XDG_CONFIG_HOME=$tmp/home
 		LC_ALL=C.UTF-8
-		export HOME XDG_CONFIG_HOME LC_ALL
+		# local times: the clock, this machine's zone and tzdata's
+		# tables fixed (a copy of tzdata 2025b's)
+		TZ=UTC
+		TEAMTUI_NOW=1795000000
+		TEAMTUI_ZONEINFO=$abs_srcdir/tests/golden/fixtures/zoneinfo
+		unset TZDIR
+		export HOME XDG_CONFIG_HOME LC_ALL TZ TEAMTUI_NOW TEAMTUI_ZONEINFO
 		if [ "$runs" = 2 ]; then
 			XDG_CACHE_HOME=$tmp/cache
 			TEAMTUI_NO_SNAPSHOT=0

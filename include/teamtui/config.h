@@ -6,6 +6,7 @@
 
 #include "teamtui/datadir.h"
 #include "teamtui/diag.h"
+#include "teamtui/workhours.h"
 
 typedef enum {
 	ROSTER_FROM_FLAG,
@@ -99,5 +100,12 @@ typedef enum {
 	CONFIG_THEME_AUTO, CONFIG_THEME_DARK, CONFIG_THEME_LIGHT, CONFIG_THEME_MONO
 } config_theme;
 void config_interface(config_theme *theme, bool *mouse, diag_list *diags);
+
+/* `working_hours:` of the config file (workhours.h's format, e.g.
+ * "08:00-16:00 Mon-Fri" or "22:00-06:00 Sun-Thu"): everyone's working
+ * hours but those of a person with a working_hours field. Absent, or
+ * not in that format (a warning at its line, saying why), it is
+ * WORK_HOURS_DEFAULT, 09:00-17:00 Monday to Friday. */
+void config_working_hours(work_hours *out, diag_list *diags);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 
+#include "teamtui/awake.h"
 #include "teamtui/diag.h"
 #include "teamtui/org.h"
 #include "teamtui/resolve.h"
@@ -23,8 +24,20 @@ struct cJSON *out_json_str(const char *s, int flags);
 void out_json_add(struct cJSON *obj, const char *key, struct cJSON *val);
 
 bool out_json_groups(FILE *f, const roster *r);
-bool out_json_group(FILE *f, const roster *r, resolver *rs, const group *g);
-bool out_json_person(FILE *f, const roster *r, resolver *rs, const person *p);
+/* A group. With aw (`show --awake`): members, counterparts and every
+ * table's rows keep only the people awake at aw's moment, each with the
+ * time fields below, and "awake" says {"at": UTC time, "working_hours",
+ * "members": {"awake", "off_hours", "unknown"}, "counterparts": {...}}. */
+bool out_json_group(FILE *f, const roster *r, resolver *rs, const group *g,
+		    const awake_ctx *aw);
+/* A person. With aw, the time fields: "timezone" (the zone: the field's,
+ * or derived; null when unknown), "timezone_source" ("field", "country",
+ * "locality" or null), "timezone_unknown" (why, or null), "utc_offset"
+ * ("+02:00"), "local_time" ("2026-11-18T11:06:40+01:00"),
+ * "working_hours" ("09:00-17:00 Mon-Fri", theirs), "awake" (true, false,
+ * or null when the zone is unknown). */
+bool out_json_person(FILE *f, const roster *r, resolver *rs, const person *p,
+		     const awake_ctx *aw);
 /* `teamtui tables --json`: a list of {file, line, column, shortcode,
  * params (named as given, positional as "0", "1", ...), heading, group,
  * rows: [{slug, name, role}]} (department-members rows add group and
@@ -48,6 +61,8 @@ bool out_json_error(FILE *f, const char *message, const char *kind,
  * memory. */
 bool out_json_org(FILE *f, const org_tree *t, size_t max_depth);
 bool out_json_diags(FILE *f, const diag_list *d);
-bool out_json_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n);
+/* who's hits; with aw, person hits also have the time fields. */
+bool out_json_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n,
+		   const awake_ctx *aw);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "teamtui/awake.h"
 #include "teamtui/diag.h"
 #include "teamtui/org.h"
 #include "teamtui/resolve.h"
@@ -16,16 +17,29 @@
  * columns (cut with "…") so that handles still fit. */
 void out_text_set_columns(size_t cols);
 void out_text_groups(FILE *f, const roster *r);
-void out_text_group(FILE *f, const roster *r, resolver *rs, const group *g);
+/* A group card. With aw (not NULL: `show --awake`), each list of people
+ * keeps only those awake at aw's moment, each with their local time, its
+ * heading says how many of how many, and a line after it how many were
+ * off hours and how many had no known time zone. */
+void out_text_group(FILE *f, const roster *r, resolver *rs, const group *g,
+		    const awake_ctx *aw);
 /* `teamtui tables`: each table's file:line, the call as written (every
  * value shown quoted), its group and heading, then its rows as rendered
  * (name, role as text, @handle, slug), in the order of v. */
 void out_text_tables(FILE *f, const roster *r, resolver *rs,
 		     const people_table *const *v, size_t n);
-void out_text_person(FILE *f, const roster *r, resolver *rs, const person *p);
+/* A person card; with aw (not NULL), its "Local time" line: the time in
+ * their zone at aw's moment, the UTC offset, the zone (and "by country"
+ * or "by locality" when derived), whether that is inside their working
+ * hours; or "time zone unknown: " and why. */
+void out_text_person(FILE *f, const roster *r, resolver *rs, const person *p,
+		     const awake_ctx *aw);
+/* "14:05 Tue UTC+02:00" (buf: 32 bytes) */
+void out_text_local_brief(const tz_local *l, char *buf, size_t size);
 /* who: one line per hit (kind, name, why, whom to contact); a group also
  * gets its manager and counterparts on a second line. */
-void out_text_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n);
+void out_text_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n,
+		   const awake_ctx *aw);
 /* `teamtui org`: the root's line (name, slug, role), a line of totals
  * (in org, direct, levels, the role mix, vacancies), then the tree as
  * tree(1) draws it, one person a line: name (slug)  role  · N direct,

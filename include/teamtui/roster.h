@@ -53,6 +53,8 @@ typedef struct person {
 	int role_id;	       /* distinct role_html number, -1 without one */
 	const char *job_title, *reports_to, *gitlab, *division;
 	const char *locality, *country, *pronouns, *timezone;
+	const char *working_hours; /* as written ("09:00-17:00 Mon-Fri",
+				     workhours.h), or NULL */
 	const char *expertise_html;
 	strlist expertise; /* plain text items of the <li> list */
 	strlist departments, specialty, domain_expertise, team_tags;

@@ -34,7 +34,7 @@
 #include "teamtui/search.h"
 
 /* Bumped whenever what a snapshot holds changes shape. */
-enum { SNAPSHOT_FORMAT = 1 };
+enum { SNAPSHOT_FORMAT = 2 };
 
 typedef struct snapshot snapshot;
 

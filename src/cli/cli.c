@@ -24,6 +24,8 @@
 #include "teamtui/out_json.h"
 #include "teamtui/pager.h"
 #include "teamtui/textwidth.h"
+#include "teamtui/tzinfo.h"
+#include "teamtui/workhours.h"
 #include "teamtui/utf8.h"
 #include "teamtui/out_okrs.h"
 #include "teamtui/out_text.h"
@@ -35,6 +37,7 @@
 #include "teamtui/snapstore.h"
 #include "teamtui/suggest.h"
 #include "teamtui/ui.h"
+#include "teamtui/awake.h"
 
 struct args {
 	const char *roster;
@@ -51,6 +54,8 @@ struct args {
 	long limit;	  /* who --limit */
 	long depth;	  /* org --depth (0: not given) */
 	bool dot;	  /* org --dot */
+	bool awake;	  /* who, show --awake */
+	const char *at;	  /* who, show, person --at TIME */
 };
 
 /* Where commands print: stdout, or a buffer that is cut to the
@@ -71,6 +76,11 @@ static const char usage_text[] =
     "  check         lint the roster (file:line:column: error|warning: ...)\n"
     "  who QUERY     who do I ask? people and groups ranked, each with why\n"
     "                (--limit N, default 10)\n"
+    "  --awake       with who and show: only the people inside their working\n"
+    "                hours now, in their own time zone (groups stay)\n"
+    "  --at TIME     with --awake, and for person's local time: another\n"
+    "                moment: now, HH:MM (today here), YYYY-MM-DDTHH:MM (here)\n"
+    "                or YYYY-MM-DDTHH:MMZ (UTC)\n"
     "  tables [PAGE|GROUP]  every people table of the roster (or of one page\n"
     "                or group): file:line, the shortcode call, its rows as\n"
     "                the handbook renders them\n"
@@ -190,6 +200,14 @@ static int parse_args(int argc, char **argv, struct args *a)
 				a->depth = strtol(v, &end, 10);
 				if (!*v || *end || a->depth < 1 || a->depth > ORG_MAX_DEPTH)
 					return usage_error("--depth needs a number from 1 to 1000, not '%s'", v);
+			} else if (!strcmp(s, "--awake")) {
+				a->awake = true;
+			} else if (!strcmp(s, "--at") || !strncmp(s, "--at=", 5)) {
+				const char *v = s[4] == '=' ? s + 5 : i + 1 < argc ? argv[++i] : "";
+				if (!*v)
+					return usage_error("--at needs a time: now, HH:MM, "
+							   "YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MMZ%s", "");
+				a->at = v;
 			} else if (!strcmp(s, "--limit") || !strncmp(s, "--limit=", 8)) {
 				const char *v = s[7] == '=' ? s + 8 : i + 1 < argc ? argv[++i] : "";
 				char *end;
@@ -448,14 +466,16 @@ static void report_fatal(diag_list *d, roster_source from)
 
 static const group *find_group(const roster *r, const char *id, bool json);
 
-static int cmd_show(const roster *r, resolver *rs, const struct args *a)
+static int cmd_show(const roster *r, resolver *rs, const struct args *a,
+		    const awake_ctx *aw)
 {
 	const group *g = find_group(r, a->arg, a->json);
 	if (!g)
 		return CLI_FAIL;
 	if (a->json)
-		return out_json_group(out_fp, r, rs, g) ? CLI_OK : CLI_FAIL;
-	out_text_group(out_fp, r, rs, g);
+		return out_json_group(out_fp, r, rs, g, a->awake ? aw : NULL) ? CLI_OK
+									     : CLI_FAIL;
+	out_text_group(out_fp, r, rs, g, a->awake ? aw : NULL);
 	return CLI_OK;
 }
 
@@ -513,14 +533,15 @@ static int cmd_org(const roster *r, resolver *rs, const struct args *a)
 	return ok ? CLI_OK : CLI_FAIL;
 }
 
-static int cmd_person(const roster *r, resolver *rs, const struct args *a)
+static int cmd_person(const roster *r, resolver *rs, const struct args *a,
+		      const awake_ctx *aw)
 {
 	const person *p = find_person(r, a->arg, a->json);
 	if (!p)
 		return CLI_FAIL;
 	if (a->json)
-		return out_json_person(out_fp, r, rs, p) ? CLI_OK : CLI_FAIL;
-	out_text_person(out_fp, r, rs, p);
+		return out_json_person(out_fp, r, rs, p, aw) ? CLI_OK : CLI_FAIL;
+	out_text_person(out_fp, r, rs, p, aw);
 	return CLI_OK;
 }
 
@@ -788,27 +809,71 @@ static int cmd_okrs(const roster *r, const struct args *a)
 	return rc;
 }
 
-static int cmd_who(const roster *r, resolver *rs, const struct args *a)
+/* The hits of who --awake: people who are not awake dropped (groups
+ * stay), in order; the number kept. *off, *unknown: how many dropped. */
+static size_t keep_awake(const awake_ctx *aw, search_hit *hits, size_t n,
+			 size_t *off, size_t *unknown)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		person_time t;
+		if (hits[i].kind == SEARCH_PERSON) {
+			awake_person(aw, hits[i].person, &t);
+			if (t.awake != AWAKE_YES) {
+				++*(t.awake == AWAKE_OFF_HOURS ? off : unknown);
+				continue;
+			}
+		}
+		hits[k++] = hits[i];
+	}
+	return k;
+}
+
+static int cmd_who(const roster *r, resolver *rs, const struct args *a,
+		   const awake_ctx *aw)
 {
 	const char *problem = search_query_problem(a->arg);
 	if (problem)
 		return usage_error("%s", problem);
 	search_index *s = search_build(r);
-	size_t max = a->limit ? (size_t)a->limit : 10;
-	search_hit *hits = s ? calloc(max, sizeof(*hits)) : NULL;
-	if (!hits) {
-		search_free(s);
-		fputs("teamtui: out of memory\n", stderr);
-		return CLI_FAIL;
+	size_t limit = a->limit ? (size_t)a->limit : 10;
+	/* with --awake, as many hits as it takes for `limit` awake ones:
+	 * asked for in growing batches, as most hits may be asleep */
+	size_t max = a->awake ? limit * 4 : limit, n = 0, off = 0, unknown = 0;
+	search_hit *hits = NULL;
+	for (;;) {
+		search_hit *more = s ? realloc(hits, max * sizeof(*hits)) : NULL;
+		if (!more) {
+			free(hits);
+			search_free(s);
+			fputs("teamtui: out of memory\n", stderr);
+			return CLI_FAIL;
+		}
+		hits = more;
+		memset(hits, 0, max * sizeof(*hits));
+		size_t got = search_query_team(s, rs, a->arg, hits, max);
+		n = got;
+		off = unknown = 0;
+		if (a->awake)
+			n = keep_awake(aw, hits, got, &off, &unknown);
+		if (!a->awake || n >= limit || got < max || max >= r->npeople + r->ngroups)
+			break;
+		max *= 4;
 	}
-	size_t n = search_query_team(s, rs, a->arg, hits, max);
+	if (n > limit)
+		n = limit;
 	if (a->json)
-		out_json_hits(out_fp, rs, hits, n);
+		out_json_hits(out_fp, rs, hits, n, a->awake ? aw : NULL);
 	else
-		out_text_hits(out_fp, rs, hits, n);
+		out_text_hits(out_fp, rs, hits, n, a->awake ? aw : NULL);
+	if (a->awake && (off || unknown))
+		fprintf(stderr, "teamtui: not shown: %zu off hours, %zu with no known time "
+				"zone\n", off, unknown);
 	if (!n) {
 		char *q = sanitize(a->arg, SANITIZE_VISIBLE);
-		fprintf(stderr, "teamtui: nobody and no group matches '%s'\n", q ? q : "");
+		fprintf(stderr, a->awake ? "teamtui: nobody awake and no group matches '%s'\n"
+					 : "teamtui: nobody and no group matches '%s'\n",
+			q ? q : "");
 		free(q);
 	}
 	free(hits);
@@ -921,6 +986,18 @@ int cli_run(int argc, char **argv)
 		return usage_error("--dot is an option of 'org' only%s", "");
 	if (a.dot && a.json)
 		return usage_error("--dot and --json contradict each other%s", "");
+	if (a.awake && strcmp(cmd, "who") && strcmp(cmd, "show"))
+		return usage_error("--awake is an option of 'who' and 'show' only%s", "");
+	if (a.at && strcmp(cmd, "who") && strcmp(cmd, "show") && strcmp(cmd, "person"))
+		return usage_error("--at is an option of 'who', 'show' and 'person' only%s", "");
+	if (a.at && !a.awake && strcmp(cmd, "person"))
+		return usage_error("--at goes with --awake%s", "");
+	time_t moment = digeststore_now();
+	if (a.at) {
+		char why[160];
+		if (!tz_parse_moment(a.at, moment, &moment, why, sizeof(why)))
+			return usage_error("--at: %s", why);
+	}
 	if (needs_arg(cmd) && !a.arg)
 		return usage_error("'%s' needs an argument", cmd);
 	if (!needs_arg(cmd) && !optional_arg(cmd) && a.arg)
@@ -944,6 +1021,17 @@ int cli_run(int argc, char **argv)
 	config_theme theme;
 	bool mouse;
 	config_interface(&theme, &mouse, &d);
+	/* working hours: said (to stderr) when this command uses them, and
+	 * always in check's list */
+	awake_ctx aw = {NULL, NULL, WORK_HOURS_DEFAULT};
+	bool timed = a.awake || !strcmp(cmd, "person");
+	diag_list hd;
+	diag_init(&hd);
+	config_working_hours(&aw.hours, &hd);
+	diag_append(&d, &hd);
+	for (size_t i = 0; timed && i < hd.count; i++)
+		diag_print(&hd.items[i], stderr);
+	diag_free(&hd);
 	roster_input in = {dir, a.people ? a.people : people,
 			   a.data ? a.data : data, synced};
 	/* check reads the files, always; snapshot makes one from them */
@@ -971,6 +1059,18 @@ int cli_run(int argc, char **argv)
 		free(synced);
 		diag_free(&d);
 		return CLI_FAIL;
+	}
+	/* tzdata's tables, and the moment asked about (tzinfo.h) */
+	tz_db *tzdb = NULL;
+	if (timed) {
+		char tzerr[512] = "";
+		aw.db = tzdb = tz_db_open(NULL, tzerr, sizeof(tzerr));
+		aw.clock = tz_clock_new(moment);
+		if (!tzdb) {
+			fputs("teamtui: warning: ", stderr);
+			sanitize_fputs_flags(tzerr, SANITIZE_VISIBLE, stderr);
+			fputs(": only timezone fields tell time zones\n", stderr);
+		}
 	}
 	if (!strcmp(cmd, "snapshot")) {
 		rc = cmd_snapshot(&in, r, &d, &first, &a);
@@ -1034,13 +1134,13 @@ int cli_run(int argc, char **argv)
 		rc = cmd_check(&in, r, &d, &a);
 	} else {
 		if (!strcmp(cmd, "show"))
-			rc = cmd_show(r, rs, &a);
+			rc = cmd_show(r, rs, &a, &aw);
 		else if (!strcmp(cmd, "person"))
-			rc = cmd_person(r, rs, &a);
+			rc = cmd_person(r, rs, &a, aw.clock ? &aw : NULL);
 		else if (!strcmp(cmd, "org"))
 			rc = cmd_org(r, rs, &a);
 		else if (!strcmp(cmd, "who"))
-			rc = cmd_who(r, rs, &a);
+			rc = cmd_who(r, rs, &a, &aw);
 		else if (!strcmp(cmd, "okrs"))
 			rc = cmd_okrs(r, &a);
 		else if (!strcmp(cmd, "tables"))
@@ -1083,6 +1183,8 @@ done:
 		roster_free(r);
 		diag_free(&d);
 	}
+	tz_clock_free(aw.clock);
+	tz_db_free(tzdb);
 	free(dir);
 	free(people);
 	free(data);

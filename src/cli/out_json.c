@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "teamtui/labelurl.h"
 #include "teamtui/out_text.h"
@@ -55,6 +56,60 @@ static cJSON *jperson(const person *p)
 	out_json_add(o, "reports_to", jstr(p->reports_to));
 	out_json_add(o, "type", jstr(p->type_name));
 	out_json_add(o, "public", cJSON_CreateBool(p->public_));
+	return o;
+}
+
+/* The time fields of a person (out_json.h). */
+static void add_time(cJSON *o, const awake_ctx *aw, const person *p)
+{
+	person_time t;
+	awake_person(aw, p, &t);
+	out_json_add(o, "timezone", jstr(t.zone.zone));
+	out_json_add(o, "timezone_source", jstr(tz_source_name(t.zone.source)));
+	out_json_add(o, "timezone_unknown",
+		     out_json_str(t.known ? NULL : t.zone.why, SANITIZE_VISIBLE));
+	char off[16], when[48] = "", hours[48];
+	tz_offset_text(t.local.utc_offset, off, sizeof(off));
+	if (t.known && strftime(when, sizeof(when) - 8, "%Y-%m-%dT%H:%M:%S", &t.local.tm))
+		strcat(when, off);
+	out_json_add(o, "utc_offset", jstr(t.known ? off : NULL));
+	out_json_add(o, "local_time", jstr(t.known ? when : NULL));
+	work_hours_text(&t.hours, hours, sizeof(hours));
+	out_json_add(o, "working_hours", jstr(hours));
+	out_json_add(o, "awake", t.known ? cJSON_CreateBool(t.awake == AWAKE_YES)
+					 : cJSON_CreateNull());
+}
+
+/* v[0..n) as a list; with aw, only the awake ones, with their time
+ * fields, and the counts in *count. */
+static cJSON *jpeople_at(const person *const *v, size_t n, const awake_ctx *aw,
+			 awake_count *count)
+{
+	cJSON *a = cJSON_CreateArray();
+	for (size_t i = 0; a && i < n; i++) {
+		person_time t;
+		if (aw) {
+			awake_person(aw, v[i], &t);
+			count->awake += t.awake == AWAKE_YES;
+			count->off_hours += t.awake == AWAKE_OFF_HOURS;
+			count->unknown += t.awake == AWAKE_UNKNOWN;
+			if (t.awake != AWAKE_YES)
+				continue;
+		}
+		cJSON *o = jperson(v[i]);
+		if (o && aw)
+			add_time(o, aw, v[i]);
+		cJSON_AddItemToArray(a, o);
+	}
+	return a;
+}
+
+static cJSON *jcount(const awake_count *c)
+{
+	cJSON *o = cJSON_CreateObject();
+	out_json_add(o, "awake", cJSON_CreateNumber((double)c->awake));
+	out_json_add(o, "off_hours", cJSON_CreateNumber((double)c->off_hours));
+	out_json_add(o, "unknown", cJSON_CreateNumber((double)c->unknown));
 	return o;
 }
 
@@ -141,7 +196,7 @@ static cJSON *jloc(srcloc at)
 }
 
 /* One table: where it is, how it is called, and its rows as rendered. */
-static cJSON *jtable(const roster *r, const table_rows *tr)
+static cJSON *jtable(const roster *r, const table_rows *tr, const awake_ctx *aw)
 {
 	const people_table *t = tr->table;
 	const group *g = &r->groups[t->group];
@@ -171,6 +226,9 @@ static cJSON *jtable(const roster *r, const table_rows *tr)
 	out_json_add(o, "rows", rows);
 	for (size_t i = 0; rows && i < tr->people.n; i++) {
 		const person *p = tr->people.v[i];
+		person_time pt;
+		if (aw && (awake_person(aw, p, &pt), pt.awake != AWAKE_YES))
+			continue;
 		cJSON *row = cJSON_CreateObject();
 		if (!row)
 			break;
@@ -213,12 +271,13 @@ bool out_json_tables(FILE *f, const roster *r, resolver *rs,
 	for (size_t i = 0; i < n; i++) {
 		const table_rows *tr = resolve_table(rs, v[i]);
 		if (tr)
-			cJSON_AddItemToArray(a, jtable(r, tr));
+			cJSON_AddItemToArray(a, jtable(r, tr, NULL));
 	}
 	return emit(f, a);
 }
 
-bool out_json_group(FILE *f, const roster *r, resolver *rs, const group *g)
+bool out_json_group(FILE *f, const roster *r, resolver *rs, const group *g,
+		    const awake_ctx *aw)
 {
 	const group_team *t = resolve_group(rs, g);
 	if (!t)
@@ -235,18 +294,35 @@ bool out_json_group(FILE *f, const roster *r, resolver *rs, const group *g)
 	out_json_add(o, "description", jstr(g->description));
 	out_json_add(o, "handbook", jstr(g->handbook));
 	out_json_add(o, "manager", t->manager ? jperson(t->manager) : cJSON_CreateNull());
-	out_json_add(o, "members", jpeople(t->members.v, t->members.n));
-	out_json_add(o, "counterparts", jpeople(t->counterparts.v, t->counterparts.n));
+	awake_count mc = {0}, cc = {0}, none = {0};
+	out_json_add(o, "members", jpeople_at(t->members.v, t->members.n, aw, &mc));
+	out_json_add(o, "counterparts",
+		     jpeople_at(t->counterparts.v, t->counterparts.n, aw, &cc));
 	cJSON *tables = cJSON_CreateArray();
 	out_json_add(o, "counterpart_tables", tables);
 	for (size_t k = 0; tables && k < t->ntables; k++)
 		if (t->tables[k].table->kind == TABLE_STABLE_COUNTERPARTS)
-			cJSON_AddItemToArray(tables, jpeople(t->tables[k].people.v,
-							     t->tables[k].people.n));
+			cJSON_AddItemToArray(tables, jpeople_at(t->tables[k].people.v,
+								t->tables[k].people.n, aw,
+								&none));
+	if (aw) {
+		cJSON *a = cJSON_CreateObject();
+		time_t at = tz_clock_time(aw->clock);
+		struct tm tm;
+		char when[32] = "", hours[48];
+		if (gmtime_r(&at, &tm))
+			strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		work_hours_text(&aw->hours, hours, sizeof(hours));
+		out_json_add(a, "at", jstr(when));
+		out_json_add(a, "working_hours", jstr(hours));
+		out_json_add(a, "members", jcount(&mc));
+		out_json_add(a, "counterparts", jcount(&cc));
+		out_json_add(o, "awake", a);
+	}
 	cJSON *all = cJSON_CreateArray();
 	out_json_add(o, "tables", all);
 	for (size_t k = 0; all && k < t->ntables; k++)
-		cJSON_AddItemToArray(all, jtable(r, &t->tables[k]));
+		cJSON_AddItemToArray(all, jtable(r, &t->tables[k], aw));
 	out_json_add(o, "source", jloc(g->loc));
 	cJSON *staff = cJSON_CreateArray();
 	out_json_add(o, "staff", staff);
@@ -296,7 +372,8 @@ bool out_json_group(FILE *f, const roster *r, resolver *rs, const group *g)
 }
 
 
-bool out_json_person(FILE *f, const roster *r, resolver *rs, const person *p)
+bool out_json_person(FILE *f, const roster *r, resolver *rs, const person *p,
+		     const awake_ctx *aw)
 {
 	cJSON *o = jperson(p);
 	if (!o)
@@ -305,7 +382,10 @@ bool out_json_person(FILE *f, const roster *r, resolver *rs, const person *p)
 	out_json_add(o, "pronouns", jstr(p->pronouns));
 	out_json_add(o, "locality", jstr(p->locality));
 	out_json_add(o, "country", jstr(p->country));
-	out_json_add(o, "timezone", jstr(p->timezone));
+	if (aw)
+		add_time(o, aw, p);
+	else
+		out_json_add(o, "timezone", jstr(p->timezone));
 	out_json_add(o, "placeholder", cJSON_CreateBool(p->placeholder));
 	out_json_add(o, "departments", jstrlist(&p->departments));
 	out_json_add(o, "specialty", jstrlist(&p->specialty));
@@ -415,7 +495,8 @@ bool out_json_diags(FILE *f, const diag_list *d)
 	return emit(f, o);
 }
 
-bool out_json_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n)
+bool out_json_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n,
+		   const awake_ctx *aw)
 {
 	cJSON *a = cJSON_CreateArray();
 	for (size_t i = 0; a && i < n; i++) {
@@ -432,6 +513,8 @@ bool out_json_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n)
 		if (person) {
 			out_json_add(o, "gitlab", jstr(h->person->gitlab));
 			out_json_add(o, "role", jstr(h->person->role));
+			if (aw)
+				add_time(o, aw, h->person);
 		} else {
 			const group_team *t = resolve_group(rs, h->group);
 			out_json_add(o, "channels", jstrlist(&h->group->channels));

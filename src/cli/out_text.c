@@ -2,8 +2,10 @@
  * accented names line up. */
 #include "teamtui/out_text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "teamtui/labelurl.h"
 #include "teamtui/sanitize.h"
@@ -85,9 +87,19 @@ static const char *person_tags(const person *p)
 	return "";
 }
 
-/* People as aligned rows: name, plain role, @handle, slug. */
-static void put_people(FILE *f, const person *const *v, size_t n,
-		       const person *manager)
+void out_text_local_brief(const tz_local *l, char *buf, size_t size)
+{
+	char off[16], hm[16];
+	tz_offset_text(l->utc_offset, off, sizeof(off));
+	if (!strftime(hm, sizeof(hm), "%H:%M %a", &l->tm))
+		hm[0] = '\0';
+	snprintf(buf, size, "%s UTC%s", hm, off);
+}
+
+/* People as aligned rows: name, plain role, @handle, slug; with aw, their
+ * local time after. */
+static void put_people_at(FILE *f, const person *const *v, size_t n,
+			  const person *manager, const awake_ctx *aw)
 {
 	size_t nw = 0, rw = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -102,12 +114,22 @@ static void put_people(FILE *f, const person *const *v, size_t n,
 	for (size_t i = 0; i < n; i++)
 		if (v[i]->gitlab && 1 + clean_width(v[i]->gitlab) > hw)
 			hw = 1 + clean_width(v[i]->gitlab);
-	fit_columns(2, hw + 3, &nw, &rw); /* and room for "  …" */
+	/* with aw, the local time after the name: "12:06 Wed UTC+01:00" */
+	size_t tw = aw ? 21 : 0;
+	fit_columns(2 + tw, hw + 3, &nw, &rw); /* and room for "  …" */
 	for (size_t i = 0; i < n; i++) {
 		const person *p = v[i];
 		fputs("  ", f);
 		put_padded(f, display_name(p), nw);
 		fputs("  ", f);
+		if (aw) {
+			person_time t;
+			char when[48] = "";
+			awake_person(aw, p, &t);
+			if (t.known)
+				out_text_local_brief(&t.local, when, sizeof(when));
+			fprintf(f, "%-19s  ", when);
+		}
 		put_padded(f, p->role ? p->role : "", rw);
 		fputs("  ", f);
 		if (p->gitlab) {
@@ -124,6 +146,50 @@ static void put_people(FILE *f, const person *const *v, size_t n,
 		fputs(person_tags(p), f);
 		fputc('\n', f);
 	}
+}
+
+static void put_people(FILE *f, const person *const *v, size_t n,
+		       const person *manager)
+{
+	put_people_at(f, v, n, manager, NULL);
+}
+
+/* A list of people under a heading; with aw only those awake. `call`,
+ * when not NULL, prints what goes between the heading and the rows. */
+static void put_heading(FILE *f, const char *title, size_t count);
+static void put_team(FILE *f, const char *title, const person *const *v, size_t n,
+		     const person *manager, const awake_ctx *aw,
+		     void (*call)(FILE *, const void *), const void *ctx)
+{
+	if (!aw) {
+		put_heading(f, title, n);
+		if (call)
+			call(f, ctx);
+		put_people(f, v, n, manager);
+		return;
+	}
+	const person **kept = malloc((n ? n : 1) * sizeof(*kept));
+	if (!kept)
+		return;
+	memcpy(kept, v, n * sizeof(*kept));
+	awake_count c = {0};
+	size_t k = awake_filter(aw, kept, n, &c);
+	fputc('\n', f);
+	put(f, title);
+	fprintf(f, " (%zu awake of %zu)\n", k, n);
+	if (call)
+		call(f, ctx);
+	put_people_at(f, kept, k, manager, aw);
+	if (c.off_hours || c.unknown) {
+		fputs("  (not shown: ", f);
+		if (c.off_hours)
+			fprintf(f, "%zu off hours", c.off_hours);
+		if (c.unknown)
+			fprintf(f, "%s%zu with no known time zone", c.off_hours ? ", " : "",
+				c.unknown);
+		fputs(")\n", f);
+	}
+	free(kept);
 }
 
 char *out_text_breadcrumb(const group *g)
@@ -238,7 +304,50 @@ static void put_call(FILE *f, const people_table *t)
 	}
 }
 
-void out_text_group(FILE *f, const roster *r, resolver *rs, const group *g)
+/* A page table's call line and the manager it lacks (put_team's call). */
+static void put_table_call(FILE *f, const void *ctx)
+{
+	const table_rows *tr = ctx;
+	const people_table *pt = tr->table;
+	fputs("  ", f);
+	put_call(f, pt);
+	fprintf(f, "  (line %d)\n", pt->loc.line);
+	if (pt->kind == TABLE_TEAM_BY_MANAGER_SLUG && pt->manager && !tr->manager) {
+		fputs("  (manager '", f);
+		sanitize_fputs_flags(pt->manager, SANITIZE_VISIBLE, f);
+		fputs("' is not in the roster)\n", f);
+	}
+	if (pt->kind == TABLE_TEAM_BY_MANAGER_ROLE && pt->manager_role && !tr->manager) {
+		fputs("  (no role matches the manager role '", f);
+		sanitize_fputs_flags(pt->manager_role->source, SANITIZE_VISIBLE, f);
+		fputs("')\n", f);
+	}
+}
+
+static void put_no_manager(FILE *f, const void *ctx)
+{
+	const group *g = ctx;
+	fputs("  (manager '", f);
+	put(f, g->team->manager);
+	fputs("' is not in the roster)\n", f);
+}
+
+/* "Awake at 2026-11-18 10:06 UTC: inside their working hours" */
+static void put_awake_moment(FILE *f, const awake_ctx *aw)
+{
+	time_t at = tz_clock_time(aw->clock);
+	struct tm tm;
+	char when[40] = "";
+	if (gmtime_r(&at, &tm))
+		strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC (%a)", &tm);
+	char hours[48];
+	work_hours_text(&aw->hours, hours, sizeof(hours));
+	fprintf(f, "Awake at %s: inside their working hours (%s unless their own)\n",
+		when, hours);
+}
+
+void out_text_group(FILE *f, const roster *r, resolver *rs, const group *g,
+		    const awake_ctx *aw)
 {
 	const group_team *t = resolve_group(rs, g);
 	put(f, g->name);
@@ -263,44 +372,23 @@ void out_text_group(FILE *f, const roster *r, resolver *rs, const group *g)
 	}
 	if (!t)
 		return;
+	if (aw)
+		put_awake_moment(f, aw);
 	if (g->page) { /* a handbook page: every table under its heading */
 		for (size_t k = 0; k < t->ntables; k++) {
 			const table_rows *tr = &t->tables[k];
 			const people_table *pt = tr->table;
-			put_heading(f, pt->heading ? pt->heading : pt->shortcode,
-				    tr->people.n);
-			fputs("  ", f);
-			put_call(f, pt);
-			fprintf(f, "  (line %d)\n", pt->loc.line);
-			if (pt->kind == TABLE_TEAM_BY_MANAGER_SLUG && pt->manager &&
-			    !tr->manager) {
-				fputs("  (manager '", f);
-				sanitize_fputs_flags(pt->manager, SANITIZE_VISIBLE, f);
-				fputs("' is not in the roster)\n", f);
-			}
-			if (pt->kind == TABLE_TEAM_BY_MANAGER_ROLE && pt->manager_role &&
-			    !tr->manager) {
-				fputs("  (no role matches the manager role '", f);
-				sanitize_fputs_flags(pt->manager_role->source,
-						     SANITIZE_VISIBLE, f);
-				fputs("')\n", f);
-			}
-			put_people(f, tr->people.v, tr->people.n, tr->manager);
+			put_team(f, pt->heading ? pt->heading : pt->shortcode,
+				 tr->people.v, tr->people.n, tr->manager, aw,
+				 put_table_call, tr);
 		}
 	} else {
-		if (g->team) {
-			put_heading(f, "Members", t->members.n);
-			if (!t->manager) {
-				fputs("  (manager '", f);
-				put(f, g->team->manager);
-				fputs("' is not in the roster)\n", f);
-			}
-			put_people(f, t->members.v, t->members.n, t->manager);
-		}
-		if (t->ncounterpart_tables) {
-			put_heading(f, "Stable counterparts", t->counterparts.n);
-			put_people(f, t->counterparts.v, t->counterparts.n, NULL);
-		}
+		if (g->team)
+			put_team(f, "Members", t->members.v, t->members.n, t->manager, aw,
+				 t->manager ? NULL : put_no_manager, g);
+		if (t->ncounterpart_tables)
+			put_team(f, "Stable counterparts", t->counterparts.v,
+				 t->counterparts.n, NULL, aw, NULL, NULL);
 	}
 	if (g->nstaff) {
 		put_heading(f, "Named in stages.yml", g->nstaff);
@@ -377,7 +465,37 @@ static void put_strlist_inline(FILE *f, const char *label, const strlist *l)
 }
 
 
-void out_text_person(FILE *f, const roster *r, resolver *rs, const person *p)
+/* "Local time   14:05 Tue (UTC+01:00, Europe/Berlin by country) · in
+ * working hours (09:00-17:00 Mon-Fri)", or "time zone unknown: why" */
+static void put_local_time(FILE *f, const awake_ctx *aw, const person *p)
+{
+	person_time t;
+	awake_person(aw, p, &t);
+	fprintf(f, "  %-12s ", "Local time");
+	if (!t.known) {
+		fputs("time zone unknown: ", f);
+		sanitize_fputs_flags(t.zone.why, SANITIZE_VISIBLE, f);
+		fputc('\n', f);
+		return;
+	}
+	char hm[16], off[16], hours[48];
+	if (!strftime(hm, sizeof(hm), "%H:%M %a", &t.local.tm))
+		hm[0] = '\0';
+	tz_offset_text(t.local.utc_offset, off, sizeof(off));
+	work_hours_text(&t.hours, hours, sizeof(hours));
+	fprintf(f, "%s (UTC%s, ", hm, off);
+	put(f, t.zone.zone);
+	if (t.zone.source == TZ_FROM_COUNTRY)
+		fputs(" by country", f);
+	else if (t.zone.source == TZ_FROM_LOCALITY)
+		fputs(" by locality", f);
+	fprintf(f, ") \u00b7 %s (%s%s)\n",
+		t.awake == AWAKE_YES ? "in working hours" : "off hours", hours,
+		t.own_hours ? ", their own" : "");
+}
+
+void out_text_person(FILE *f, const roster *r, resolver *rs, const person *p,
+		     const awake_ctx *aw)
 {
 	put(f, display_name(p));
 	fputs(" (", f);
@@ -402,6 +520,9 @@ void out_text_person(FILE *f, const roster *r, resolver *rs, const person *p)
 		fputc('\n', f);
 	}
 	put_field(f, "Timezone", p->timezone);
+	if (aw)
+		put_local_time(f, aw, p);
+	put_field(f, "Work hours", p->working_hours);
 	put_field(f, "Division", p->division);
 	put_strlist_inline(f, "Departments", &p->departments);
 	put_strlist_inline(f, "Specialty", &p->specialty);
@@ -651,7 +772,8 @@ static const char *hit_contact(const search_hit *h, char *buf, size_t size)
 	return h->group->channels.n ? h->group->channels.v[0] : h->group->id;
 }
 
-void out_text_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n)
+void out_text_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n,
+		   const awake_ctx *aw)
 {
 	size_t nw = 0, rw = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -676,6 +798,11 @@ void out_text_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n)
 		put_padded(f, h->reason, rw);
 		fputs("  ", f);
 		put(f, hit_contact(h, buf, sizeof(buf)));
+		person_time pt;
+		if (aw && h->kind == SEARCH_PERSON && (awake_person(aw, h->person, &pt), pt.known)) {
+			out_text_local_brief(&pt.local, buf, sizeof(buf));
+			fprintf(f, "  %s", buf);
+		}
 		fputc('\n', f);
 		if (h->kind != SEARCH_GROUP)
 			continue;

@@ -15,7 +15,7 @@
 /* Every key config.yml may have (teamtui(1), FILES). */
 static const char *const known_keys[] = {"roster", "people", "data", "gitlab_host",
 					 "gitlab_token", "ca_cert", "theme", "mouse",
-					 "snapshot_dir", "data_dir", "sync"};
+					 "snapshot_dir", "data_dir", "sync", "working_hours"};
 enum { NKNOWN = sizeof(known_keys) / sizeof(*known_keys) };
 
 /* An unknown key is a warning with the closest known one: a typo
@@ -287,6 +287,34 @@ char *config_data_dir(bool *shared, diag_list *diags)
 	if (!home || home[0] != '/')
 		return NULL;
 	return concat(home, "/.local/share/teamtui", "");
+}
+
+struct hours_read {
+	work_hours *out;
+};
+
+static void read_hours(yload *c, const ynode *root, const char *cfg, void *ctx)
+{
+	(void)cfg;
+	struct hours_read *x = ctx;
+	const ynode *n = ynode_get(root, "working_hours");
+	if (!n || ynode_is_null(n))
+		return;
+	const char *v = yload_str(c, n, "working_hours");
+	char why[160];
+	if (v && !work_hours_parse(v, x->out, why, sizeof(why)))
+		yload_warning(c, n, "working_hours: %s; using 09:00-17:00 Mon-Fri", why);
+}
+
+void config_working_hours(work_hours *out, diag_list *diags)
+{
+	*out = WORK_HOURS_DEFAULT;
+	struct hours_read x = {out};
+	diag_list mine;
+	diag_init(&mine);
+	read_config_once(NULL, NULL, NULL, 0, &mine, config_path(), read_hours, &x);
+	merge_unique(diags, &mine);
+	diag_free(&mine);
 }
 
 /* sync:'s keys: the project form's two, then the files. */

@@ -11,6 +11,7 @@
 
 #include "teamtui/html.h"
 #include "teamtui/inputs.h"
+#include "teamtui/workhours.h"
 
 static bool push(people_buf *b, const person *p)
 {
@@ -36,14 +37,14 @@ static const char *intern(yload *c, const char *s)
  * arena (a hot path: 100,000 people times 20 fields). */
 enum field {
 	F_SLUG, F_TYPE, F_NAME, F_ROLE, F_JOB_TITLE, F_REPORTS_TO, F_GITLAB,
-	F_DIVISION, F_LOCALITY, F_COUNTRY, F_PRONOUNS, F_TIMEZONE,
+	F_DIVISION, F_LOCALITY, F_COUNTRY, F_PRONOUNS, F_TIMEZONE, F_WORKING_HOURS,
 	F_DEPARTMENTS, F_SPECIALTY, F_DOMAIN_EXPERTISE, F_TEAM_TAGS,
 	F_EXPERTISE, F_PROJECTS, F_PUBLIC, F_PLACEHOLDER, F_COUNT
 };
 
 static const char *const field_names[F_COUNT] = {
 	"slug", "type", "name", "role", "job_title", "reports_to", "gitlab",
-	"division", "locality", "country", "pronouns", "timezone",
+	"division", "locality", "country", "pronouns", "timezone", "working_hours",
 	"departments", "specialty", "domain_expertise", "team_tags",
 	"expertise", "projects", "public", "placeholder",
 };
@@ -339,7 +340,7 @@ bool people_read(yload *c, const ynode *map, const char *slug, bool vacancy,
 	 * that order), then interned together: slugs and roles are many and
 	 * seldom in cache, and one batch fetches their slots at once. */
 	enum { K_SLUG, K_TYPE, K_ROLE, K_JOB, K_REPORTS, K_DIVISION, K_LOCALITY,
-	       K_COUNTRY, K_PRONOUNS, K_TIMEZONE, K_COUNT };
+	       K_COUNTRY, K_PRONOUNS, K_TIMEZONE, K_WORKING_HOURS, K_COUNT };
 	const char *raw[K_COUNT], *kept[K_COUNT];
 	size_t len[K_COUNT] = {0};
 	raw[K_SLUG] = slug ? slug : own;
@@ -351,12 +352,12 @@ bool people_read(yload *c, const ynode *map, const char *slug, bool vacancy,
 	raw[K_REPORTS] = id_field(c, f, F_REPORTS_TO);
 	const char *gitlab = id_field(c, f, F_GITLAB);
 	static const enum field place[] = {F_DIVISION, F_LOCALITY, F_COUNTRY,
-					   F_PRONOUNS, F_TIMEZONE};
+					   F_PRONOUNS, F_TIMEZONE, F_WORKING_HOURS};
 	for (size_t k = 0; k < sizeof(place) / sizeof(*place); k++)
 		raw[K_DIVISION + k] = yload_str(c, f[place[k]], field_names[place[k]]);
 	static const enum field from[K_COUNT] = {
 		F_SLUG, F_TYPE, F_ROLE, F_JOB_TITLE, F_REPORTS_TO, F_DIVISION,
-		F_LOCALITY, F_COUNTRY, F_PRONOUNS, F_TIMEZONE};
+		F_LOCALITY, F_COUNTRY, F_PRONOUNS, F_TIMEZONE, F_WORKING_HOURS};
 	for (size_t k = 1; k < K_COUNT; k++)
 		len[k] = raw[k] ? f[from[k]]->len : 0;
 	arena_intern_n(c->model, K_COUNT, raw, len, kept);
@@ -390,6 +391,12 @@ bool people_read(yload *c, const ynode *map, const char *slug, bool vacancy,
 	out->country = kept[K_COUNTRY];
 	out->pronouns = kept[K_PRONOUNS];
 	out->timezone = kept[K_TIMEZONE];
+	out->working_hours = kept[K_WORKING_HOURS];
+	work_hours wh;
+	char why[160];
+	if (out->working_hours && !work_hours_parse(out->working_hours, &wh, why, sizeof(why)))
+		yload_warning(c, f[F_WORKING_HOURS], "working_hours: %s; the default "
+						     "hours apply", why);
 	out->departments = list_field(c, f, F_DEPARTMENTS);
 	out->specialty = list_field(c, f, F_SPECIALTY);
 	out->domain_expertise = list_field(c, f, F_DOMAIN_EXPERTISE);

@@ -238,7 +238,8 @@ static void v_person(image *im, person *p, size_t i, size_t nroles)
 	    offsetof(person, reports_to),    offsetof(person, gitlab),
 	    offsetof(person, division),	     offsetof(person, locality),
 	    offsetof(person, country),	     offsetof(person, pronouns),
-	    offsetof(person, timezone),	     offsetof(person, expertise_html),
+	    offsetof(person, timezone),	     offsetof(person, working_hours),
+	    offsetof(person, expertise_html),
 	    offsetof(person, loc.file),	     offsetof(person, reports_to_loc.file)};
 	image_string_fields(im, p, strs, sizeof(strs) / sizeof(*strs));
 	strlist *lists[] = {&p->expertise, &p->departments, &p->specialty,
