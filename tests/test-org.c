@@ -1,6 +1,7 @@
 /* test-org.c: the org under a person (org.h): the tree's shape and order,
  * sizes, levels, vacancies, cycles, dangling managers, a chain 100,000
  * deep with a small stack, and the role rules on the sample's titles. */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,7 +68,7 @@ static const char *shape(const org_tree *t)
 	size_t o = 0;
 	buf[0] = '\0';
 	for (size_t i = 0; i < t->n && o < sizeof(buf) - 64; i++)
-		o += (size_t)snprintf(buf + o, sizeof(buf) - o, "%s%s(%zu)%s",
+		o += (size_t)snprintf(buf + o, sizeof(buf) - o, "%s%s(%" PRIu32 ")%s",
 				      i ? " " : "", t->nodes[i].person->slug,
 				      t->nodes[i].depth, t->nodes[i].cycle ? "*" : "");
 	return buf;
@@ -88,7 +89,7 @@ static const char *counts(const org_tree *t, const char *slug)
 	const org_node *n = node(t, slug);
 	if (!n)
 		return "(absent)";
-	snprintf(buf, sizeof(buf), "%zu/%zu/%zu/%zu", n->direct, n->size,
+	snprintf(buf, sizeof(buf), "%" PRIu32 "/%" PRIu32 "/%" PRIu32 "/%" PRIu32, n->direct, n->size,
 		 n->vacancies, n->levels);
 	return buf;
 }
@@ -100,7 +101,7 @@ static const char *mix(const org_tree *t, const char *slug)
 	const org_node *n = node(t, slug);
 	if (!n)
 		return "(absent)";
-	snprintf(buf, sizeof(buf), "%zu %zu %zu %zu %zu %zu %zu", n->mix[0],
+	snprintf(buf, sizeof(buf), "%" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32, n->mix[0],
 		 n->mix[1], n->mix[2], n->mix[3], n->mix[4], n->mix[5], n->mix[6]);
 	return buf;
 }

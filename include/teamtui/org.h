@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "teamtui/roster.h"
 
@@ -35,16 +36,26 @@ typedef enum {
 enum { ORG_MAX_DEPTH = 1000 };
 
 /* No node: the root's parent. */
-#define ORG_NONE ((size_t)-1)
+#define ORG_NONE UINT32_MAX
 
 /* One person in the tree. Nodes are in pre-order: a node's subtree is
  * nodes[i + 1 .. end), its first child (if any) is nodes[i + 1] and each
  * next sibling starts at the previous one's end. */
 typedef struct org_node {
 	const person *person;
-	size_t parent; /* node index; ORG_NONE for the root */
-	size_t end;    /* one past the last node of the subtree */
-	size_t depth;  /* 0 for the root, 1 for its direct reports, ... */
+	/* (32-bit counts and indices: a node is 80 bytes, not 136, which a
+	 * 100,000-person org walks twice; a roster holds far fewer than 2^32
+	 * people) */
+	uint32_t parent; /* node index; ORG_NONE for the root */
+	uint32_t end;	 /* one past the last node of the subtree */
+	uint32_t depth;	 /* 0 for the root, 1 for its direct reports, ... */
+	uint32_t direct; /* direct reports who are people (not vacancies) */
+	uint32_t direct_vacancies; /* direct reports that are vacancies */
+	uint32_t size;	  /* people below, every level; vacancies and the
+			     person itself not counted */
+	uint32_t vacancies; /* vacancies below, every level */
+	uint32_t levels;    /* levels below: 0 without reports */
+	uint32_t mix[ORG_NKINDS]; /* the people below by kind (sums to size) */
 	bool last;     /* the last of its parent's children */
 	bool vacancy;  /* person->type == PERSON_VACANCY */
 	/* person is already on the path above (a reports_to cycle, which can
@@ -52,13 +63,6 @@ typedef struct org_node {
 	 * nowhere; the manager chain says "reports_to cycle" for the same */
 	bool cycle;
 	org_kind kind;	  /* org_classify(person) */
-	size_t direct;	  /* direct reports who are people (not vacancies) */
-	size_t direct_vacancies; /* direct reports that are vacancies */
-	size_t size;	  /* people below, every level; vacancies and the
-			     person itself not counted */
-	size_t vacancies; /* vacancies below, every level */
-	size_t levels;	  /* levels below: 0 without reports */
-	size_t mix[ORG_NKINDS]; /* the people below by kind (sums to size) */
 } org_node;
 
 typedef struct org_tree {
@@ -71,7 +75,8 @@ typedef struct org_tree {
  * stack), each once. A reports_to slug that names nobody makes its person
  * a root of their own and is nobody's report: `org` of them starts there.
  * Vacancies (type: vacancy) are nodes like people but counted apart.
- * Returns a malloc'd tree for org_free, or NULL when out of memory. */
+ * Returns a malloc'd tree for org_free, or NULL when out of memory (or
+ * when the roster holds 2^32 people or more: a node counts in 32 bits). */
 org_tree *org_build(const roster *r, const person *root);
 void org_free(org_tree *t);
 

@@ -46,6 +46,9 @@ typedef struct person {
 	size_t index; /* roster order */
 	const char *slug;
 	person_type type;
+	/* (next to type, in one cache line with the strings a list reads) */
+	bool public_; /* `public:` (default true) */
+	bool placeholder;
 	const char *type_name; /* as written ("person" when missing) */
 	const char *name;
 	const char *role_html; /* raw, what regexes match; NULL if none */
@@ -61,8 +64,6 @@ typedef struct person {
 	strlist true_fields; /* keys whose value is the boolean true */
 	project_role *projects;
 	size_t nprojects;
-	bool public_; /* `public:` (default true) */
-	bool placeholder;
 	srcloc loc, reports_to_loc;
 } person;
 

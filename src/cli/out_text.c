@@ -2,6 +2,7 @@
  * accented names line up. */
 #include "teamtui/out_text.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -593,12 +594,30 @@ static const struct org_glyphs org_ascii = {"|-- ", "`-- ", "|   ", "    ",
 /* The org's lines are made in a buffer and written in blocks: 100,000
  * people are 100,000 lines, and a stdio call per piece of each would cost
  * more than finding the people. */
+/* s[0..n) is all printable ASCII (0x20..0x7E), eight bytes at a time: a
+ * byte below 0x20 sets its top bit in w - 0x20.., one of 0x7F or above in
+ * w + 0x01.. or in w itself; a borrow or carry into the next byte comes
+ * only from a byte that is already caught. */
+static bool org_printable(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if (((w - 0x20 * ones) | (w + ones) | w) & high)
+			return false;
+	}
+	for (; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7F)
+			return false;
+	return true;
+}
+
 static void org_str(strbuf *b, const char *s)
 {
-	size_t n = 0;
-	while ((unsigned char)s[n] >= 0x20 && (unsigned char)s[n] < 0x7F)
-		n++;
-	if (!s[n]) { /* printable ASCII: sanitize would change nothing */
+	size_t n = strlen(s);
+	if (org_printable(s, n)) { /* sanitize would change nothing */
 		strbuf_put(b, s, n);
 		return;
 	}

@@ -222,9 +222,9 @@ static void add_node(org_tree *t, const person *p, size_t parent, size_t depth)
 	org_node *nd = &t->nodes[t->n++];
 	memset(nd, 0, sizeof(*nd));
 	nd->person = p;
-	nd->parent = parent;
-	nd->depth = depth;
-	nd->end = t->n; /* until its subtree is done */
+	nd->parent = (uint32_t)parent;
+	nd->depth = (uint32_t)depth;
+	nd->end = (uint32_t)t->n; /* until its subtree is done */
 }
 
 /* Each node's kind and vacancy. The people are read in roster order, the
@@ -236,12 +236,17 @@ static bool fill_kinds(const roster *r, org_tree *t, const unsigned char *seen,
 	unsigned char *pk = malloc(r->npeople ? r->npeople : 1);
 	if (!pk)
 		return false;
-	for (size_t i = 0; i < r->npeople; i++)
+	for (size_t i = 0; i < r->npeople; i++) {
+		/* each distinct role is read once, where it lies: ask for it
+		 * ahead, so that the misses overlap */
+		if (i + 16 < r->npeople && r->people[i + 16].role)
+			__builtin_prefetch(r->people[i + 16].role);
 		if (seen[i]) {
 			const person *p = &r->people[i];
 			pk[i] = (unsigned char)kind_of(p, m) |
 				(p->type == PERSON_VACANCY ? 0x80 : 0);
 		}
+	}
 	for (size_t i = 0; i < t->n; i++) {
 		org_node *nd = &t->nodes[i];
 		unsigned char k = pk[nd->person - r->people];
@@ -284,7 +289,7 @@ org_tree *org_build(const roster *r, const person *root)
 	m.kind = malloc(m.cap);
 	if (!m.title || !m.len || !m.kind)
 		m.cap = 0;
-	if (!t || !state || !path)
+	if (!t || !state || !path || r->npeople >= UINT32_MAX)
 		goto fail;
 	/* everyone once, and a cycle's repeat (only the root can be reached
 	 * again: each person has one manager): room for all from the start,
@@ -299,7 +304,7 @@ org_tree *org_build(const roster *r, const person *root)
 	for (;;) {
 		struct frame *f = &path[depth];
 		if (f->next == f->nrep) { /* every report done: up */
-			t->nodes[f->node].end = t->n;
+			t->nodes[f->node].end = (uint32_t)t->n;
 			state[f->person] = SEEN;
 			if (!depth)
 				break;

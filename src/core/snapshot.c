@@ -107,6 +107,7 @@ static uint64_t layout(void)
 	    sizeof(group_team), sizeof(table_rows), sizeof(plist),
 	    sizeof(struct root), sizeof(struct header), search_image_layout(),
 	    offsetof(person, role_id), offsetof(person, projects),
+	    offsetof(person, public_),
 	    offsetof(group, okrs), offsetof(people_table, values),
 	    offsetof(roster, reports), offsetof(group_team, counterparts),
 	    SNAPSHOT_FORMAT, 0x0102030405060708u};
