@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "teamtui/digest.h"
 #include "teamtui/resolve.h"
 #include "teamtui/roster.h"
 
@@ -32,5 +33,15 @@ void roster_diff(const roster *old, resolver *ors, const roster *now, resolver *
  * changes" when none. */
 void roster_diff_text(const roster *old, resolver *ors, const roster *now,
 		      resolver *nrs, char *buf, size_t size);
+/* As roster_diff and roster_diff_text, with both digests already made
+ * (digest_of(old), digest_of(now)): a caller that keeps the shown
+ * roster's digest (the TUI) makes each once. A NULL digest (out of
+ * memory) counts only the groups. */
+void roster_diff_digests(const roster *old, const digest *a, const roster *now,
+			 const digest *b, roster_changes *out);
+void roster_diff_digests_text(const roster *old, const digest *a, const roster *now,
+			      const digest *b, char *buf, size_t size);
+/* c as the status line says it (roster_diff_text's words). */
+void roster_changes_text(const roster_changes *c, char *buf, size_t size);
 
 #endif

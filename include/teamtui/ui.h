@@ -262,6 +262,13 @@ const struct change_list *ui_changes_list(tui *t, time_t *since,
 					  ui_changes_from *from, const char **why);
 /* The user has now seen the newest version (the view was opened). */
 void ui_changes_looked(tui *t);
+/* The digest of the roster on screen (digest_of(t->r, t->rs)), made once
+ * and kept for recording, What's new and a reload's line; NULL when out of
+ * memory. Owned by t. */
+const struct digest *ui_changes_digest(tui *t);
+/* A reload: d (made by digest_of, or NULL) is the digest of the roster
+ * about to be shown; t takes it and drops the one it kept. */
+void ui_changes_set_digest(tui *t, struct digest *d);
 void ui_changes_free(tui *t);
 /* "14:05" today, "yesterday", "Tuesday" within a week, else "28 Oct"
  * (or "28 Oct 2025" in another year): when `then` was, as the status

@@ -21,21 +21,17 @@ static bool listed(const char **v, size_t n, const char *slug)
 	return n && bsearch(&slug, v, n, sizeof(*v), cmp_str);
 }
 
-void roster_diff(const roster *old, resolver *ors, const roster *now, resolver *nrs,
-		 roster_changes *out)
+void roster_diff_digests(const roster *old, const digest *a, const roster *now,
+			 const digest *b, roster_changes *out)
 {
 	memset(out, 0, sizeof(*out));
 	for (size_t i = 0; i < now->ngroups; i++)
 		out->groups_added += !roster_group(old, now->groups[i].id);
 	for (size_t i = 0; i < old->ngroups; i++)
 		out->groups_removed += !roster_group(now, old->groups[i].id);
-	digest *a = digest_of(old, ors), *b = a ? digest_of(now, nrs) : NULL;
 	change_list c;
-	if (!b || !changes_between(a, b, &c)) {
-		digest_free(a);
-		digest_free(b);
+	if (!a || !b || !changes_between(a, b, &c))
 		return; /* out of memory: no people counted */
-	}
 	out->people_added = c.count[CHANGE_JOINED];
 	out->people_removed = c.count[CHANGE_LEFT];
 	out->people_renamed = c.count[CHANGE_RENAMED];
@@ -76,6 +72,13 @@ void roster_diff(const roster *old, resolver *ors, const roster *now, resolver *
 	free(moved);
 	free(renamed);
 	changes_free(&c);
+}
+
+void roster_diff(const roster *old, resolver *ors, const roster *now, resolver *nrs,
+		 roster_changes *out)
+{
+	digest *a = digest_of(old, ors), *b = a ? digest_of(now, nrs) : NULL;
+	roster_diff_digests(old, a, now, b, out);
 	digest_free(a);
 	digest_free(b);
 }
@@ -100,6 +103,20 @@ void roster_diff_text(const roster *old, resolver *ors, const roster *now,
 {
 	roster_changes c;
 	roster_diff(old, ors, now, nrs, &c);
+	roster_changes_text(&c, buf, size);
+}
+
+void roster_diff_digests_text(const roster *old, const digest *a, const roster *now,
+			      const digest *b, char *buf, size_t size)
+{
+	roster_changes c;
+	roster_diff_digests(old, a, now, b, &c);
+	roster_changes_text(&c, buf, size);
+}
+
+void roster_changes_text(const roster_changes *cp, char *buf, size_t size)
+{
+	roster_changes c = *cp;
 	size_t o = 0;
 	if (!size)
 		return;

@@ -18,6 +18,7 @@
 #include "teamtui/clipboard.h"
 #include "teamtui/config.h"
 #include "teamtui/launch.h"
+#include "teamtui/digest.h"
 #include "teamtui/rosterdiff.h"
 #include "teamtui/screen.h"
 #include "teamtui/search.h"
@@ -470,8 +471,17 @@ static void reload(tui *t)
 			 "; showing the roster loaded at %s", at);
 		return;
 	}
+	/* the shown roster's digest, kept from its recording (else made
+	 * now), and the new one's, made once for this line and What's new */
 	char changes[200];
-	roster_diff_text(t->r, t->rs, r, rs, changes, sizeof(changes));
+	if (t->changes) {
+		const digest *was = ui_changes_digest(t);
+		digest *now = digest_of(r, rs);
+		roster_diff_digests_text(t->r, was, r, now, changes, sizeof(changes));
+		ui_changes_set_digest(t, now);
+	} else {
+		roster_diff_text(t->r, t->rs, r, rs, changes, sizeof(changes));
+	}
 	row_anchor anchors[MAX_STACK];
 	release_views(t, anchors);
 	resolver_free(t->rs);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "teamtui/changes.h"
+#include "teamtui/digest.h"
 #include "teamtui/digeststore.h"
 #include "teamtui/ui.h"
 
@@ -18,7 +19,45 @@ struct ui_changes {
 	bool have;	    /* list holds a comparison */
 	time_t since;	    /* when the older version was seen/recorded */
 	ui_changes_from from; /* which older version that is */
+	digest *now;	    /* of the roster on screen, once made */
+	bool now_made;	    /* now was made (NULL: out of memory) */
 };
+
+/* t->changes, made on first use (NULL when out of memory). */
+static struct ui_changes *changes_of(tui *t)
+{
+	struct ui_changes *c = t->changes;
+	if (!c) {
+		c = t->changes = calloc(1, sizeof(*c));
+		if (c)
+			c->store = digeststore_open(t->input, c->why, sizeof(c->why));
+	}
+	return c;
+}
+
+const digest *ui_changes_digest(tui *t)
+{
+	struct ui_changes *c = changes_of(t);
+	if (!c)
+		return NULL;
+	if (!c->now_made) {
+		c->now = digest_of(t->r, t->rs);
+		c->now_made = true;
+	}
+	return c->now;
+}
+
+void ui_changes_set_digest(tui *t, digest *d)
+{
+	struct ui_changes *c = changes_of(t);
+	if (!c) {
+		digest_free(d);
+		return;
+	}
+	digest_free(c->now);
+	c->now = d;
+	c->now_made = true;
+}
 
 static void drop_list(struct ui_changes *c)
 {
@@ -30,13 +69,18 @@ static void drop_list(struct ui_changes *c)
 	c->from = UI_CHANGES_SINCE_LOOKED;
 }
 
-/* Compare stored version `from` with the newest (0); false when either
+/* Compare stored version `from` with the newest (0): the roster on
+ * screen's digest when it was made (it is version 0: recorded, or its
+ * inputs are version 0's), else version 0 as stored; false when either
  * cannot be read (why says so). */
 static bool compare(struct ui_changes *c, size_t from)
 {
 	char err[256] = "";
 	digest *old = digeststore_load(c->store, from, err, sizeof(err));
-	digest *now = old ? digeststore_load(c->store, 0, err, sizeof(err)) : NULL;
+	digest *loaded = NULL;
+	const digest *now = c->now;
+	if (old && !now)
+		now = loaded = digeststore_load(c->store, 0, err, sizeof(err));
 	bool ok = old && now && changes_between(old, now, &c->list);
 	if (!ok && !*err)
 		snprintf(err, sizeof(err), "out of memory");
@@ -44,7 +88,7 @@ static bool compare(struct ui_changes *c, size_t from)
 		snprintf(c->why, sizeof(c->why), "%s", err);
 	c->have = ok;
 	digest_free(old);
-	digest_free(now);
+	digest_free(loaded);
 	return ok;
 }
 
@@ -76,13 +120,9 @@ void ui_when_text(time_t then, time_t now, char *buf, size_t size)
 
 void ui_changes_update(tui *t, bool notice)
 {
-	struct ui_changes *c = t->changes;
-	if (!c) {
-		c = t->changes = calloc(1, sizeof(*c));
-		if (!c)
-			return;
-		c->store = digeststore_open(t->input, c->why, sizeof(c->why));
-	}
+	struct ui_changes *c = changes_of(t);
+	if (!c)
+		return;
 	drop_list(c);
 	if (!c->store)
 		return;
@@ -95,7 +135,10 @@ void ui_changes_update(tui *t, bool notice)
 		snprintf(c->why, sizeof(c->why), "the roster on screen has errors (!), so "
 						 "it is not recorded as a version");
 		return;
-	} else if (!digeststore_record(c->store, t->r, t->rs, err, sizeof(err))) {
+	} else if (!ui_changes_digest(t)) {
+		snprintf(c->why, sizeof(c->why), "out of memory");
+		return;
+	} else if (!digeststore_record_digest(c->store, t->r, c->now, err, sizeof(err))) {
 		snprintf(c->why, sizeof(c->why), "%s", err);
 		return;
 	} else {
@@ -173,6 +216,7 @@ void ui_changes_free(tui *t)
 		return;
 	drop_list(c);
 	digeststore_close(c->store);
+	digest_free(c->now);
 	free(c);
 	t->changes = NULL;
 }
