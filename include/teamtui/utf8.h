@@ -25,6 +25,9 @@ char *utf8_repair(const char *s, size_t len, size_t *outlen, size_t *nbad);
 
 /* Terminal columns of a string (wcwidth; 0 for unprintable). */
 size_t utf8_width(const char *s);
+/* The value of an ASCII hexadecimal digit (0-9, a-f, A-F): 0..15; -1 for
+ * any other byte. (Shared by the escapes of digests and of URLs.) */
+int utf8_hex_digit(char c);
 
 /* Make sure wcwidth speaks UTF-8 even under LANG=C: switch LC_CTYPE to a
  * UTF-8 locale when the current one is not. Returns false if none exists. */

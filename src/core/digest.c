@@ -20,7 +20,6 @@
  * "\r" a carriage return, "\xHH" any other byte below 0x20, 0x7f, or a
  * byte that is not part of valid UTF-8. Raw bytes are valid UTF-8 with no
  * control character; a reader refuses anything else. */
-#include "teamtui/strbuf.h"
 #include "teamtui/digest.h"
 
 #include <errno.h>
@@ -33,6 +32,7 @@
 #include <xxhash.h>
 
 #include "teamtui/arena.h"
+#include "teamtui/strbuf.h"
 #include "teamtui/utf8.h"
 
 enum { DIGEST_FORMAT = 1 };
@@ -501,17 +501,6 @@ static bool next_line(struct reader *r)
 	return true;
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Split the current line at tabs and unescape each field into scratch. */
 static bool split(struct reader *r)
 {
@@ -557,9 +546,9 @@ static bool split(struct reader *r)
 			if (e == '\\' || e == 't' || e == 'n' || e == 'r') {
 				*o++ = e == '\\' ? '\\' : e == 't' ? '\t' : e == 'n' ? '\n' : '\r';
 				i += 2;
-			} else if (e == 'x' && i + 3 < len && hexval(s[i + 2]) >= 0 &&
-				   hexval(s[i + 3]) >= 0) {
-				int v = hexval(s[i + 2]) * 16 + hexval(s[i + 3]);
+			} else if (e == 'x' && i + 3 < len && utf8_hex_digit(s[i + 2]) >= 0 &&
+				   utf8_hex_digit(s[i + 3]) >= 0) {
+				int v = utf8_hex_digit(s[i + 2]) * 16 + utf8_hex_digit(s[i + 3]);
 				if (!v)
 					return fail(r, "a NUL byte (\\x00) in a field");
 				*o++ = (char)v;
@@ -700,7 +689,7 @@ static bool hnum(const char **s, const char *end, uint64_t *v, bool hex)
 	uint64_t x = 0;
 	size_t n = 0;
 	while (p < end && *p != ' ') {
-		int d = hex ? hexval(*p) : (*p >= '0' && *p <= '9' ? *p - '0' : -1);
+		int d = hex ? utf8_hex_digit(*p) : (*p >= '0' && *p <= '9' ? *p - '0' : -1);
 		if (d < 0 || (hex && *p >= 'A' && *p <= 'F') || ++n > (hex ? 16u : 18u))
 			return false;
 		x = x * (hex ? 16 : 10) + (uint64_t)d;

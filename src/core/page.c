@@ -109,7 +109,6 @@
  * rule off for the rest of its line (later destinations end at the first
  * ')'), and link parsing stops on a line once it has looked at 8 times
  * the line's length plus 4096 bytes, so any input costs linear time. */
-#include "teamtui/strbuf.h"
 #include "teamtui/page.h"
 
 #include <stdint.h>
@@ -117,6 +116,7 @@
 #include <string.h>
 
 #include "teamtui/utf8.h"
+#include "teamtui/strbuf.h"
 #include "teamtui/ydoc.h"
 
 enum { LABEL_MAX = 64, GITLAB_LABEL_MAX = 255, OPENERS = 32 };
@@ -623,17 +623,6 @@ static bool is_list_url(const char *u, size_t len)
 	       seg_is(u + last_s, pe - last_s, "work_items");
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Percent-decode s[0..len) into out ('+' as space when `plus`). */
 static void pct_decode(strbuf *out, const char *s, size_t len, bool plus)
 {
@@ -641,9 +630,9 @@ static void pct_decode(strbuf *out, const char *s, size_t len, bool plus)
 	strbuf_put(out, "", 0);
 	for (size_t i = 0; i < len; i++) {
 		char c = s[i];
-		if (c == '%' && i + 2 < len && hexval(s[i + 1]) >= 0 &&
-		    hexval(s[i + 2]) >= 0) {
-			c = (char)(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
+		if (c == '%' && i + 2 < len && utf8_hex_digit(s[i + 1]) >= 0 &&
+		    utf8_hex_digit(s[i + 2]) >= 0) {
+			c = (char)(utf8_hex_digit(s[i + 1]) * 16 + utf8_hex_digit(s[i + 2]));
 			i += 2;
 		} else if (c == '+' && plus) {
 			c = ' ';
