@@ -34,15 +34,7 @@ done
 
 runner_setup
 tap_helpers
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/teamtui-changes.XXXXXX") || {
-	echo "Bail out! mktemp -d failed"
-	exit 1
-}
-tmp=$(cd "$tmp" && pwd -P)
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
+runner_tmp changes
 fix=$abs_srcdir/tests/changes
 exp=$fix/expected
 mkdir -p "$tmp/home" "$tmp/cache"

@@ -70,15 +70,7 @@ if [ ! -r "$cases" ]; then
 	exit 1
 fi
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/teamtui-golden.XXXXXX") || {
-	echo "Bail out! mktemp -d failed"
-	exit 1
-}
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 141' PIPE
-trap 'exit 143' TERM
+runner_tmp golden
 mkdir "$tmp/home" || exit 1
 
 unset TEAMTUI_ROSTER

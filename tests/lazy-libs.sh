@@ -18,14 +18,7 @@ set -u
 
 runner_setup
 DATA=$abs_srcdir/data
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/teamtui-lazy.XXXXXX") || {
-	echo "Bail out! mktemp -d failed"
-	exit 1
-}
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
+runner_tmp lazy
 
 n=0
 tap_helpers # ok NAME, not_ok NAME LINES... (lib.sh)

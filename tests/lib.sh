@@ -27,6 +27,22 @@ runner_setup() {
 	unset TEAMTUI_SNAPSHOT_LOG TEAMTUI_SNAPSHOT_WAIT
 }
 
+# runner_tmp NAME: $tmp, a new directory (its physical path) removed when
+# the script exits; a signal exits with 128 + its number (so the EXIT trap
+# runs).
+runner_tmp() {
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/teamtui-$1.XXXXXX") || {
+		echo "Bail out! mktemp -d failed"
+		exit 1
+	}
+	tmp=$(cd "$tmp" && pwd -P)
+	trap 'rm -rf "$tmp"' EXIT
+	trap 'exit 129' HUP
+	trap 'exit 130' INT
+	trap 'exit 141' PIPE
+	trap 'exit 143' TERM
+}
+
 # tap_helpers: ok NAME (the next test passed) and not_ok NAME [LINE...]
 # (it failed; each LINE said as a TAP comment), numbering from $n.
 tap_helpers() {

@@ -13,14 +13,7 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 runner_setup
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/teamtui-org.XXXXXX") || {
-	echo "Bail out! mktemp -d failed"
-	exit 1
-}
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
+runner_tmp org
 HOME=$tmp XDG_CONFIG_HOME=$tmp XDG_CACHE_HOME=$tmp/cache LC_ALL=C.UTF-8
 export HOME XDG_CONFIG_HOME XDG_CACHE_HOME LC_ALL
 unset TEAMTUI_ROSTER
