@@ -238,6 +238,8 @@ static void test_translit(void)
 	tl("\u5c71\u7530 \u82b1\u5b50", TRANSLIT_ASCII, "shan tian hua zi", "ASCII: CJK romanized by ICU");
 	tl("a \u2502 b \u00b7 c\u2026", TRANSLIT_ASCII, "a | b - c...", "ASCII: the glyphs");
 	tl("Name \u25b2 \u203a x", TRANSLIT_GLYPHS, "Name ^ > x", "glyphs only: arrows");
+	tl("\u25cf 14:05 \u25cb 03:05 ?", TRANSLIT_GLYPHS, "+ 14:05 - 03:05 ?",
+	   "glyphs only: the awake markers");
 	tl("Am\u00e9lie \u2502", TRANSLIT_GLYPHS, "Am\u00e9lie |", "glyphs only: letters kept");
 	tl("", TRANSLIT_ASCII, "", "empty");
 	tl("\xf0\x9f\x8c\xbb sun", TRANSLIT_ASCII, "? sun", "no ASCII form: a visible '?'");
