@@ -14,6 +14,7 @@
 #include "teamtui/rosterdiff.h"
 #include "teamtui/rows.h"
 #include "teamtui/translit.h"
+#include "teamtui/ui.h"
 #include "teamtui/textwidth.h"
 #include "teamtui/utf8.h"
 
@@ -97,6 +98,7 @@ static void test_keys(void)
 	tap_is_int(keys_lookup(']', false), REQ_FORWARD, "]: forward");
 	tap_is_int(keys_lookup('R', false), REQ_SORT_REVERSE, "R: reverse the sort");
 	tap_is_int(keys_lookup('a', false), REQ_NONE, "a: unbound (types on the opening screen)");
+	tap_is_int(keys_lookup('O', false), REQ_ORG, "O: the org");
 	tap_is_int(keys_lookup(-1, false), REQ_NONE, "the help-only entries are never looked up");
 	/* every request a key can make has a line in the help */
 	size_t missing = 0;
@@ -314,6 +316,97 @@ static void test_rosterdiff(void)
 		  groups, "1 person removed, 1 changed", "one gone, one retitled");
 }
 
+static const char *src_path(const char *rel, char *buf, size_t size)
+{
+	const char *src = getenv("srcdir");
+	snprintf(buf, size, "%s/%s", src && *src ? src : ".", rel);
+	return buf;
+}
+
+static size_t node_of(const org_tree *t, const char *slug)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (!strcmp(t->nodes[i].person->slug, slug))
+			return i;
+	return ORG_NONE;
+}
+
+/* The org view's pieces: the card's summary, the rows shown, the top. */
+static void test_org(void)
+{
+	char dir[4096];
+	diag_list d;
+	diag_init(&d);
+	roster *r = roster_load(src_path("tests/golden/fixtures/org", dir, sizeof(dir)), &d);
+	const person *ada = r ? roster_person(r, "ada-quill") : NULL;
+	tap_ok(ada != NULL, "the org fixture loads");
+	if (!ada) {
+		roster_free(r);
+		diag_free(&d);
+		return;
+	}
+	org_tree *t = org_build(r, ada);
+	ui_org_summary s;
+	ui_org_summary_of(t, &s);
+	tap_ok(s.size == 15 && s.vacancies == 2 && s.levels == 3 && s.direct == 3 &&
+		       s.direct_vacancies == 1,
+	       "summary: 15 people, 2 vacancies apart, 3 levels, 3 direct and a vacancy");
+	tap_is_int((long long)s.nlargest, 3, "the three largest sub-teams");
+	tap_ok(s.nlargest == 3 && !strcmp(s.largest[0]->slug, "bram-oake") &&
+		       s.largest_size[0] == 6 && !strcmp(s.largest[1]->slug, "iris-lowe") &&
+		       s.largest_size[1] == 4 && !strcmp(s.largest[2]->slug, "mo-grant") &&
+		       s.largest_size[2] == 1,
+	       "largest first: Bram (6), Iris (4), then Mo (1) before the vacant seat's "
+	       "team of 1 (a tie: the tree's order)");
+	char buf[256];
+	ui_org_mix_text(s.mix, buf, sizeof(buf));
+	tap_is_str(buf, "2 engineers, 4 managers, 1 product, 2 design, 2 quality, 1 writer, 3 other",
+		   "the mix, as the CLI's org header says it");
+	size_t zero[ORG_NKINDS] = {0};
+	ui_org_mix_text(zero, buf, sizeof(buf));
+	tap_is_str(buf, "", "nobody: no mix");
+	/* the rows shown: closed subtrees are skipped whole */
+	unsigned char *open = calloc(t->n, 1);
+	size_t *vis = malloc(t->n * sizeof(*vis));
+	tap_is_int((long long)ui_org_visible(t, open, vis), 1, "all closed: the root alone");
+	open[0] = 1;
+	size_t n = ui_org_visible(t, open, vis);
+	tap_ok(n == 5 && vis[1] == node_of(t, "bram-oake") &&
+		       vis[4] == node_of(t, "vacancy-head-of-data"),
+	       "the root open: it and its 4 direct reports (a vacancy too)");
+	size_t cora = node_of(t, "cora-vance");
+	open[cora] = 1; /* open, but under a closed node: not shown */
+	tap_is_int((long long)ui_org_visible(t, open, vis), 5, "an open node under a closed one is hidden");
+	open[node_of(t, "bram-oake")] = 1;
+	n = ui_org_visible(t, open, vis);
+	tap_ok(n == 11 && vis[2] == node_of(t, "bram-oake") + 1 && vis[3] == cora + 1,
+	       "Bram open: Cora, her 4, and Gus under him (11 rows)");
+	free(open);
+	free(vis);
+	org_free(t);
+	/* a cycle: its node is shown, never opened */
+	t = org_build(r, roster_person(r, "loop-a"));
+	open = malloc(t ? t->n : 1);
+	vis = malloc((t ? t->n : 1) * sizeof(*vis));
+	memset(open, 1, t ? t->n : 1);
+	n = t ? ui_org_visible(t, open, vis) : 0;
+	tap_ok(t && n == t->n && t->nodes[vis[3]].cycle, "everything open: the cycle's node is shown");
+	free(open);
+	free(vis);
+	org_free(t);
+	tap_ok(ui_org_top(r) == ada, "the top of the fixture: Ada, the largest org of those "
+				     "who report to nobody in it");
+	roster_free(r);
+	diag_free(&d);
+	diag_init(&d);
+	r = roster_load(src_path("data", dir, sizeof(dir)), &d);
+	const person *top = r ? ui_org_top(r) : NULL;
+	tap_is_str(top ? top->slug : "", "helena-marchetti",
+		   "the top of the sample: its CTO (her manager is not in it)");
+	roster_free(r);
+	diag_free(&d);
+}
+
 int main(void)
 {
 	utf8_locale_init();
@@ -325,5 +418,6 @@ int main(void)
 	test_translit();
 	test_icuso();
 	test_rosterdiff();
+	test_org();
 	return tap_done();
 }

@@ -10,6 +10,7 @@
 #include "teamtui/diag.h"
 #include "teamtui/keys.h"
 #include "teamtui/lineedit.h"
+#include "teamtui/org.h"
 #include "teamtui/resolve.h"
 #include "teamtui/roster.h"
 #include "teamtui/rows.h"
@@ -27,7 +28,7 @@ typedef struct view view;
  * operations (adding a view touches its own file and that table). */
 typedef enum {
 	VIEW_DIR, VIEW_GROUP, VIEW_PERSON, VIEW_PEOPLE, VIEW_SEARCH, VIEW_HELP,
-	VIEW_DIAGS, VIEW_CHANGES, VIEW_KINDS
+	VIEW_DIAGS, VIEW_CHANGES, VIEW_ORG, VIEW_KINDS
 } view_kind;
 
 /* The loop knows a view only through these (as tig's view_ops). */
@@ -151,6 +152,9 @@ struct tui {
 	struct ui_changes *changes;
 	unsigned spinner;
 	bool quit;
+	/* one more at each reload: what a view built from the roster (the
+	 * org view's tree) is this roster's while it is the same */
+	unsigned roster_gen;
 };
 
 /* A new view of `ops` on `subject` (its id, kept for reloads: a group
@@ -222,6 +226,36 @@ const char *ui_person_name(const person *p);
 void ui_heading(rows *out, const char *title, size_t count);
 void ui_person_row(rows *out, const person *p, const char *tag);
 char *ui_concat(const char *a, const char *b); /* malloc'd a + b */
+
+/* The org view's pieces (view_org.c) that the person card shares. */
+/* What a person card says of the org under its person: its totals, and
+ * the (up to 3) direct reports with the largest orgs under them, largest
+ * first, ties in the tree's order (roster order). */
+typedef struct ui_org_summary {
+	size_t size, vacancies, levels, direct, direct_vacancies;
+	size_t mix[ORG_NKINDS];
+	size_t nlargest;
+	const person *largest[3];
+	size_t largest_size[3];
+} ui_org_summary;
+void ui_org_summary_of(const org_tree *tree, ui_org_summary *out);
+/* The mix as the CLI's org header says it: "83 engineers, 25 managers,
+ * 1 other" ("" for nobody). */
+void ui_org_mix_text(const size_t *mix, char *buf, size_t size);
+/* The person `O` opens the org of, from what is on screen: the person of
+ * a person card, else the person row under the cursor, else the manager
+ * of the group under the cursor or on screen, else the top of the
+ * roster (ui_org_top). NULL when there is none; *why says what was
+ * chosen instead of the asked ("" when nothing was). */
+const person *ui_org_subject(tui *t, char *why, size_t size);
+/* The top of the roster: of the people whose reports_to names nobody in
+ * it (or nobody at all), the one with the largest org; ties in roster
+ * order. NULL when everyone is in a reports_to cycle (or nobody is). */
+const person *ui_org_top(const roster *r);
+/* The rows of an org tree shown: its nodes in pre-order but the subtrees
+ * of closed nodes (open[i] false; a cycle's node has none), into vis
+ * (room for tree->n); returns how many. Only what is shown is walked. */
+size_t ui_org_visible(const org_tree *tree, const unsigned char *open, size_t *vis);
 
 /* GitLab from the interface (ui_fetch.c): a group's OKRs and a label's
  * open-issue count; `online` false reads the cache only. NULL when GitLab

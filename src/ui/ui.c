@@ -85,6 +85,7 @@ view *ui_view_new(tui *t, const view_ops *ops, const char *subject)
 /* ---- the prompts ------------------------------------------------------ */
 
 static void handle(tui *t, request req);
+static void open_org(tui *t);
 
 static lineedit_history *history_of(tui *t, prompt_kind kind, const view *owner)
 {
@@ -483,6 +484,7 @@ static void reload(tui *t)
 	t->r = r;
 	t->rs = rs;
 	t->diags = d;
+	t->roster_gen++; /* what views built from the old one is not this one's */
 	t->loaded_at = ui_now();
 	check_counts(r, &d, &t->check_errors, &t->check_warnings);
 	if (t->changes) /* the reloaded roster is the newest version */
@@ -959,6 +961,9 @@ static void handle(tui *t, request req)
 	case REQ_PEOPLE:
 		ui_open(t, VIEW_PEOPLE, NULL);
 		break;
+	case REQ_ORG:
+		open_org(t);
+		break;
 	case REQ_SORT:
 	case REQ_SORT_REVERSE:
 		ui_message(t, STYLE_WARNING, "%s sorts the people list: P opens it",
@@ -993,6 +998,19 @@ static void handle(tui *t, request req)
 	default:
 		break;
 	}
+}
+
+/* O: the org under the person on screen (ui_org_subject says whom). */
+static void open_org(tui *t)
+{
+	char why[200];
+	const person *p = ui_org_subject(t, why, sizeof(why));
+	if (!p) {
+		ui_message(t, STYLE_WARNING, "no org to show: everyone is in a reports_to cycle");
+		return;
+	}
+	if (ui_open(t, VIEW_ORG, p->slug) && *why)
+		ui_message(t, STYLE_NORMAL, "%s", why);
 }
 
 /* A key with no binding. Where the view takes typing (the opening screen,
