@@ -97,8 +97,10 @@ static void test_keys(void)
 	tap_is_int(keys_lookup('Q', false), REQ_QUIT_ALL, "Q: quit from anywhere");
 	tap_is_int(keys_lookup(']', false), REQ_FORWARD, "]: forward");
 	tap_is_int(keys_lookup('R', false), REQ_SORT_REVERSE, "R: reverse the sort");
-	tap_is_int(keys_lookup('a', false), REQ_NONE, "a: unbound (types on the opening screen)");
+	tap_is_int(keys_lookup('a', false), REQ_AWAKE,
+		   "a: who is awake (on the opening screen it is still typed: ui.c)");
 	tap_is_int(keys_lookup('O', false), REQ_ORG, "O: the org");
+	tap_is_int(keys_lookup('b', false), REQ_NONE, "b: unbound (types on the opening screen)");
 	tap_is_int(keys_lookup(-1, false), REQ_NONE, "the help-only entries are never looked up");
 	/* every request a key can make has a line in the help */
 	size_t missing = 0;
@@ -407,6 +409,85 @@ static void test_org(void)
 	diag_free(&d);
 }
 
+/* Who is awake: the modes, the markers, the counts. */
+static void test_awake(void)
+{
+	tap_ok(ui_awake_next(UI_AWAKE_OFF) == UI_AWAKE_MARKED &&
+		       ui_awake_next(UI_AWAKE_MARKED) == UI_AWAKE_ONLY &&
+		       ui_awake_next(UI_AWAKE_ONLY) == UI_AWAKE_OFF,
+	       "a cycles: off, marked, only the awake, off");
+	struct tm tm = {.tm_hour = 14, .tm_min = 5, .tm_wday = 3, .tm_mday = 18, .tm_mon = 10,
+			.tm_year = 126};
+	char buf[64];
+	row_style st;
+	ui_awake_lead_text(AWAKE_YES, &tm, buf, sizeof(buf), &st);
+	tap_ok(!strcmp(buf, "\u25cf 14:05 Wed") && st == STYLE_ACCENT, "awake: \u25cf and the time there");
+	ui_awake_lead_text(AWAKE_OFF_HOURS, &tm, buf, sizeof(buf), &st);
+	tap_ok(!strcmp(buf, "\u25cb 14:05 Wed") && st == STYLE_DIM, "off hours: \u25cb, dim");
+	ui_awake_lead_text(AWAKE_UNKNOWN, &tm, buf, sizeof(buf), &st);
+	tap_is_str(buf, "?", "no known zone: ?, and no time (never a guess)");
+	awake_count c = {4, 3, 2};
+	ui_awake_count_text(&c, buf, sizeof(buf));
+	tap_is_str(buf, "awake now: 4 of 9", "the count");
+
+	/* on a people list: the sample at the screens' moment */
+	char dir[4096];
+	diag_list d;
+	diag_init(&d);
+	roster *r = roster_load(src_path("data", dir, sizeof(dir)), &d);
+	tui t = {.r = r};
+	t.awake.hours = WORK_HOURS_DEFAULT;
+	char err[256];
+	t.awake.db = t.tzdb = tz_db_open(src_path("tests/golden/fixtures/zoneinfo", dir, sizeof(dir)),
+					 err, sizeof(err));
+	t.awake.clock = tz_clock_new(1795000000); /* Wed 18 Nov 2026 11:06:40 UTC */
+	t.awake_ready = true;
+	static const char *const who[] = {"anneke-visser", "hanako-yamada", "sean-carroll"};
+	const person *p[3];
+	for (int i = 0; i < 3; i++)
+		p[i] = r ? roster_person(r, who[i]) : NULL;
+	if (!r || !p[0] || !p[1] || !p[2] || !t.tzdb || !t.awake.clock) {
+		tap_ok(false, "the sample and tzdata's fixture tables load");
+		ui_awake_free(&t);
+		roster_free(r);
+		diag_free(&d);
+		return;
+	}
+	rows out = {0};
+	awake_count n = {0};
+	const char *lead;
+	tap_ok(ui_awake_lead(&t, p[0], &out, &lead, &st, &n) && !lead && !n.awake,
+	       "off: listed, unmarked, not counted");
+	t.awake_mode = UI_AWAKE_MARKED;
+	bool all = true;
+	const char *want[] = {"\u25cf 12:06 Wed", "\u25cb 20:06 Wed", "?"};
+	for (int i = 0; i < 3; i++) {
+		all = all && ui_awake_lead(&t, p[i], &out, &lead, &st, &n) && lead &&
+		      !strcmp(lead, want[i]);
+	}
+	tap_ok(all && n.awake == 1 && n.off_hours == 1 && n.unknown == 1,
+	       "marked: everyone listed; Anneke awake in Amsterdam, Hanako off hours in Tokyo, "
+	       "Sean's zone unknown");
+	t.awake_mode = UI_AWAKE_ONLY;
+	tap_ok(ui_awake_lead(&t, p[0], &out, &lead, &st, NULL) &&
+		       !ui_awake_lead(&t, p[1], &out, &lead, &st, NULL) &&
+		       !ui_awake_lead(&t, p[2], &out, &lead, &st, NULL),
+	       "only the awake: the others are not listed");
+	rows_clear(&out);
+	size_t at = ui_people_heading(&out, "Members", 3);
+	awake_count m = {0};
+	for (int i = 0; i < 3; i++)
+		ui_people_row(&out, &t, p[i], NULL, &m);
+	ui_people_heading_done(&out, &t, at, "Members", &m);
+	tap_ok(out.n == 3 && !strcmp(out.v[at].cells[0], "Members \u00b7 awake now: 1 of 3") &&
+		       out.v[2].item == p[0] && out.v[2].lead,
+	       "a list's heading says how many are awake; only Anneke's row is left");
+	rows_free(&out);
+	ui_awake_free(&t);
+	roster_free(r);
+	diag_free(&d);
+}
+
 int main(void)
 {
 	utf8_locale_init();
@@ -419,5 +500,6 @@ int main(void)
 	test_icuso();
 	test_rosterdiff();
 	test_org();
+	test_awake();
 	return tap_done();
 }

@@ -964,6 +964,15 @@ static void handle(tui *t, request req)
 	case REQ_ORG:
 		open_org(t);
 		break;
+	case REQ_AWAKE:
+		if (!v->ops->people_list) {
+			ui_message(t, STYLE_WARNING,
+				   "a marks who is awake on lists of people: a group, P, O");
+			break;
+		}
+		ui_awake_cycle(t);
+		rebuild(t); /* every list: the mode is one for all */
+		break;
 	case REQ_SORT:
 	case REQ_SORT_REVERSE:
 		ui_message(t, STYLE_WARNING, "%s sorts the people list: P opens it",
@@ -1036,6 +1045,14 @@ static void unbound(tui *t, const key_event *k)
 		ch[utf8_encode((uint32_t)k->code, ch)] = '\0';
 		ui_message(t, STYLE_WARNING, "'%s' does nothing here: ? lists the keys", ch);
 	}
+}
+
+/* `a` is text where typing searches (the opening screen: "amelie"): the
+ * directory lists no people of its own to mark. */
+static request typed(tui *t, request req)
+{
+	view *v = ui_top(t);
+	return req == REQ_AWAKE && v && v->ops->type_to_search ? REQ_NONE : req;
 }
 
 static void mouse(tui *t, const key_event *k)
@@ -1122,7 +1139,7 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 				break;
 			k0 = k1;
 			key_event bk = {.code = (unsigned char)bench[nbench++]};
-			request req = keys_lookup(bk.code, false);
+			request req = typed(&t, keys_lookup(bk.code, false));
 			/* as from the terminal: an unbound letter starts the who
 			 * search, a key in a prompt is text */
 			if (t.prompt.kind != PROMPT_NONE)
@@ -1157,7 +1174,7 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 			prompt_key(&t, &k);
 			continue;
 		}
-		request req = k.meta ? REQ_NONE : keys_lookup(k.code, k.fn);
+		request req = k.meta ? REQ_NONE : typed(&t, keys_lookup(k.code, k.fn));
 		if (req == REQ_NONE)
 			unbound(&t, &k);
 		else
@@ -1183,6 +1200,7 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 	lineedit_history_free(&t.hist_filter);
 	ui_fetch_free(&t);
 	ui_changes_free(&t);
+	ui_awake_free(&t);
 	search_free(t.index);
 	resolver_free(t.rs);
 	*r = t.r; /* the caller frees the roster and its diagnostics */

@@ -24,6 +24,7 @@ struct org_state {
 	/* the open nodes by slug, kept across a reload */
 	char **saved;
 	size_t nsaved;
+	awake_count awake; /* the people listed by state (`a`) */
 };
 
 /* ---- the pieces the person card shares ---------------------------------- */
@@ -246,7 +247,12 @@ static void add_node(view *v, tui *t, struct org_state *st, size_t i)
 	const org_node *nd = &st->tree->nodes[i];
 	const person *p = nd->person;
 	bool has = nd->end > i + 1;
-	(void)t;
+	const char *lead;
+	row_style lead_style;
+	/* only the awake: who has reports stays, holding the tree */
+	if (!ui_awake_lead(t, p, &v->rows, &lead, &lead_style, &st->awake) && !has &&
+	    !nd->cycle)
+		return;
 	size_t indent = nd->depth < MAX_INDENT ? nd->depth : MAX_INDENT;
 	row *rw = rows_add(&v->rows, ROW_PERSON, STYLE_NORMAL, (int)indent);
 	if (!rw)
@@ -254,6 +260,8 @@ static void add_node(view *v, tui *t, struct org_state *st, size_t i)
 	st->vis[v->rows.n - 1] = i;
 	rw->item = p;
 	rw->id = p->slug;
+	rw->lead = lead;
+	rw->lead_style = lead_style;
 	rw->quiet = nd->vacancy;
 	const char *mark = !has || nd->cycle ? "  " : st->open[i] ? "- " : "+ ";
 	rw->cells[0] = rows_own(&v->rows, ui_concat(mark, ui_person_name(p)));
@@ -281,6 +289,7 @@ static bool build(view *v, tui *t)
 	/* the rows shown: into the end of vis, then one row each */
 	size_t n = st->tree->n, *order = malloc(n * sizeof(*order));
 	size_t nv = order ? ui_org_visible(st->tree, st->open, order) : 0;
+	st->awake = (awake_count){0};
 	for (size_t i = 0; i < v->rows.n; i++)
 		st->vis[i] = ORG_NONE;
 	for (size_t k = 0; k < nv && v->rows.n <= n; k++) /* vis: n + 1 rows */
@@ -357,8 +366,13 @@ static char *title(view *v, tui *t)
 	char buf[400];
 	int n = snprintf(buf, sizeof(buf), "Org \u203a %s", p ? ui_person_name(p) : v->subject);
 	if (st->tree && n > 0 && (size_t)n < sizeof(buf))
-		snprintf(buf + n, sizeof(buf) - (size_t)n, " \u00b7 %zu in org",
+		n += snprintf(buf + n, sizeof(buf) - (size_t)n, " \u00b7 %zu in org",
 			      st->tree->nodes[0].size);
+	if (t->awake_mode == UI_AWAKE_ONLY && n > 0 && (size_t)n < sizeof(buf)) {
+		char aw[64];
+		ui_awake_count_text(&st->awake, aw, sizeof(aw));
+		snprintf(buf + n, sizeof(buf) - (size_t)n, " \u00b7 %s", aw);
+	}
 	return strdup(buf);
 }
 
@@ -407,5 +421,6 @@ const view_ops view_org_ops = {
 	.title = title,
 	.release = release,
 	.free = free_view,
-	.hint = "l opens, h closes \u00b7 Enter: the card",
+	.hint = "l opens, h closes \u00b7 Enter: the card \u00b7 a: who is awake",
+	.people_list = true,
 };
