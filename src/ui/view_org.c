@@ -198,18 +198,16 @@ static bool ensure_tree(struct org_state *st, tui *t, const person *root)
 		st->open[0] = 1; /* the root's direct reports */
 		return true;
 	}
-	/* the nodes that were open, by person (few: pointers compared) */
-	const person **was = calloc(st->nsaved + 1, sizeof(*was));
-	size_t nwas = 0;
-	for (size_t i = 0; was && i < st->nsaved; i++)
-		if ((was[nwas] = roster_person(t->r, st->saved[i])))
-			nwas++;
-	for (size_t i = 0; nwas && i < n; i++)
-		for (size_t k = 0; k < nwas; k++)
-			if (st->tree->nodes[i].person == was[k]) {
-				st->open[i] = 1;
-				break;
-			}
+	/* the nodes that were open, by person: marked by roster index, then
+	 * one pass over the nodes */
+	unsigned char *was = calloc(t->r->npeople + 1, 1);
+	for (size_t i = 0; was && i < st->nsaved; i++) {
+		const person *p = roster_person(t->r, st->saved[i]);
+		if (p)
+			was[p->index] = 1;
+	}
+	for (size_t i = 0; was && i < n; i++)
+		st->open[i] = was[st->tree->nodes[i].person->index];
 	free(was);
 	saved_free(st);
 	return true;
