@@ -2,6 +2,7 @@
  * all of them (off, marked, only the awake), and each person's marker
  * and local time at the clock of the last `a`, from awake.h as the CLI's
  * --awake works it out. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,11 +119,18 @@ static bool same(const char *a, const char *b)
 	return a == b || (a && b && !strcmp(a, b));
 }
 
-static size_t hash_text(size_t h, const char *s)
+/* FNV-1a over the texts, each ended by a byte no text has */
+static uint64_t hash_text(uint64_t h, const char *s)
 {
 	for (; s && *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return (h ^ 0xff) * 1099511628211u;
+		h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
+	return (h ^ 0xff) * UINT64_C(1099511628211);
+}
+
+static size_t place_hash(const char *tz, const char *country, const char *locality)
+{
+	return (size_t)hash_text(hash_text(hash_text(UINT64_C(14695981039346656037), tz),
+					   country), locality);
 }
 
 static void memo_clear(tui *t)
@@ -152,8 +160,7 @@ static bool place_time(tui *t, const person *p, tz_local *local)
 			for (size_t i = 0; i < m->cap; i++) {
 				if (!m->v[i].used)
 					continue;
-				size_t h = hash_text(hash_text(hash_text(14695981039346656037u,
-						m->v[i].tz), m->v[i].country), m->v[i].locality);
+				size_t h = place_hash(m->v[i].tz, m->v[i].country, m->v[i].locality);
 				size_t k = h & (cap - 1);
 				while (v[k].used)
 					k = (k + 1) & (cap - 1);
@@ -166,8 +173,7 @@ static bool place_time(tui *t, const person *p, tz_local *local)
 	}
 	struct place *slot = NULL;
 	if (m && m->cap && m->n * 2 < m->cap) {
-		size_t h = hash_text(hash_text(hash_text(14695981039346656037u, p->timezone),
-					       p->country), p->locality);
+		size_t h = place_hash(p->timezone, p->country, p->locality);
 		size_t k = h & (m->cap - 1);
 		while (m->v[k].used && !(same(m->v[k].tz, p->timezone) &&
 					 same(m->v[k].country, p->country) &&
