@@ -31,7 +31,8 @@
 # out) with a clean environment: env -i, then PATH, HOME=an empty
 # directory of the case's own (no config, no cache), TERM=screen-256color,
 # LANG=C.UTF-8, TZ=UTC, TEAMTUI_NOW=1795000000 (the 'Local time' lines
-# and the clock are fixed), GITLAB_HOST=http://127.0.0.1:1 (GitLab
+# and the clock are fixed), TEAMTUI_ZONEINFO=tests/golden/fixtures/zoneinfo
+# (tzdata's tables, as golden.sh fixes them; no TZDIR), GITLAB_HOST=http://127.0.0.1:1 (GitLab
 # requests are refused at once: no case depends on the network), and the
 # case's settings. A case with the `private` setting runs on a copy of its
 # roster of its own, which `sh:` steps may change: the source tree is
@@ -424,6 +425,8 @@ while IFS= read -r line || [ -n "$line" ]; do
 	cdir=$tmp/c$n
 	envs="PATH=$(quote "$PATH") HOME=$(quote "$cdir/home") TERM=screen-256color"
 	envs="$envs LANG=C.UTF-8 TZ=UTC TEAMTUI_NOW=1795000000"
+	# tzdata's tables fixed as golden.sh fixes them (env -i left no TZDIR)
+	envs="$envs TEAMTUI_ZONEINFO=$(quote "$abs_srcdir/tests/golden/fixtures/zoneinfo")"
 	envs="$envs GITLAB_HOST=http://127.0.0.1:1"
 	# the files, not snapshots, unless the case sets TEAMTUI_NO_SNAPSHOT=0
 	# (a background writer would make screens depend on timing)

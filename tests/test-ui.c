@@ -14,6 +14,7 @@
 #include "teamtui/rosterdiff.h"
 #include "teamtui/rows.h"
 #include "teamtui/translit.h"
+#include "teamtui/ui.h"
 #include "teamtui/textwidth.h"
 #include "teamtui/utf8.h"
 
@@ -96,7 +97,10 @@ static void test_keys(void)
 	tap_is_int(keys_lookup('Q', false), REQ_QUIT_ALL, "Q: quit from anywhere");
 	tap_is_int(keys_lookup(']', false), REQ_FORWARD, "]: forward");
 	tap_is_int(keys_lookup('R', false), REQ_SORT_REVERSE, "R: reverse the sort");
-	tap_is_int(keys_lookup('a', false), REQ_NONE, "a: unbound (types on the opening screen)");
+	tap_is_int(keys_lookup('a', false), REQ_AWAKE,
+		   "a: who is awake (on the opening screen it is still typed: ui.c)");
+	tap_is_int(keys_lookup('O', false), REQ_ORG, "O: the org");
+	tap_is_int(keys_lookup('b', false), REQ_NONE, "b: unbound (types on the opening screen)");
 	tap_is_int(keys_lookup(-1, false), REQ_NONE, "the help-only entries are never looked up");
 	/* every request a key can make has a line in the help */
 	size_t missing = 0;
@@ -238,6 +242,8 @@ static void test_translit(void)
 	tl("\u5c71\u7530 \u82b1\u5b50", TRANSLIT_ASCII, "shan tian hua zi", "ASCII: CJK romanized by ICU");
 	tl("a \u2502 b \u00b7 c\u2026", TRANSLIT_ASCII, "a | b - c...", "ASCII: the glyphs");
 	tl("Name \u25b2 \u203a x", TRANSLIT_GLYPHS, "Name ^ > x", "glyphs only: arrows");
+	tl("\u25cf 14:05 \u25cb 03:05 ?", TRANSLIT_GLYPHS, "+ 14:05 - 03:05 ?",
+	   "glyphs only: the awake markers");
 	tl("Am\u00e9lie \u2502", TRANSLIT_GLYPHS, "Am\u00e9lie |", "glyphs only: letters kept");
 	tl("", TRANSLIT_ASCII, "", "empty");
 	tl("\xf0\x9f\x8c\xbb sun", TRANSLIT_ASCII, "? sun", "no ASCII form: a visible '?'");
@@ -312,6 +318,176 @@ static void test_rosterdiff(void)
 		  groups, "1 person removed, 1 changed", "one gone, one retitled");
 }
 
+static const char *src_path(const char *rel, char *buf, size_t size)
+{
+	const char *src = getenv("srcdir");
+	snprintf(buf, size, "%s/%s", src && *src ? src : ".", rel);
+	return buf;
+}
+
+static size_t node_of(const org_tree *t, const char *slug)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (!strcmp(t->nodes[i].person->slug, slug))
+			return i;
+	return ORG_NONE;
+}
+
+/* The org view's pieces: the card's summary, the rows shown, the top. */
+static void test_org(void)
+{
+	char dir[4096];
+	diag_list d;
+	diag_init(&d);
+	roster *r = roster_load(src_path("tests/golden/fixtures/org", dir, sizeof(dir)), &d);
+	const person *ada = r ? roster_person(r, "ada-quill") : NULL;
+	tap_ok(ada != NULL, "the org fixture loads");
+	if (!ada) {
+		roster_free(r);
+		diag_free(&d);
+		return;
+	}
+	org_tree *t = org_build(r, ada);
+	ui_org_summary s;
+	ui_org_summary_of(t, &s);
+	tap_ok(s.size == 15 && s.vacancies == 2 && s.levels == 3 && s.direct == 3 &&
+		       s.direct_vacancies == 1,
+	       "summary: 15 people, 2 vacancies apart, 3 levels, 3 direct and a vacancy");
+	tap_is_int((long long)s.nlargest, 3, "the three largest sub-teams");
+	tap_ok(s.nlargest == 3 && !strcmp(s.largest[0]->slug, "bram-oake") &&
+		       s.largest_size[0] == 6 && !strcmp(s.largest[1]->slug, "iris-lowe") &&
+		       s.largest_size[1] == 4 && !strcmp(s.largest[2]->slug, "mo-grant") &&
+		       s.largest_size[2] == 1,
+	       "largest first: Bram (6), Iris (4), then Mo (1) before the vacant seat's "
+	       "team of 1 (a tie: the tree's order)");
+	char buf[256];
+	ui_org_mix_text(s.mix, buf, sizeof(buf));
+	tap_is_str(buf, "2 engineers, 4 managers, 1 product, 2 design, 2 quality, 1 writer, 3 other",
+		   "the mix, as the CLI's org header says it");
+	size_t zero[ORG_NKINDS] = {0};
+	ui_org_mix_text(zero, buf, sizeof(buf));
+	tap_is_str(buf, "", "nobody: no mix");
+	/* the rows shown: closed subtrees are skipped whole */
+	unsigned char *open = calloc(t->n, 1);
+	size_t *vis = malloc(t->n * sizeof(*vis));
+	tap_is_int((long long)ui_org_visible(t, open, vis), 1, "all closed: the root alone");
+	open[0] = 1;
+	size_t n = ui_org_visible(t, open, vis);
+	tap_ok(n == 5 && vis[1] == node_of(t, "bram-oake") &&
+		       vis[4] == node_of(t, "vacancy-head-of-data"),
+	       "the root open: it and its 4 direct reports (a vacancy too)");
+	size_t cora = node_of(t, "cora-vance");
+	open[cora] = 1; /* open, but under a closed node: not shown */
+	tap_is_int((long long)ui_org_visible(t, open, vis), 5, "an open node under a closed one is hidden");
+	open[node_of(t, "bram-oake")] = 1;
+	n = ui_org_visible(t, open, vis);
+	tap_ok(n == 11 && vis[2] == node_of(t, "bram-oake") + 1 && vis[3] == cora + 1,
+	       "Bram open: Cora, her 4, and Gus under him (11 rows)");
+	free(open);
+	free(vis);
+	org_free(t);
+	/* a cycle: its node is shown, never opened */
+	t = org_build(r, roster_person(r, "loop-a"));
+	open = malloc(t ? t->n : 1);
+	vis = malloc((t ? t->n : 1) * sizeof(*vis));
+	memset(open, 1, t ? t->n : 1);
+	n = t ? ui_org_visible(t, open, vis) : 0;
+	tap_ok(t && n == t->n && t->nodes[vis[3]].cycle, "everything open: the cycle's node is shown");
+	free(open);
+	free(vis);
+	org_free(t);
+	tap_ok(ui_org_top(r) == ada, "the top of the fixture: Ada, the largest org of those "
+				     "who report to nobody in it");
+	roster_free(r);
+	diag_free(&d);
+	diag_init(&d);
+	r = roster_load(src_path("data", dir, sizeof(dir)), &d);
+	const person *top = r ? ui_org_top(r) : NULL;
+	tap_is_str(top ? top->slug : "", "helena-marchetti",
+		   "the top of the sample: its CTO (her manager is not in it)");
+	roster_free(r);
+	diag_free(&d);
+}
+
+/* Who is awake: the modes, the markers, the counts. */
+static void test_awake(void)
+{
+	tap_ok(ui_awake_next(UI_AWAKE_OFF) == UI_AWAKE_MARKED &&
+		       ui_awake_next(UI_AWAKE_MARKED) == UI_AWAKE_ONLY &&
+		       ui_awake_next(UI_AWAKE_ONLY) == UI_AWAKE_OFF,
+	       "a cycles: off, marked, only the awake, off");
+	struct tm tm = {.tm_hour = 14, .tm_min = 5, .tm_wday = 3, .tm_mday = 18, .tm_mon = 10,
+			.tm_year = 126};
+	char buf[64];
+	row_style st;
+	ui_awake_lead_text(AWAKE_YES, &tm, buf, sizeof(buf), &st);
+	tap_ok(!strcmp(buf, "\u25cf 14:05 Wed") && st == STYLE_ACCENT, "awake: \u25cf and the time there");
+	ui_awake_lead_text(AWAKE_OFF_HOURS, &tm, buf, sizeof(buf), &st);
+	tap_ok(!strcmp(buf, "\u25cb 14:05 Wed") && st == STYLE_DIM, "off hours: \u25cb, dim");
+	ui_awake_lead_text(AWAKE_UNKNOWN, &tm, buf, sizeof(buf), &st);
+	tap_is_str(buf, "?", "no known zone: ?, and no time (never a guess)");
+	awake_count c = {4, 3, 2};
+	ui_awake_count_text(&c, buf, sizeof(buf));
+	tap_is_str(buf, "awake now: 4 of 9", "the count");
+
+	/* on a people list: the sample at the screens' moment */
+	char dir[4096];
+	diag_list d;
+	diag_init(&d);
+	roster *r = roster_load(src_path("data", dir, sizeof(dir)), &d);
+	tui t = {.r = r};
+	t.awake.hours = WORK_HOURS_DEFAULT;
+	char err[256];
+	t.awake.db = t.tzdb = tz_db_open(src_path("tests/golden/fixtures/zoneinfo", dir, sizeof(dir)),
+					 err, sizeof(err));
+	t.awake.clock = tz_clock_new(1795000000); /* Wed 18 Nov 2026 11:06:40 UTC */
+	t.awake_ready = true;
+	static const char *const who[] = {"anneke-visser", "hanako-yamada", "sean-carroll"};
+	const person *p[3];
+	for (int i = 0; i < 3; i++)
+		p[i] = r ? roster_person(r, who[i]) : NULL;
+	if (!r || !p[0] || !p[1] || !p[2] || !t.tzdb || !t.awake.clock) {
+		tap_ok(false, "the sample and tzdata's fixture tables load");
+		ui_awake_free(&t);
+		roster_free(r);
+		diag_free(&d);
+		return;
+	}
+	rows out = {0};
+	awake_count n = {0};
+	const char *lead;
+	tap_ok(ui_awake_lead(&t, p[0], &out, &lead, &st, &n) && !lead && !n.awake,
+	       "off: listed, unmarked, not counted");
+	t.awake_mode = UI_AWAKE_MARKED;
+	bool all = true;
+	const char *want[] = {"\u25cf 12:06 Wed", "\u25cb 20:06 Wed", "?"};
+	for (int i = 0; i < 3; i++) {
+		all = all && ui_awake_lead(&t, p[i], &out, &lead, &st, &n) && lead &&
+		      !strcmp(lead, want[i]);
+	}
+	tap_ok(all && n.awake == 1 && n.off_hours == 1 && n.unknown == 1,
+	       "marked: everyone listed; Anneke awake in Amsterdam, Hanako off hours in Tokyo, "
+	       "Sean's zone unknown");
+	t.awake_mode = UI_AWAKE_ONLY;
+	tap_ok(ui_awake_lead(&t, p[0], &out, &lead, &st, NULL) &&
+		       !ui_awake_lead(&t, p[1], &out, &lead, &st, NULL) &&
+		       !ui_awake_lead(&t, p[2], &out, &lead, &st, NULL),
+	       "only the awake: the others are not listed");
+	rows_clear(&out);
+	size_t at = ui_people_heading(&out, "Members", 3);
+	awake_count m = {0};
+	for (int i = 0; i < 3; i++)
+		ui_people_row(&out, &t, p[i], NULL, &m);
+	ui_people_heading_done(&out, &t, at, "Members", &m);
+	tap_ok(out.n == 3 && !strcmp(out.v[at].cells[0], "Members \u00b7 awake now: 1 of 3") &&
+		       out.v[2].item == p[0] && out.v[2].lead,
+	       "a list's heading says how many are awake; only Anneke's row is left");
+	rows_free(&out);
+	ui_awake_free(&t);
+	roster_free(r);
+	diag_free(&d);
+}
+
 int main(void)
 {
 	utf8_locale_init();
@@ -323,5 +499,7 @@ int main(void)
 	test_translit();
 	test_icuso();
 	test_rosterdiff();
+	test_org();
+	test_awake();
 	return tap_done();
 }

@@ -45,6 +45,13 @@ typedef struct row {
 	 * NULL on rows that are about no file. */
 	const char *file;
 	int line, column;
+	/* A column before the cells, as wide as the widest in the rows (the
+	 * awake marker of a people list: "\u25cf 14:05 Wed"); NULL: none.
+	 * It is at the row's indent, or in a tree at the left edge (one
+	 * column, whatever the depth). */
+	const char *lead;
+	row_style lead_style;
+	bool quiet; /* every cell dim (a vacancy in the org tree) */
 } row;
 
 typedef struct rows {
@@ -55,6 +62,8 @@ typedef struct rows {
 	size_t nowned, capowned;
 	int colw[4][ROW_CELLS]; /* column widths by class, for colw_w columns */
 	int colw_w;		/* -1 or 0: to be measured */
+	int lead_w;		/* the lead column's width (0: no row has one) */
+	bool tree;		/* names indented as a tree: their column may be wider */
 	bool cursor_cut;	/* the cursor's row did not fit at the last draw */
 } rows;
 

@@ -7,15 +7,21 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "teamtui/awake.h"
 #include "teamtui/diag.h"
 #include "teamtui/keys.h"
 #include "teamtui/lineedit.h"
+#include "teamtui/org.h"
 #include "teamtui/resolve.h"
 #include "teamtui/roster.h"
 #include "teamtui/rows.h"
 
 typedef struct tui tui;
 typedef struct view view;
+
+/* Who is awake, on people lists (`a` cycles it: off, marked, only the
+ * awake, off): one setting for every list. */
+typedef enum { UI_AWAKE_OFF, UI_AWAKE_MARKED, UI_AWAKE_ONLY } ui_awake_mode;
 
 /* The roster rule: a view's rows point into t->r (names, roles, ...), and
  * a reload frees it. So a view keeps nothing of the roster in its state
@@ -27,7 +33,7 @@ typedef struct view view;
  * operations (adding a view touches its own file and that table). */
 typedef enum {
 	VIEW_DIR, VIEW_GROUP, VIEW_PERSON, VIEW_PEOPLE, VIEW_SEARCH, VIEW_HELP,
-	VIEW_DIAGS, VIEW_CHANGES, VIEW_KINDS
+	VIEW_DIAGS, VIEW_CHANGES, VIEW_ORG, VIEW_KINDS
 } view_kind;
 
 /* The loop knows a view only through these (as tig's view_ops). */
@@ -85,6 +91,9 @@ typedef struct view_ops {
 	/* The rows wrap text to the width: built again (the cursor kept)
 	 * when the terminal's width is not v->built_w any more. */
 	bool relayout;
+	/* A list of people (a group's card, P, the org): `a` marks who is
+	 * awake on it (ui_awake.c); elsewhere `a` only says where it works. */
+	bool people_list;
 } view_ops;
 
 extern const view_ops *const ui_views[VIEW_KINDS];
@@ -151,6 +160,17 @@ struct tui {
 	struct ui_changes *changes;
 	unsigned spinner;
 	bool quit;
+	/* one more at each reload: what a view built from the roster (the
+	 * org view's tree) is this roster's while it is the same */
+	unsigned roster_gen;
+	/* who is awake, on every people list (`a`, ui_awake.c): the mode,
+	 * and what it is worked out with: tzdata's tables and the working
+	 * hours (read on the first `a`) and the clock of the last `a` */
+	ui_awake_mode awake_mode;
+	awake_ctx awake;
+	struct tz_db *tzdb;
+	bool awake_ready;
+	struct ui_awake_memo *awake_memo; /* each place's local time, once */
 };
 
 /* A new view of `ops` on `subject` (its id, kept for reloads: a group
@@ -222,6 +242,71 @@ const char *ui_person_name(const person *p);
 void ui_heading(rows *out, const char *title, size_t count);
 void ui_person_row(rows *out, const person *p, const char *tag);
 char *ui_concat(const char *a, const char *b); /* malloc'd a + b */
+
+/* Who is awake (ui_awake.c), for every view that lists people: each
+ * person's row gets a lead column (rows.h's `lead`): "\u25cf 14:05 Wed"
+ * awake (in working hours), "\u25cb 03:05 Thu" dim off hours, "?" when
+ * their time zone is unknown (never a guess); the terminal's ASCII
+ * fallback shows "+", "-", "?". Times are at the clock of the last `a`. */
+ui_awake_mode ui_awake_next(ui_awake_mode m);
+/* `a`: the next mode, the clock set to now (tzdata's tables and the
+ * working hours read the first time); the status line says it. The
+ * caller rebuilds the views. */
+void ui_awake_cycle(tui *t);
+void ui_awake_free(tui *t);
+/* The lead of a row in a state, local time `local` (NULL when unknown):
+ * "\u25cf 14:05 Wed", "\u25cb 03:05 Thu", "?"; its style into *style. */
+void ui_awake_lead_text(awake_state s, const struct tm *local, char *buf,
+			size_t size, row_style *style);
+/* Under the mode: whether p is listed (false only when the mode lists
+ * the awake alone and p is not awake), and the lead for p's row (NULL
+ * when the mode is off; set even when p is not listed), owned by out. Counts p's state in *count (may
+ * be NULL) unless the mode is off. */
+bool ui_awake_lead(tui *t, const person *p, rows *out, const char **lead,
+		   row_style *style, awake_count *count);
+/* ui_person_row under the mode: the row with its lead, or NULL when p is
+ * not listed. */
+row *ui_people_row(rows *out, tui *t, const person *p, const char *tag,
+		   awake_count *count);
+/* A people list's heading, "Title (N)" (ui_heading); once its rows are
+ * made, ui_people_heading_done says, when only the awake are listed,
+ * "Title \u00b7 awake now: 4 of 9" (and "nobody is awake now" under it
+ * when nobody is). ui_people_heading returns the heading's index. */
+size_t ui_people_heading(rows *out, const char *title, size_t total);
+void ui_people_heading_done(rows *out, tui *t, size_t at, const char *title,
+			    const awake_count *count);
+/* "awake now: 4 of 9" (of every state counted). */
+void ui_awake_count_text(const awake_count *c, char *buf, size_t size);
+
+/* The org view's pieces (view_org.c) that the person card shares. */
+/* What a person card says of the org under its person: its totals, and
+ * the (up to 3) direct reports with the largest orgs under them, largest
+ * first, ties in the tree's order (roster order). */
+typedef struct ui_org_summary {
+	size_t size, vacancies, levels, direct, direct_vacancies;
+	size_t mix[ORG_NKINDS];
+	size_t nlargest;
+	const person *largest[3];
+	size_t largest_size[3];
+} ui_org_summary;
+void ui_org_summary_of(const org_tree *tree, ui_org_summary *out);
+/* The mix as the CLI's org header says it: "83 engineers, 25 managers,
+ * 1 other" ("" for nobody). */
+void ui_org_mix_text(const size_t *mix, char *buf, size_t size);
+/* The person `O` opens the org of, from what is on screen: the person of
+ * a person card, else the person row under the cursor, else the manager
+ * of the group under the cursor or on screen, else the top of the
+ * roster (ui_org_top). NULL when there is none; *why says what was
+ * chosen instead of the asked ("" when nothing was). */
+const person *ui_org_subject(tui *t, char *why, size_t size);
+/* The top of the roster: of the people whose reports_to names nobody in
+ * it (or nobody at all), the one with the largest org; ties in roster
+ * order. NULL when everyone is in a reports_to cycle (or nobody is). */
+const person *ui_org_top(const roster *r);
+/* The rows of an org tree shown: its nodes in pre-order but the subtrees
+ * of closed nodes (open[i] false; a cycle's node has none), into vis
+ * (room for tree->n); returns how many. Only what is shown is walked. */
+size_t ui_org_visible(const org_tree *tree, const unsigned char *open, size_t *vis);
 
 /* GitLab from the interface (ui_fetch.c): a group's OKRs and a label's
  * open-issue count; `online` false reads the cache only. NULL when GitLab

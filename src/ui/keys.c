@@ -59,6 +59,8 @@ const key_binding keys_table[] = {
 	{'f', REQ_FILTER, "f", "filter the people list", NULL, L},
 	{'S', REQ_SORT, "S", "people list: sort by the next column", NULL, L},
 	{'R', REQ_SORT_REVERSE, "R", "people list: reverse the sort", NULL, L},
+	{'O', REQ_ORG, "O", "the org under this person, as a tree (a group: its manager's)", NULL, L},
+	{'a', REQ_AWAKE, "a", "people lists: mark who is awake, then only them, off", NULL, L},
 
 	{'o', REQ_OPEN, "o", "open the link, label, channel or profile ($BROWSER)", "Acting", L},
 	{'y', REQ_COPY, "y", "copy the selected handle, channel, label or URL", NULL, L},

@@ -86,6 +86,7 @@ view *ui_view_new(tui *t, const view_ops *ops, const char *subject)
 /* ---- the prompts ------------------------------------------------------ */
 
 static void handle(tui *t, request req);
+static void open_org(tui *t);
 
 static lineedit_history *history_of(tui *t, prompt_kind kind, const view *owner)
 {
@@ -493,6 +494,7 @@ static void reload(tui *t)
 	t->r = r;
 	t->rs = rs;
 	t->diags = d;
+	t->roster_gen++; /* what views built from the old one is not this one's */
 	t->loaded_at = ui_now();
 	check_counts(r, &d, &t->check_errors, &t->check_warnings);
 	if (t->changes) /* the reloaded roster is the newest version */
@@ -969,6 +971,18 @@ static void handle(tui *t, request req)
 	case REQ_PEOPLE:
 		ui_open(t, VIEW_PEOPLE, NULL);
 		break;
+	case REQ_ORG:
+		open_org(t);
+		break;
+	case REQ_AWAKE:
+		if (!v->ops->people_list) {
+			ui_message(t, STYLE_WARNING,
+				   "a marks who is awake on lists of people: a group, P, O");
+			break;
+		}
+		ui_awake_cycle(t);
+		rebuild(t); /* every list: the mode is one for all */
+		break;
 	case REQ_SORT:
 	case REQ_SORT_REVERSE:
 		ui_message(t, STYLE_WARNING, "%s sorts the people list: P opens it",
@@ -1005,6 +1019,19 @@ static void handle(tui *t, request req)
 	}
 }
 
+/* O: the org under the person on screen (ui_org_subject says whom). */
+static void open_org(tui *t)
+{
+	char why[200];
+	const person *p = ui_org_subject(t, why, sizeof(why));
+	if (!p) {
+		ui_message(t, STYLE_WARNING, "no org to show: everyone is in a reports_to cycle");
+		return;
+	}
+	if (ui_open(t, VIEW_ORG, p->slug) && *why)
+		ui_message(t, STYLE_NORMAL, "%s", why);
+}
+
 /* A key with no binding. Where the view takes typing (the opening screen,
  * the search), a printable one starts or edits the who-search; else the
  * status line says the key does nothing. */
@@ -1028,6 +1055,14 @@ static void unbound(tui *t, const key_event *k)
 		ch[utf8_encode((uint32_t)k->code, ch)] = '\0';
 		ui_message(t, STYLE_WARNING, "'%s' does nothing here: ? lists the keys", ch);
 	}
+}
+
+/* `a` is text where typing searches (the opening screen: "amelie"): the
+ * directory lists no people of its own to mark. */
+static request typed(tui *t, request req)
+{
+	view *v = ui_top(t);
+	return req == REQ_AWAKE && v && v->ops->type_to_search ? REQ_NONE : req;
 }
 
 static void mouse(tui *t, const key_event *k)
@@ -1114,7 +1149,7 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 				break;
 			k0 = k1;
 			key_event bk = {.code = (unsigned char)bench[nbench++]};
-			request req = keys_lookup(bk.code, false);
+			request req = typed(&t, keys_lookup(bk.code, false));
 			/* as from the terminal: an unbound letter starts the who
 			 * search, a key in a prompt is text */
 			if (t.prompt.kind != PROMPT_NONE)
@@ -1149,7 +1184,7 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 			prompt_key(&t, &k);
 			continue;
 		}
-		request req = k.meta ? REQ_NONE : keys_lookup(k.code, k.fn);
+		request req = k.meta ? REQ_NONE : typed(&t, keys_lookup(k.code, k.fn));
 		if (req == REQ_NONE)
 			unbound(&t, &k);
 		else
@@ -1175,6 +1210,7 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 	lineedit_history_free(&t.hist_filter);
 	ui_fetch_free(&t);
 	ui_changes_free(&t);
+	ui_awake_free(&t);
 	search_free(t.index);
 	resolver_free(t.rs);
 	*r = t.r; /* the caller frees the roster and its diagnostics */

@@ -44,7 +44,8 @@ static void column_widths(const rows *r, int class, int w, int *cols)
 {
 	/* caps grow with the width: a wide terminal shows whole names and
 	 * roles (300 columns: names to 60, roles to 150) */
-	const int cap[ROW_CELLS] = {w / 5 > 24 ? w / 5 : 24, w / 2 > 60 ? w / 2 : 60,
+	int names = r->tree ? w * 2 / 5 : w / 5; /* a tree's names are indented */
+	const int cap[ROW_CELLS] = {names > 24 ? names : 24, w / 2 > 60 ? w / 2 : 60,
 				    w / 6 > 24 ? w / 6 : 24, w / 8 > 20 ? w / 8 : 20};
 	int need[ROW_CELLS] = {0};
 	for (size_t i = 0; i < r->n; i++) {
@@ -82,8 +83,15 @@ void ui_draw_rows(rows *r, int y, int x, int h, int w, cursor_mode mode)
 	r->cursor_cut = false;
 	rows_scroll(r, (size_t)h);
 	if (r->colw_w != w) { /* widths change only with the rows or the width */
+		r->lead_w = 0; /* the lead column: the widest lead */
+		for (size_t i = 0; i < r->n; i++)
+			if (r->v[i].lead) {
+				int lw = ui_cell_width(r->v[i].lead);
+				r->lead_w = lw > r->lead_w ? lw : r->lead_w;
+			}
+		int cw = r->lead_w ? w - r->lead_w - 2 : w;
 		for (int k = 0; k < 4; k++)
-			column_widths(r, k, w, r->colw[k]);
+			column_widths(r, k, cw, r->colw[k]);
 		r->colw_w = w;
 	}
 	for (int line = 0; line < h; line++) {
@@ -98,6 +106,13 @@ void ui_draw_rows(rows *r, int y, int x, int h, int w, cursor_mode mode)
 		const int *cols = r->colw[ui_column_class(rw->kind)];
 		if (sel) /* the bar spans the pane */
 			screen_put(y + line, x, w, "", STYLE_NORMAL, true, true);
+		if (rw->lead && r->lead_w) { /* its column, then the cells */
+			int lx = r->tree ? x : cx; /* a tree's lines up at the edge */
+			if (lx < end)
+				screen_put(y + line, lx, r->lead_w < end - lx ? r->lead_w : end - lx,
+					   rw->lead, rw->lead_style, sel, false);
+			cx += r->lead_w + 2;
+		}
 		if (!rw->cells[1]) { /* one cell: the whole line */
 			screen_put(y + line, cx, end - cx, rw->cells[0],
 				   mark ? STYLE_HEADING : rw->style, sel, false);
@@ -121,6 +136,8 @@ void ui_draw_rows(rows *r, int y, int x, int h, int w, cursor_mode mode)
 			if (rw->kind == ROW_LINK || rw->kind == ROW_LABEL)
 				style = c == 0 ? (mark ? STYLE_HEADING : rw->style)
 					: c == 1 ? STYLE_ACCENT : STYLE_DIM;
+			if (rw->quiet && !(c == 0 && mark))
+				style = STYLE_DIM;
 			int room = cw < end - cx ? cw : end - cx;
 			screen_put(y + line, cx, room, rw->cells[c], style, sel, false);
 			if (i == r->cursor && ui_cell_width(rw->cells[c]) > room)

@@ -164,8 +164,9 @@ void view_group_rows(rows *out, tui *t, const group *g, bool online, int width)
 		for (size_t k = 0; k < team->ntables; k++) {
 			const table_rows *tr = &team->tables[k];
 			const people_table *pt = tr->table;
-			ui_heading(out, pt->heading ? pt->heading : pt->shortcode,
-				   tr->people.n);
+			const char *head = pt->heading ? pt->heading : pt->shortcode;
+			size_t at = ui_people_heading(out, head, tr->people.n);
+			awake_count aw = {0};
 			if (pt->kind == TABLE_TEAM_BY_MANAGER_SLUG && pt->manager &&
 			    !tr->manager && (rw = rows_add(out, ROW_TEXT, STYLE_WARNING, 1)))
 				rw->cells[0] = rows_own(out, visible_concat(
@@ -176,39 +177,48 @@ void view_group_rows(rows *out, tui *t, const group *g, bool online, int width)
 				    "no role matches the manager role: ",
 				    pt->manager_role->source));
 			for (size_t i = 0; i < tr->people.n; i++)
-				ui_person_row(out, tr->people.v[i],
-					      tr->people.v[i] == tr->manager ? "manager"
-									     : NULL);
+				ui_people_row(out, t, tr->people.v[i],
+					      tr->people.v[i] == tr->manager ? "manager" : NULL,
+					      &aw);
+			ui_people_heading_done(out, t, at, head, &aw);
 		}
 	} else {
 		if (g->team) {
-			ui_heading(out, "Members", team->members.n);
+			size_t at = ui_people_heading(out, "Members", team->members.n);
+			awake_count aw = {0};
 			if (!team->manager &&
 			    (rw = rows_add(out, ROW_TEXT, STYLE_WARNING, 1)))
 				rw->cells[0] = rows_own(out, ui_concat(
 				    "manager not in the roster: ", g->team->manager));
 			for (size_t i = 0; i < team->members.n; i++)
-				ui_person_row(out, team->members.v[i],
+				ui_people_row(out, t, team->members.v[i],
 					      team->members.v[i] == team->manager
 						  ? "manager"
-						  : NULL);
+						  : NULL,
+					      &aw);
+			ui_people_heading_done(out, t, at, "Members", &aw);
 		}
 		if (team->ncounterpart_tables) {
-			ui_heading(out, "Stable counterparts", team->counterparts.n);
+			size_t at = ui_people_heading(out, "Stable counterparts",
+						      team->counterparts.n);
+			awake_count aw = {0};
 			for (size_t i = 0; i < team->counterparts.n; i++)
-				ui_person_row(out, team->counterparts.v[i], NULL);
+				ui_people_row(out, t, team->counterparts.v[i], NULL, &aw);
+			ui_people_heading_done(out, t, at, "Stable counterparts", &aw);
 		}
 	}
 	if (g->nstaff) {
-		ui_heading(out, "Named in stages.yml", g->nstaff);
+		size_t at = ui_people_heading(out, "Named in stages.yml", g->nstaff);
+		awake_count aw = {0};
 		for (size_t i = 0; i < g->nstaff; i++) {
 			const staff_entry *se = &g->staff[i];
 			if (se->person)
-				ui_person_row(out, se->person, se->field);
+				ui_people_row(out, t, se->person, se->field, &aw);
 			else if ((rw = rows_add(out, ROW_TEXT, STYLE_WARNING, 1)))
 				rw->cells[0] = rows_own(out, ui_concat(
 				    se->name, " (nobody in the roster)"));
 		}
+		ui_people_heading_done(out, t, at, "Named in stages.yml", &aw);
 	}
 	if (g->channels.n) {
 		ui_heading(out, "Channels", g->channels.n);
@@ -276,4 +286,5 @@ static char *title(view *v, tui *t)
 
 const view_ops view_group_ops = {
 	.name = "group", .build = build, .title = title, .relayout = true,
+	.people_list = true,
 };

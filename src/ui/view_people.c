@@ -26,6 +26,8 @@ struct people_state {
 	bool descending;
 	char filter[256];
 	size_t shown; /* people listed at the last build */
+	size_t matched; /* of whom the filter keeps (before `a` keeps the awake) */
+	awake_count awake; /* the filter's people by state (`a`) */
 };
 
 /* The mark of the sort's direction, in the header and the title: the one
@@ -61,6 +63,8 @@ static const char *manager_cell(rows *out, const roster *r, const person *p)
 struct entry {
 	const person *p;
 	char *key, *name;
+	const char *lead; /* the awake marker (`a`), or NULL */
+	row_style lead_style;
 };
 
 static char no_text[1]; /* a fold that ran out of memory: sorts as "" */
@@ -163,14 +167,22 @@ static bool build(view *v, tui *t)
 	const char *words[MAX_FILTER_WORDS];
 	size_t nwords = filter_words(folded, words, MAX_FILTER_WORDS);
 	size_t n = 0;
+	st->awake = (awake_count){0};
+	st->matched = 0;
 	for (size_t i = 0; list && i < r->npeople; i++) {
 		const person *p = &r->people[i];
 		if (!matches(p, words, nwords))
 			continue;
+		st->matched++;
+		const char *lead;
+		row_style lead_style;
+		if (!ui_awake_lead(t, p, &v->rows, &lead, &lead_style, &st->awake))
+			continue; /* only the awake are listed */
 		const char *key = st->sort == SORT_ROLE      ? p->role
 				  : st->sort == SORT_MANAGER ? manager_key(r, p)
 							     : ui_person_name(p);
-		list[n++] = (struct entry){p, fold(key), fold(ui_person_name(p))};
+		list[n++] = (struct entry){p, fold(key), fold(ui_person_name(p)), lead,
+					   lead_style};
 	}
 	free(folded);
 	sorting_descending = st->descending;
@@ -186,6 +198,8 @@ static bool build(view *v, tui *t)
 			continue;
 		rw->item = p;
 		rw->id = p->slug;
+		rw->lead = list[i].lead;
+		rw->lead_style = list[i].lead_style;
 		rw->cells[0] = ui_person_name(p);
 		rw->cells[1] = p->role ? p->role : "";
 		rw->cells[2] = p->gitlab ? rows_own(&v->rows, ui_concat("@", p->gitlab)) : NULL;
@@ -196,8 +210,10 @@ static bool build(view *v, tui *t)
 	}
 	free(list);
 	if (!n && (rw = rows_add(&v->rows, ROW_TEXT, STYLE_DIM, 0)))
-		rw->cells[0] = *st->filter ? "nobody matches the filter (f to change it)"
-					   : "nobody in the roster";
+		rw->cells[0] = t->awake_mode == UI_AWAKE_ONLY && st->matched
+				   ? "nobody is awake now (a: everyone)"
+			       : *st->filter ? "nobody matches the filter (f to change it)"
+					     : "nobody in the roster";
 	rows_first(&v->rows);
 	/* the same person if still listed; else the first row, not a number */
 	for (size_t i = 0; keep.key && i < v->rows.n; i++)
@@ -229,6 +245,10 @@ static void draw(view *v, tui *t, int y, int x, int h, int w)
 	 * lack of room skipped, the last one to the edge */
 	const int *cols = v->rows.colw[ui_column_class(ROW_PERSON)];
 	int cx = x, end = x + w;
+	if (v->rows.lead_w) { /* the awake markers' column (`a`) */
+		screen_put(y, cx, v->rows.lead_w, "Local time", STYLE_HEADING, false, false);
+		cx += v->rows.lead_w + 2;
+	}
 	for (int c = 0; c < ROW_CELLS && cx < end; c++) {
 		bool last = c == ROW_CELLS - 1;
 		int cw = last ? end - cx : cols[c];
@@ -271,15 +291,19 @@ static bool request_people(view *v, tui *t, request req)
 static char *title(view *v, tui *t)
 {
 	struct people_state *st = v->state;
-	char buf[sizeof(st->filter) + 128];
+	char buf[sizeof(st->filter) + 200], aw[80] = "";
+	if (t->awake_mode == UI_AWAKE_ONLY) { /* said before the sort: it matters more */
+		ui_awake_count_text(&st->awake, aw + 4, sizeof(aw) - 4);
+		memcpy(aw, " \u00b7 ", 4);
+	}
 	if (*st->filter)
 		snprintf(buf, sizeof(buf),
-			 "People \u00b7 filter: %s \u2014 %zu of %zu \u00b7 sorted by %s %s",
-			 st->filter, st->shown, t->r->npeople, sort_names[st->sort],
+			 "People \u00b7 filter: %s \u2014 %zu of %zu%s \u00b7 sorted by %s %s",
+			 st->filter, st->matched, t->r->npeople, aw, sort_names[st->sort],
 			 sort_arrow(st->descending));
 	else
-		snprintf(buf, sizeof(buf), "People \u00b7 all %zu \u00b7 sorted by %s %s",
-			 t->r->npeople, sort_names[st->sort], sort_arrow(st->descending));
+		snprintf(buf, sizeof(buf), "People \u00b7 all %zu%s \u00b7 sorted by %s %s",
+			 t->r->npeople, aw, sort_names[st->sort], sort_arrow(st->descending));
 	return strdup(buf);
 }
 
@@ -308,4 +332,5 @@ const view_ops view_people_ops = {
 	.prompt_text = prompt_text,
 	.prompt_set = prompt_set,
 	.hint = "f filters \u00b7 S sorts, R reverses \u00b7 Enter opens",
+	.people_list = true,
 };

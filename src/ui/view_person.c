@@ -63,6 +63,62 @@ static char *local_time(const char *tz)
 	return *buf ? strdup(buf) : NULL;
 }
 
+/* The org under p, in a few lines, when p has reports: its size, levels,
+ * direct reports, the largest sub-teams and the mix of roles (the CLI's
+ * org header, and `O` for the tree). The summary of the last person is
+ * kept: a card is built again at every relayout and GitLab answer, and
+ * the top of a 100,000-person roster has most of it under them. */
+static void org_rows(rows *out, tui *t, const person *p)
+{
+	static struct {
+		bool set;
+		unsigned gen;
+		const person *p;
+		ui_org_summary s;
+	} last;
+	size_t nreports;
+	roster_reports(t->r, p, &nreports);
+	if (!nreports)
+		return;
+	if (!last.set || last.gen != t->roster_gen || last.p != p) {
+		org_tree *tree = org_build(t->r, p);
+		if (!tree)
+			return;
+		ui_org_summary_of(tree, &last.s);
+		org_free(tree);
+		last.set = true;
+		last.gen = t->roster_gen;
+		last.p = p;
+	}
+	const ui_org_summary *s = &last.s;
+	if (!s->size && !s->vacancies) /* only themselves, by a cycle */
+		return;
+	char buf[512];
+	ui_heading(out, "Org", (size_t)-1);
+	int n = snprintf(buf, sizeof(buf), "%zu %s", s->size, s->size == 1 ? "person" : "people");
+	if (s->vacancies && n > 0 && (size_t)n < sizeof(buf))
+		snprintf(buf + n, sizeof(buf) - (size_t)n, " \u00b7 %zu %s", s->vacancies,
+			 s->vacancies == 1 ? "vacancy" : "vacancies");
+	field(out, "Size", rows_own(out, strdup(buf)));
+	snprintf(buf, sizeof(buf), "%zu", s->levels);
+	field(out, "Levels", rows_own(out, strdup(buf)));
+	n = snprintf(buf, sizeof(buf), "%zu direct", s->direct);
+	if (s->direct_vacancies && n > 0 && (size_t)n < sizeof(buf))
+		snprintf(buf + n, sizeof(buf) - (size_t)n, " \u00b7 %zu %s", s->direct_vacancies,
+			 s->direct_vacancies == 1 ? "vacancy" : "vacancies");
+	field(out, "Reports", rows_own(out, strdup(buf)));
+	size_t o = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < s->nlargest && o < sizeof(buf); i++) {
+		n = snprintf(buf + o, sizeof(buf) - o, "%s%s (%zu)", i ? ", " : "",
+			     ui_person_name(s->largest[i]), s->largest_size[i]);
+		o += n > 0 ? (size_t)n : 0;
+	}
+	field(out, "Sub-teams", rows_own(out, strdup(buf)));
+	ui_org_mix_text(s->mix, buf, sizeof(buf));
+	field(out, "Mix", rows_own(out, strdup(buf)));
+}
+
 static void text_list(rows *out, const char *title, const strlist *l)
 {
 	if (!l->n)
@@ -132,6 +188,7 @@ void view_person_rows(rows *out, tui *t, const person *p, int width)
 		if (ch.cycle && (rw = rows_add(out, ROW_TEXT, STYLE_WARNING, 1)))
 			rw->cells[0] = "(reports_to loops back here)";
 	}
+	org_rows(out, t, p);
 	size_t n;
 	const size_t *reps = roster_reports(t->r, p, &n);
 	if (n) {
