@@ -40,7 +40,8 @@ void ui_org_summary_of(const org_tree *tree, ui_org_summary *out)
 	out->levels = root->levels;
 	out->direct = root->direct;
 	out->direct_vacancies = root->direct_vacancies;
-	memcpy(out->mix, root->mix, sizeof(out->mix));
+	for (size_t k = 0; k < ORG_NKINDS; k++)
+		out->mix[k] = root->mix[k];
 	/* the direct reports with people under them, by size: a top 3 kept
 	 * in order (a later one of the same size stays after) */
 	for (size_t i = 1; i < tree->n; i = tree->nodes[i].end) {
@@ -217,9 +218,10 @@ static bool ensure_tree(struct org_state *st, tui *t, const person *root)
 static char *counts_text(const org_node *nd)
 {
 	char buf[128];
-	int n = snprintf(buf, sizeof(buf), "%zu direct \u00b7 %zu in org", nd->direct, nd->size);
+	int n = snprintf(buf, sizeof(buf), "%zu direct \u00b7 %zu in org", (size_t)nd->direct,
+			 (size_t)nd->size);
 	if (nd->vacancies && n > 0 && (size_t)n < sizeof(buf))
-		snprintf(buf + n, sizeof(buf) - (size_t)n, " \u00b7 %zu %s", nd->vacancies,
+		snprintf(buf + n, sizeof(buf) - (size_t)n, " \u00b7 %zu %s", (size_t)nd->vacancies,
 			 nd->vacancies == 1 ? "vacancy" : "vacancies");
 	return strdup(buf);
 }
@@ -230,12 +232,15 @@ static char *totals_text(const org_node *root)
 	if (!root->size && !root->vacancies)
 		return strdup("no reports");
 	char mix[256], buf[400];
-	ui_org_mix_text(root->mix, mix, sizeof(mix));
+	size_t kinds[ORG_NKINDS];
+	for (size_t k = 0; k < ORG_NKINDS; k++)
+		kinds[k] = root->mix[k];
+	ui_org_mix_text(kinds, mix, sizeof(mix));
 	int n = snprintf(buf, sizeof(buf), "%zu in org, %zu direct, %zu level%s%s%s",
-			 root->size, root->direct, root->levels, root->levels == 1 ? "" : "s",
+			 (size_t)root->size, (size_t)root->direct, (size_t)root->levels, root->levels == 1 ? "" : "s",
 			 *mix ? ": " : "", mix);
 	if (root->vacancies && n > 0 && (size_t)n < sizeof(buf))
-		snprintf(buf + n, sizeof(buf) - (size_t)n, "; %zu %s", root->vacancies,
+		snprintf(buf + n, sizeof(buf) - (size_t)n, "; %zu %s", (size_t)root->vacancies,
 			 root->vacancies == 1 ? "vacancy" : "vacancies");
 	return strdup(buf);
 }
@@ -365,7 +370,7 @@ static char *title(view *v, tui *t)
 	int n = snprintf(buf, sizeof(buf), "Org \u203a %s", p ? ui_person_name(p) : v->subject);
 	if (st->tree && n > 0 && (size_t)n < sizeof(buf))
 		n += snprintf(buf + n, sizeof(buf) - (size_t)n, " \u00b7 %zu in org",
-			      st->tree->nodes[0].size);
+			      (size_t)st->tree->nodes[0].size);
 	if (t->awake_mode == UI_AWAKE_ONLY && n > 0 && (size_t)n < sizeof(buf)) {
 		char aw[64];
 		ui_awake_count_text(&st->awake, aw, sizeof(aw));
