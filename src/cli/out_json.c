@@ -528,3 +528,62 @@ bool out_json_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n,
 	}
 	return emit(f, a);
 }
+
+/* The time fields of an escalation step (out_json.h). */
+static void add_step_time(cJSON *o, const escalate_step *st)
+{
+	const person_time *t = &st->time;
+	char off[16], when[48] = "", hours[48];
+	tz_offset_text(t->local.utc_offset, off, sizeof(off));
+	if (t->known && strftime(when, sizeof(when) - 8, "%Y-%m-%dT%H:%M:%S", &t->local.tm))
+		strcat(when, off);
+	out_json_add(o, "awake", jstr(awake_name(t->awake)));
+	out_json_add(o, "local_time", jstr(t->known ? when : NULL));
+	out_json_add(o, "utc_offset", jstr(t->known ? off : NULL));
+	out_json_add(o, "timezone", jstr(t->zone.zone));
+	out_json_add(o, "timezone_unknown",
+		     out_json_str(t->known ? NULL : t->zone.why, SANITIZE_VISIBLE));
+	work_hours_text(&t->hours, hours, sizeof(hours));
+	out_json_add(o, "working_hours", jstr(hours));
+}
+
+bool out_json_escalate(FILE *f, const escalate_path *p, const awake_ctx *aw)
+{
+	static const char *const ends[] = {"top", "dangling", "cycle", "no_manager"};
+	cJSON *o = cJSON_CreateObject();
+	if (!o)
+		return false;
+	out_json_add(o, "kind", jstr(p->is_group ? "group" : "person"));
+	out_json_add(o, "of", p->is_group ? jgroup_ref(p->group) : jperson(p->person));
+	if (aw) {
+		time_t at = tz_clock_time(aw->clock);
+		struct tm tm;
+		char when[32] = "";
+		if (gmtime_r(&at, &tm))
+			strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		out_json_add(o, "at", jstr(when));
+	}
+	cJSON *steps = cJSON_CreateArray();
+	out_json_add(o, "steps", steps);
+	for (size_t i = 0; steps && i < p->n; i++) {
+		const escalate_step *st = &p->steps[i];
+		cJSON *e = cJSON_CreateObject();
+		if (!e)
+			break;
+		out_json_add(e, "person", jperson(st->person));
+		out_json_add(e, "why", jstr(st->why));
+		out_json_add(e, "function", jstr(escalate_function_name(st->function)));
+		out_json_add(e, "level", cJSON_CreateNumber((double)st->level));
+		if (st->timed)
+			add_step_time(e, st);
+		out_json_add(e, "over_vacancy", st->over_vacancy ? jperson(st->over_vacancy)
+								 : cJSON_CreateNull());
+		out_json_add(e, "note", jstr(st->note));
+		cJSON_AddItemToArray(steps, e);
+	}
+	out_json_add(o, "end", jstr(ends[p->end]));
+	out_json_add(o, "dangling", jstr(p->dangling));
+	out_json_add(o, "cycle_at", p->cycle_at ? jperson(p->cycle_at) : cJSON_CreateNull());
+	out_json_add(o, "skipped", jpeople(p->skipped, p->nskipped));
+	return emit(f, o);
+}
