@@ -204,6 +204,7 @@ static void test_person(const roster *r, resolver *rs)
 	tap_is_str(steps(&p), "vpe:manager:1 ceo:skip_level:2",
 		   "a vacancy asked about is no step");
 	tap_is_str(skipped(&p), "open-em", "but it is listed as skipped");
+	tap_ok(!p.steps[0].over_vacancy, "and its manager is not 'over' it");
 	escalate_free(&p);
 }
 

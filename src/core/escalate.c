@@ -250,16 +250,14 @@ bool escalate_person(const roster *r, resolver *rs, const person *p,
 		return false;
 	out->person = p;
 	const char *subject = name_of(p);
-	const person *below = NULL;
-	if (p->type == PERSON_VACANCY) {
+	if (p->type == PERSON_VACANCY) { /* its own line says it is one */
 		skip(&b, p);
-		below = p;
 		b.seen[p->index] = true;
 	} else {
 		add_step(&b, p, ESCALATE_ASKED, 0, strdup("the person asked about"));
 	}
 	if (!b.oom)
-		chain(&b, rs, p, 0, below, subject);
+		chain(&b, rs, p, 0, NULL, subject);
 	return finish(&b);
 }
 
