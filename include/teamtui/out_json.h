@@ -65,10 +65,9 @@ bool out_json_diags(FILE *f, const diag_list *d);
 /* `teamtui escalate --json`: {"kind": "person"|"group", "of": the person
  * (as `show` lists people) or the group ({id, name}), "at": the moment
  * (UTC, with aw), "steps": [{"person": {...}, "why", "function"
- * (escalate_function_name), "level", with aw "awake" ("awake", "off
- * hours", "unknown": awake_name), "local_time", "utc_offset",
- * "timezone", "timezone_unknown", "working_hours" (as a person's time
- * fields), "over_vacancy": the vacant manager skipped below, or null,
+ * (escalate_function_name), "level", with aw a person's time fields
+ * (above) but "awake" is "awake", "off hours" or "unknown" (awake_name),
+ * "over_vacancy": the vacant manager skipped below, or null,
  * "note": how the chain ended, or null}], "end": "top", "dangling",
  * "cycle" or "no_manager", "dangling": the slug or null, "cycle_at": the
  * person or null, "skipped": [the vacancies left out]}. False when out

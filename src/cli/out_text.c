@@ -333,15 +333,22 @@ static void put_no_manager(FILE *f, const void *ctx)
 }
 
 /* "Awake at 2026-11-18 10:06 UTC: inside their working hours" */
-static void put_awake_moment(FILE *f, const awake_ctx *aw)
+/* "2026-11-18 11:06 UTC (Wed)" and "09:00-17:00 Mon-Fri": aw's moment
+ * and everyone's working hours (when: 40 bytes, hours: 48). */
+static void awake_moment(const awake_ctx *aw, char *when, char *hours)
 {
 	time_t at = tz_clock_time(aw->clock);
 	struct tm tm;
-	char when[40] = "";
+	when[0] = '\0';
 	if (gmtime_r(&at, &tm))
-		strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC (%a)", &tm);
-	char hours[48];
-	work_hours_text(&aw->hours, hours, sizeof(hours));
+		strftime(when, 40, "%Y-%m-%d %H:%M UTC (%a)", &tm);
+	work_hours_text(&aw->hours, hours, 48);
+}
+
+static void put_awake_moment(FILE *f, const awake_ctx *aw)
+{
+	char when[40], hours[48];
+	awake_moment(aw, when, hours);
 	fprintf(f, "Awake at %s: inside their working hours (%s unless their own)\n",
 		when, hours);
 }
@@ -903,12 +910,8 @@ void out_text_escalate(FILE *f, const escalate_path *p, const awake_ctx *aw)
 	}
 	fputs("), in order\n", f);
 	if (aw) {
-		time_t at = tz_clock_time(aw->clock);
-		struct tm tm;
-		char when[40] = "", hours[48];
-		if (gmtime_r(&at, &tm))
-			strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC (%a)", &tm);
-		work_hours_text(&aw->hours, hours, sizeof(hours));
+		char when[40], hours[48];
+		awake_moment(aw, when, hours);
 		fprintf(f, "At %s; awake: inside their working hours (%s unless their "
 			   "own)\n", when, hours);
 	}
