@@ -489,6 +489,30 @@ static int cmd_show(const roster *r, resolver *rs, const struct args *a,
 	return CLI_OK;
 }
 
+/* config.yml's me: v names nobody in r: the error at its line, with the
+ * closest slugs, into out. */
+static void me_unknown(const roster *r, const config_me_value *v, diag_list *out)
+{
+	const char **all = malloc((r->npeople + 1) * sizeof(*all));
+	const char *best[3];
+	size_t k = 0;
+	for (size_t i = 0; all && i < r->npeople; i++)
+		all[i] = r->people[i].slug;
+	if (all)
+		k = suggest_closest(v->value, all, r->npeople, best, 3);
+	char hint[400] = "";
+	size_t o = 0;
+	for (size_t i = 0; i < k && o < sizeof(hint); i++)
+		o += (size_t)snprintf(hint + o, sizeof(hint) - o, "%s'%s'",
+				      i ? ", " : "; did you mean ", best[i]);
+	if (k && o < sizeof(hint))
+		snprintf(hint + o, sizeof(hint) - o, "?");
+	diag_add(out, DIAG_ERROR, v->file, v->line, v->col,
+		 "me: '%s' names nobody in the roster (a slug or a GitLab handle)%s",
+		 v->value, hint);
+	free(all);
+}
+
 /* "me" (me.h, mestate.h): the person config.yml's me: names, else the
  * guess confirmed before, else a guess from $USER or git's user.email,
  * said once on stderr and kept as confirmed (so said only the first
@@ -531,30 +555,14 @@ static const person *find_me(const roster *r, bool json)
 			diag_print(&d.items[i], stderr);
 		char msg[600];
 		if (m.answer.config_unknown) {
-			const char **all = malloc((r->npeople + 1) * sizeof(*all));
-			const char *best[3];
-			size_t k = 0;
-			for (size_t i = 0; all && i < r->npeople; i++)
-				all[i] = r->people[i].slug;
-			if (all)
-				k = suggest_closest(m.config.value, all, r->npeople, best, 3);
 			diag_list e;
 			diag_init(&e);
-			char hint[400] = "";
-			size_t o = 0;
-			for (size_t i = 0; i < k && o < sizeof(hint); i++)
-				o += (size_t)snprintf(hint + o, sizeof(hint) - o, "%s'%s'",
-						      i ? ", " : "; did you mean ", best[i]);
-			if (k && o < sizeof(hint))
-				snprintf(hint + o, sizeof(hint) - o, "?");
-			diag_add(&e, DIAG_ERROR, m.config.file, m.config.line, m.config.col,
-				 "me: '%s' names nobody in the roster (a slug or a GitLab "
-				 "handle)%s", m.config.value, hint);
-			diag_print(&e.items[0], stderr);
+			me_unknown(r, &m.config, &e);
+			for (size_t i = 0; i < e.count; i++)
+				diag_print(&e.items[i], stderr);
+			diag_free(&e);
 			snprintf(msg, sizeof(msg), "me: 'me:' in the config file names nobody "
 						   "in the roster");
-			diag_free(&e);
-			free(all);
 		} else {
 			fputs("teamtui: me: who you are is not known: no 'me:' in ", stderr);
 			sanitize_fputs_flags(cfg_shown, SANITIZE_VISIBLE, stderr);
@@ -1386,6 +1394,10 @@ int cli_run(int argc, char **argv)
 	 * drive it either) */
 	bool paged = !a.no_pager && !*why && pager_start();
 	if (!strcmp(cmd, "check")) {
+		config_me_value me;
+		if (config_me(&me, &d) && me.value && !me_match(r, me.value))
+			me_unknown(r, &me, &d); /* the user's own line, linted too */
+		config_me_free(&me);
 		rc = cmd_check(&in, r, &d, &a);
 	} else {
 		if (!strcmp(cmd, "show"))
