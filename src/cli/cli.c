@@ -606,10 +606,16 @@ struct lookup_kind {
 	const char *(*cand_name)(const void *c);
 };
 
+/* (each copies its typed candidates out: no pointer read as another type) */
 static search_lookup run_person(const roster *r, search_index *s, const char *arg,
 				const void **cands, size_t max)
 {
-	return search_person_lookup(r, s, arg, (const person **)cands, max);
+	const person *v[AMBIGUOUS_SHOWN];
+	max = max < AMBIGUOUS_SHOWN ? max : AMBIGUOUS_SHOWN;
+	search_lookup m = search_person_lookup(r, s, arg, v, max);
+	for (size_t i = 0; i < m.count && i < max; i++)
+		cands[i] = v[i];
+	return m;
 }
 static size_t count_people(const roster *r) { return r->npeople; }
 static const char *person_id(const roster *r, size_t i) { return r->people[i].slug; }
@@ -619,7 +625,12 @@ static const char *cand_pname(const void *c) { return ((const person *)c)->name;
 static search_lookup run_group(const roster *r, search_index *s, const char *arg,
 			       const void **cands, size_t max)
 {
-	return search_group_lookup(r, s, arg, (const group **)cands, max);
+	const group *v[AMBIGUOUS_SHOWN];
+	max = max < AMBIGUOUS_SHOWN ? max : AMBIGUOUS_SHOWN;
+	search_lookup m = search_group_lookup(r, s, arg, v, max);
+	for (size_t i = 0; i < m.count && i < max; i++)
+		cands[i] = v[i];
+	return m;
 }
 static size_t count_groups(const roster *r) { return r->ngroups; }
 static const char *group_id(const roster *r, size_t i) { return r->groups[i].id; }
