@@ -7,7 +7,10 @@
 #
 #   NAME EXIT-CODE ARGS...  [# comment | # TODO reason]
 #
-# ARGS are split on blanks (no quoting, no globbing). In them @DATA@ is the
+# ARGS are split on blanks (no quoting, no globbing). Leading words
+# NAME=VALUE (NAME in capitals, digits and '_') are not arguments but the
+# case's environment, set after the fixed one below (e.g. USER=aquill,
+# XDG_CONFIG_HOME=@FIX@/me/config-slug). In them @DATA@ is the
 # sample organisation ($srcdir/data), @FIX@ the fixture rosters
 # ($srcdir/tests/golden/fixtures), @ESC@ a raw ESC byte and @LONG@ a word
 # of 1001 letters (one more than a query may have). A lone '#' word
@@ -16,7 +19,10 @@
 # expected failure), and --update leaves its files alone.
 #
 # Each case runs "$TEAMTUI ARGS" with LC_ALL=C.UTF-8, HOME and
-# XDG_CONFIG_HOME pointing at an empty directory, TEAMTUI_ROSTER unset,
+# XDG_CONFIG_HOME pointing at an empty directory, XDG_STATE_HOME at an
+# empty directory of its own (`me` keeps its guess there), USER=golden-user
+# (nobody's slug or handle), git reading no system config and finding no
+# repository (GIT_CONFIG_NOSYSTEM, GIT_CEILING_DIRECTORIES), TEAMTUI_ROSTER unset,
 # TZ=UTC, TEAMTUI_NOW=1795000000 (Wednesday 2026-11-18 11:06:40 UTC),
 # tzdata's tables from tests/golden/fixtures/zoneinfo and stdin from
 # /dev/null. It passes when
@@ -131,7 +137,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 	want=${2-}
 	shift
 	[ $# -gt 0 ] && shift
-	args='' todo='' comment=false
+	args='' todo='' comment=false envs='' in_env=true
 	for w in "$@"; do
 		if $comment; then
 			todo="$todo $w"
@@ -145,6 +151,20 @@ while IFS= read -r line || [ -n "$line" ]; do
 		w=$(subst "$w" @FIX@ "$abs_srcdir/tests/golden/fixtures")
 		w=$(subst "$w" @ESC@ "$esc")
 		w=$(subst "$w" @LONG@ "$long")
+		if $in_env; then
+			case $w in
+			[A-Z_]*=*)
+				case ${w%%=*} in
+				*[!A-Z0-9_]*) ;;
+				*)
+					envs="$envs $(quote "$w")"
+					continue
+					;;
+				esac
+				;;
+			esac
+			in_env=false
+		fi
 		args="$args $(quote "$w")"
 	done
 	case $todo in
@@ -179,6 +199,8 @@ while IFS= read -r line || [ -n "$line" ]; do
 	run=0
 	while [ $run -lt $runs ]; do
 	run=$((run + 1))
+	rm -rf "$tmp/state"
+	mkdir "$tmp/state" || exit 1
 	(
 		# check names files relative to where teamtui runs when they are
 		# under it: run where no roster is, so that they are named as
@@ -193,7 +215,18 @@ while IFS= read -r line || [ -n "$line" ]; do
 		TEAMTUI_NOW=1795000000
 		TEAMTUI_ZONEINFO=$abs_srcdir/tests/golden/fixtures/zoneinfo
 		unset TZDIR
-		export HOME XDG_CONFIG_HOME LC_ALL TZ TEAMTUI_NOW TEAMTUI_ZONEINFO
+		# who the user is (`me`): nobody, unless a case says so
+		XDG_STATE_HOME=$tmp/state
+		USER=golden-user
+		GIT_CONFIG_NOSYSTEM=1
+		GIT_CEILING_DIRECTORIES=$tmp
+		unset GIT_CONFIG_GLOBAL GIT_DIR GIT_WORK_TREE GIT_CONFIG \
+			GIT_CONFIG_COUNT LOGNAME
+		export HOME XDG_CONFIG_HOME LC_ALL TZ TEAMTUI_NOW TEAMTUI_ZONEINFO \
+			XDG_STATE_HOME USER GIT_CONFIG_NOSYSTEM GIT_CEILING_DIRECTORIES
+		if [ -n "$envs" ]; then
+			eval "export $envs"
+		fi
 		if [ "$runs" = 2 ]; then
 			XDG_CACHE_HOME=$tmp/cache
 			TEAMTUI_NO_SNAPSHOT=0

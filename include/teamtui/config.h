@@ -108,4 +108,18 @@ void config_interface(config_theme *theme, bool *mouse, diag_list *diags);
  * WORK_HOURS_DEFAULT, 09:00-17:00 Monday to Friday. */
 void config_working_hours(work_hours *out, diag_list *diags);
 
+/* `me:` of the user's config file: who the user is in the roster (a slug
+ * or a GitLab handle, with or without '@'; me.h resolves it), and where
+ * it is written, for an error at its line when it names nobody. */
+typedef struct config_me_value {
+	char *value; /* malloc'd; NULL when absent or empty */
+	char *file;  /* the config file's path (malloc'd), with value */
+	int line, col;
+} config_me_value;
+/* Fill *out (free with config_me_free). A value that is not a string is
+ * an error at its line (in diags), and absent. False only when memory
+ * runs out. */
+bool config_me(config_me_value *out, diag_list *diags);
+void config_me_free(config_me_value *v);
+
 #endif

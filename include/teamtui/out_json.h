@@ -8,6 +8,7 @@
 
 #include "teamtui/awake.h"
 #include "teamtui/diag.h"
+#include "teamtui/escalate.h"
 #include "teamtui/org.h"
 #include "teamtui/resolve.h"
 #include "teamtui/roster.h"
@@ -61,6 +62,17 @@ bool out_json_error(FILE *f, const char *message, const char *kind,
  * memory. */
 bool out_json_org(FILE *f, const org_tree *t, size_t max_depth);
 bool out_json_diags(FILE *f, const diag_list *d);
+/* `teamtui escalate --json`: {"kind": "person"|"group", "of": the person
+ * (as `show` lists people) or the group ({id, name}), "at": the moment
+ * (UTC, with aw), "steps": [{"person": {...}, "why", "function"
+ * (escalate_function_name), "level", with aw a person's time fields
+ * (above) but "awake" is "awake", "off hours" or "unknown" (awake_name),
+ * "over_vacancy": the vacant manager skipped below, or null,
+ * "note": how the chain ended, or null}], "end": "top", "dangling",
+ * "cycle" or "no_manager", "dangling": the slug or null, "cycle_at": the
+ * person or null, "skipped": [the vacancies left out]}. False when out
+ * of memory. */
+bool out_json_escalate(FILE *f, const escalate_path *p, const awake_ctx *aw);
 /* who's hits; with aw, person hits also have the time fields. */
 bool out_json_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n,
 		   const awake_ctx *aw);

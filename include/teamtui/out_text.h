@@ -7,6 +7,7 @@
 
 #include "teamtui/awake.h"
 #include "teamtui/diag.h"
+#include "teamtui/escalate.h"
 #include "teamtui/org.h"
 #include "teamtui/resolve.h"
 #include "teamtui/roster.h"
@@ -47,6 +48,13 @@ void out_text_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n,
  * below" line. Box drawing, "·" and "…" become ASCII ("|-- ", "-",
  * "...") when the user's locale is not UTF-8 (utf8_user_codeset). */
 void out_text_org(FILE *f, const org_tree *t, size_t max_depth);
+/* `teamtui escalate`: whom the path is about ("Whom to ask about Ada
+ * Quill (ada-quill), in order"; a group: "the group NAME (id)"), with aw
+ * the moment, then one numbered line a step: "Name (slug)  role  — why"
+ * and with aw "· awake 14:05 Wed UTC+02:00", "· off hours ..." or "·
+ * time zone unknown"; under a step, the vacancy it was reached over and
+ * how the chain ended; last, the vacancies left out. */
+void out_text_escalate(FILE *f, const escalate_path *p, const awake_ctx *aw);
 /* One compiler-style line per diagnostic, then "N errors, M warnings". */
 void out_text_diags(FILE *f, const diag_list *d);
 /* "Dev › AI-powered › Custom Models" (sanitized, malloc'd) */

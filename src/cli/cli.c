@@ -19,6 +19,9 @@
 #include "teamtui/digeststore.h"
 #include "teamtui/gitlab.h"
 #include "teamtui/later.h"
+#include "teamtui/escalate.h"
+#include "teamtui/me.h"
+#include "teamtui/mestate.h"
 #include "teamtui/org.h"
 #include "teamtui/out_dot.h"
 #include "teamtui/out_json.h"
@@ -55,7 +58,7 @@ struct args {
 	long depth;	  /* org --depth (0: not given) */
 	bool dot;	  /* org --dot */
 	bool awake;	  /* who, show --awake */
-	const char *at;	  /* who, show, person --at TIME */
+	const char *at;	  /* who, show, person, escalate --at TIME */
 };
 
 /* Where commands print: stdout, or a buffer that is cut to the
@@ -69,17 +72,21 @@ static const char usage_text[] =
     "  groups        the tree of sections, stages and groups\n"
     "  show GROUP    a group card: manager, members, counterparts, channels,\n"
     "                labels, links, OKR source\n"
-    "  person SLUG   a person card (SLUG or @gitlab-handle)\n"
+    "  person SLUG   a person card (SLUG or @gitlab-handle; 'me': you)\n"
     "  org SLUG      everyone under a person, by reports_to: a tree with each\n"
     "                one's direct reports, org size and mix of roles\n"
     "                (--depth N: N levels, 1 to 1000; --dot: a Graphviz graph)\n"
+    "  escalate SLUG|GROUP  whom to ask, in order: a person, their manager,\n"
+    "                the skip-level and on up; a group's manager, its stable\n"
+    "                counterparts (product, design, quality, writer,\n"
+    "                security), then up; each awake or not ('me': you)\n"
     "  check         lint the roster (file:line:column: error|warning: ...)\n"
     "  who QUERY     who do I ask? people and groups ranked, each with why\n"
     "                (--limit N, default 10)\n"
     "  --awake       with who and show: only the people inside their working\n"
     "                hours now, in their own time zone (groups stay)\n"
-    "  --at TIME     with --awake, and for person's local time: another\n"
-    "                moment: now, HH:MM (today here), YYYY-MM-DDTHH:MM (here)\n"
+    "  --at TIME     with --awake, person and escalate: another moment than\n"
+    "                now: HH:MM (today here), YYYY-MM-DDTHH:MM (here)\n"
     "                or YYYY-MM-DDTHH:MMZ (UTC)\n"
     "  tables [PAGE|GROUP]  every people table of the roster (or of one page\n"
     "                or group): file:line, the shortcode call, its rows as\n"
@@ -122,11 +129,12 @@ static const char usage_text[] =
     "\n"
     "environment: TEAMTUI_ROSTER (the roster), GITLAB_HOST and GITLAB_TOKEN\n"
     "  (okrs), TEAMTUI_PAGER or PAGER, BROWSER (o opens links), NO_COLOR,\n"
-    "  TERM, XDG_CONFIG_HOME, XDG_CACHE_HOME, XDG_DATA_HOME, TEAMTUI_NO_SNAPSHOT\n"
+    "  TERM, XDG_CONFIG_HOME, XDG_CACHE_HOME, XDG_DATA_HOME, TEAMTUI_NO_SNAPSHOT,\n"
+    "  USER and XDG_STATE_HOME (me)\n"
     "config file: ${XDG_CONFIG_HOME:-~/.config}/teamtui/config.yml (roster:,\n"
     "  people:, data:, gitlab_host:, gitlab_token:, ca_cert:, snapshot_dir:,\n"
-    "  data_dir:, sync:); the system's for snapshot_dir:, data_dir: and sync:\n"
-    "  (see FILES in man teamtui)\n"
+    "  data_dir:, sync:, working_hours:, me:); the system's for snapshot_dir:,\n"
+    "  data_dir: and sync: (see FILES in man teamtui)\n"
     "exit status: 0 ok, 1 not found or roster errors, 2 usage\n"
     "see also: man teamtui, man teamtui-roster\n";
 
@@ -230,7 +238,8 @@ static int parse_args(int argc, char **argv, struct args *a)
 			a->arg = a->query;
 		} else if (a->arg && (!strcmp(a->command, "show") ||
 				      !strcmp(a->command, "person") ||
-				      !strcmp(a->command, "org"))) {
+				      !strcmp(a->command, "org") ||
+				      !strcmp(a->command, "escalate"))) {
 			/* a name in several words: teamtui show duo chat */
 			size_t l = a->arg == a->query ? strlen(a->query) : 0;
 			if (a->arg != a->query) {
@@ -464,7 +473,8 @@ static void report_fatal(diag_list *d, roster_source from)
 		no_roster_hint();
 }
 
-static const group *find_group(const roster *r, const char *id, bool json);
+
+static const group *find_group(const roster *r, const char *arg, bool json);
 
 static int cmd_show(const roster *r, resolver *rs, const struct args *a,
 		    const awake_ctx *aw)
@@ -479,32 +489,229 @@ static int cmd_show(const roster *r, resolver *rs, const struct args *a,
 	return CLI_OK;
 }
 
-/* The person `arg` names (search_person_lookup(): a slug, @handle or
- * handle, a unique name or part of one), or NULL when it names several
- * (listed on stderr) or nobody ("did you mean", by name and by slug). */
-static const person *find_person(const roster *r, const char *arg, bool json)
+/* config.yml's me: v names nobody in r: the error at its line, with the
+ * closest slugs, into out. */
+static void me_unknown(const roster *r, const config_me_value *v, diag_list *out)
 {
-	const person *cands[AMBIGUOUS_SHOWN];
-	search_lookup m = search_person_lookup(r, NULL, arg, cands, AMBIGUOUS_SHOWN);
-	search_index *s = NULL;
-	if (m.level == SEARCH_LOOKUP_NONE && (s = search_build(r)))
-		/* the who-search's near misses, by name */
-		m = search_person_lookup(r, s, arg, cands, AMBIGUOUS_SHOWN);
-	search_free(s);
-	if (m.person)
-		return m.person;
-	const char *ids[AMBIGUOUS_SHOWN], *names[AMBIGUOUS_SHOWN];
-	for (size_t i = 0; i < m.count && i < AMBIGUOUS_SHOWN; i++) {
-		ids[i] = cands[i]->slug;
-		names[i] = cands[i]->name;
-	}
 	const char **all = malloc((r->npeople + 1) * sizeof(*all));
+	const char *best[3];
+	size_t k = 0;
 	for (size_t i = 0; all && i < r->npeople; i++)
 		all[i] = r->people[i].slug;
-	lookup_failed("person", "people", arg, m, ids, names, all,
-		      all ? r->npeople : 0, "'teamtui who NAME' searches names", json);
+	if (all)
+		k = suggest_closest(v->value, all, r->npeople, best, 3);
+	char hint[400] = "";
+	size_t o = 0;
+	for (size_t i = 0; i < k && o < sizeof(hint); i++)
+		o += (size_t)snprintf(hint + o, sizeof(hint) - o, "%s'%s'",
+				      i ? ", " : "; did you mean ", best[i]);
+	if (k && o < sizeof(hint))
+		snprintf(hint + o, sizeof(hint) - o, "?");
+	diag_add(out, DIAG_ERROR, v->file, v->line, v->col,
+		 "me: '%s' names nobody in the roster (a slug or a GitLab handle)%s",
+		 v->value, hint);
 	free(all);
-	return NULL;
+}
+
+/* "me" (me.h, mestate.h): the person config.yml's me: names, else the
+ * guess confirmed before, else a guess from $USER or git's user.email,
+ * said once on stderr and kept as confirmed (so said only the first
+ * time). NULL, said, when me: names nobody (an error at its line) or
+ * nothing names anyone. */
+static const person *find_me(const roster *r, bool json)
+{
+	mestate m;
+	diag_list d;
+	diag_init(&d);
+	bool ok = mestate_resolve(r, &m, &d);
+	if (m.state_err[0]) {
+		fputs("teamtui: warning: me: ", stderr);
+		sanitize_fputs_flags(m.state_err, SANITIZE_VISIBLE, stderr);
+		fputc('\n', stderr);
+	}
+	char *cfg = config_path();
+	const char *cfg_shown = cfg ? cfg : "config.yml";
+	const person *p = ok ? m.answer.person : NULL;
+	if (p && me_is_guess(m.answer.source)) {
+		char err[512];
+		fputs("teamtui: me: taken to be ", stderr);
+		sanitize_fputs(p->name && *p->name ? p->name : p->slug, stderr);
+		fputs(" (", stderr);
+		sanitize_fputs(p->slug, stderr);
+		fprintf(stderr, "), guessed from %s '", me_source_name(m.answer.source));
+		sanitize_fputs_flags(m.answer.matched, SANITIZE_VISIBLE, stderr);
+		fputs("'; put \"me: ", stderr);
+		sanitize_fputs(p->slug, stderr);
+		fputs("\" in ", stderr);
+		sanitize_fputs_flags(cfg_shown, SANITIZE_VISIBLE, stderr);
+		fputs(" to make it sure\n", stderr);
+		if (!mestate_write(p->slug, err, sizeof(err))) {
+			fputs("teamtui: warning: me: the guess is not kept: ", stderr);
+			sanitize_fputs_flags(err, SANITIZE_VISIBLE, stderr);
+			fputc('\n', stderr);
+		}
+	} else if (!p) {
+		for (size_t i = 0; i < d.count; i++) /* why me: was not read */
+			diag_print(&d.items[i], stderr);
+		char msg[600];
+		if (m.answer.config_unknown) {
+			diag_list e;
+			diag_init(&e);
+			me_unknown(r, &m.config, &e);
+			for (size_t i = 0; i < e.count; i++)
+				diag_print(&e.items[i], stderr);
+			diag_free(&e);
+			snprintf(msg, sizeof(msg), "me: 'me:' in the config file names nobody "
+						   "in the roster");
+		} else {
+			fputs("teamtui: me: who you are is not known: no 'me:' in ", stderr);
+			sanitize_fputs_flags(cfg_shown, SANITIZE_VISIBLE, stderr);
+			fputs(", and neither $USER", stderr);
+			if (m.user) {
+				fputs(" '", stderr);
+				sanitize_fputs_flags(m.user, SANITIZE_VISIBLE, stderr);
+				fputc('\'', stderr);
+			}
+			fputs(" nor git's user.email", stderr);
+			if (m.email) {
+				fputs(" '", stderr);
+				sanitize_fputs_flags(m.email, SANITIZE_VISIBLE, stderr);
+				fputc('\'', stderr);
+			}
+			fputs(" names anyone in the roster; put \"me: YOUR-SLUG\" in it\n",
+			      stderr);
+			snprintf(msg, sizeof(msg), "me: who you are is not known; put 'me: "
+						   "YOUR-SLUG' in the config file");
+		}
+		if (json)
+			out_json_error(out_fp, msg, "person", "me", NULL, 0);
+	}
+	free(cfg);
+	diag_free(&d);
+	mestate_free(&m);
+	return p;
+}
+
+/* One kind of thing a command's argument names, for find_thing(): people
+ * (search_person_lookup) or groups (search_group_lookup). */
+struct lookup_kind {
+	const char *what, *whats; /* "person", "people" */
+	const char *hint;	  /* said when nothing is close */
+	/* the lookup, over cands typed as the kind's own */
+	search_lookup (*run)(const roster *r, search_index *s, const char *arg,
+			     const void **cands, size_t max);
+	size_t (*count)(const roster *r);
+	const char *(*id)(const roster *r, size_t i); /* every id, for "did you mean" */
+	const char *(*cand_id)(const void *c);
+	const char *(*cand_name)(const void *c);
+};
+
+/* (each copies its typed candidates out: no pointer read as another type) */
+static search_lookup run_person(const roster *r, search_index *s, const char *arg,
+				const void **cands, size_t max)
+{
+	const person *v[AMBIGUOUS_SHOWN];
+	max = max < AMBIGUOUS_SHOWN ? max : AMBIGUOUS_SHOWN;
+	search_lookup m = search_person_lookup(r, s, arg, v, max);
+	for (size_t i = 0; i < m.count && i < max; i++)
+		cands[i] = v[i];
+	return m;
+}
+static size_t count_people(const roster *r) { return r->npeople; }
+static const char *person_id(const roster *r, size_t i) { return r->people[i].slug; }
+static const char *cand_slug(const void *c) { return ((const person *)c)->slug; }
+static const char *cand_pname(const void *c) { return ((const person *)c)->name; }
+
+static search_lookup run_group(const roster *r, search_index *s, const char *arg,
+			       const void **cands, size_t max)
+{
+	const group *v[AMBIGUOUS_SHOWN];
+	max = max < AMBIGUOUS_SHOWN ? max : AMBIGUOUS_SHOWN;
+	search_lookup m = search_group_lookup(r, s, arg, v, max);
+	for (size_t i = 0; i < m.count && i < max; i++)
+		cands[i] = v[i];
+	return m;
+}
+static size_t count_groups(const roster *r) { return r->ngroups; }
+static const char *group_id(const roster *r, size_t i) { return r->groups[i].id; }
+static const char *cand_gid(const void *c) { return ((const group *)c)->id; }
+static const char *cand_gname(const void *c) { return ((const group *)c)->name; }
+
+static const struct lookup_kind people_kind = {
+	"person", "people", "'teamtui who NAME' searches names", run_person,
+	count_people, person_id, cand_slug, cand_pname};
+static const struct lookup_kind groups_kind = {
+	"group", "groups", "'teamtui groups' lists them", run_group,
+	count_groups, group_id, cand_gid, cand_gname};
+
+/* Look `arg` up as kind k: first without the who-search's index, then,
+ * when nothing matched, with it (its near misses, by name). cands[0 ..
+ * AMBIGUOUS_SHOWN) are the candidates. Nothing is said. */
+static search_lookup probe(const roster *r, const struct lookup_kind *k,
+			   const char *arg, const void **cands)
+{
+	search_lookup m = k->run(r, NULL, arg, cands, AMBIGUOUS_SHOWN);
+	search_index *s = NULL;
+	if (m.level == SEARCH_LOOKUP_NONE && (s = search_build(r)))
+		m = k->run(r, s, arg, cands, AMBIGUOUS_SHOWN);
+	search_free(s);
+	return m;
+}
+
+/* The answer of a probe m (the person or the group), or NULL. */
+static const void *answer_of(search_lookup m)
+{
+	return m.person ? (const void *)m.person : (const void *)m.group;
+}
+
+/* Say why probe m of `arg` as kind k gave no answer (lookup_failed). */
+static void probe_failed(const roster *r, const struct lookup_kind *k,
+			 const char *arg, search_lookup m, const void **cands,
+			 bool json)
+{
+	const char *ids[AMBIGUOUS_SHOWN], *names[AMBIGUOUS_SHOWN];
+	for (size_t i = 0; i < m.count && i < AMBIGUOUS_SHOWN; i++) {
+		ids[i] = k->cand_id(cands[i]);
+		names[i] = k->cand_name(cands[i]);
+	}
+	size_t n = k->count(r);
+	const char **all = malloc((n + 1) * sizeof(*all));
+	for (size_t i = 0; all && i < n; i++)
+		all[i] = k->id(r, i);
+	lookup_failed(k->what, k->whats, arg, m, ids, names, all, all ? n : 0,
+		      k->hint, json);
+	free(all);
+}
+
+/* The thing of kind k that `arg` names (an id, a unique name or part of
+ * one: search.h), or NULL when it names several (listed on stderr) or
+ * none ("did you mean", by name and by id). */
+static const void *find_thing(const roster *r, const struct lookup_kind *k,
+			      const char *arg, bool json)
+{
+	const void *cands[AMBIGUOUS_SHOWN];
+	search_lookup m = probe(r, k, arg, cands);
+	const void *found = answer_of(m);
+	if (!found)
+		probe_failed(r, k, arg, m, cands, json);
+	return found;
+}
+
+/* The group `arg` names (search_group_lookup()). */
+static const group *find_group(const roster *r, const char *arg, bool json)
+{
+	return find_thing(r, &groups_kind, arg, json);
+}
+
+/* The person `arg` names (search_person_lookup(): a slug, @handle or
+ * handle, a unique name or part of one), or NULL when it names several
+ * (listed on stderr) or nobody ("did you mean", by name and by slug).
+ * "me" is the user (find_me). */
+static const person *find_person(const roster *r, const char *arg, bool json)
+{
+	if (!strcmp(arg, "me"))
+		return find_me(r, json);
+	return find_thing(r, &people_kind, arg, json);
 }
 
 /* org: the tree under the person `arg` names (found as `person` finds
@@ -547,6 +754,98 @@ static int cmd_person(const roster *r, resolver *rs, const struct args *a,
 		return out_json_person(out_fp, r, rs, p, aw) ? CLI_OK : CLI_FAIL;
 	out_text_person(out_fp, r, rs, p, aw);
 	return CLI_OK;
+}
+
+/* escalate: the argument names a person (as `person` finds them, "me"
+ * too) or a group (as `show` does). Both are looked up; the more exact
+ * lookup decides (search.h's levels: an id, then a handle, a whole name,
+ * words, a prefix): its one answer, or the several it found listed as
+ * `person` or `show` lists them. When a person and a group match as
+ * exactly, several on either side are listed; one each: the group when
+ * the argument is its id exactly, else the person, and stderr says so.
+ * Nothing: "did you mean" over people and groups. */
+static int cmd_escalate(const roster *r, resolver *rs, const struct args *a,
+			const awake_ctx *aw)
+{
+	const person *p = NULL;
+	const group *g = NULL;
+	if (!strcmp(a->arg, "me")) {
+		if (!(p = find_me(r, a->json)))
+			return CLI_FAIL;
+	} else {
+		const void *pc[AMBIGUOUS_SHOWN], *gc[AMBIGUOUS_SHOWN];
+		search_lookup pm = probe(r, &people_kind, a->arg, pc);
+		search_lookup gm = probe(r, &groups_kind, a->arg, gc);
+		/* the exact levels only: a typo is never an answer */
+		bool pany = pm.level != SEARCH_LOOKUP_NONE && pm.level != SEARCH_LOOKUP_FUZZY;
+		bool gany = gm.level != SEARCH_LOOKUP_NONE && gm.level != SEARCH_LOOKUP_FUZZY;
+		if (pany && gany && pm.level != gm.level) /* the more exact decides */
+			*(pm.level < gm.level ? &gany : &pany) = false;
+		if (pany && gany && (pm.count > 1 || gm.count > 1)) {
+			/* as exact as each other, and several: list those */
+			if (pm.count > 1)
+				gany = false;
+			else
+				pany = false;
+		}
+		if (pany && gany) { /* one person and one group, as exact */
+			bool group_wins = gm.level == SEARCH_LOOKUP_ID;
+			fputs("teamtui: '", stderr);
+			sanitize_fputs_flags(a->arg, SANITIZE_VISIBLE, stderr);
+			fputs("' names the group ", stderr);
+			sanitize_fputs(gm.group->id, stderr);
+			fputs(" and the person ", stderr);
+			sanitize_fputs(pm.person->slug, stderr);
+			fputs(group_wins ? "; taking the group\n" : "; taking the person\n", stderr);
+			*(group_wins ? &pany : &gany) = false;
+		}
+		if (pany && !pm.person) {
+			probe_failed(r, &people_kind, a->arg, pm, pc, a->json);
+			return CLI_FAIL;
+		}
+		if (gany && !gm.group) {
+			probe_failed(r, &groups_kind, a->arg, gm, gc, a->json);
+			return CLI_FAIL;
+		}
+		p = pany ? pm.person : NULL;
+		g = gany ? gm.group : NULL;
+		if (!p && !g) {
+			/* "did you mean": the near misses of both, then the
+			 * closest slugs and ids */
+			const char *first[2 * AMBIGUOUS_SHOWN];
+			size_t nfirst = 0;
+			for (size_t i = 0; i < pm.count && i < 3; i++)
+				first[nfirst++] = ((const person *)pc[i])->slug;
+			for (size_t i = 0; i < gm.count && i < 3; i++)
+				first[nfirst++] = ((const group *)gc[i])->id;
+			const char **all = malloc((r->npeople + r->ngroups + 1) * sizeof(*all));
+			size_t nall = 0;
+			for (size_t i = 0; all && i < r->npeople; i++)
+				all[nall++] = r->people[i].slug;
+			for (size_t i = 0; all && i < r->ngroups; i++)
+				all[nall++] = r->groups[i].id;
+			not_found("person or group", a->arg, first, nfirst, all, nall,
+				  "'teamtui who NAME' searches names", a->json);
+			free(all);
+			return CLI_FAIL;
+		}
+	}
+	escalate_path path;
+	bool ok = p ? escalate_person(r, rs, p, aw, &path)
+		    : escalate_group(r, rs, g, aw, &path);
+	if (!ok) {
+		fputs("teamtui: out of memory\n", stderr);
+		return CLI_FAIL;
+	}
+	if (a->json)
+		ok = out_json_escalate(out_fp, &path, aw);
+	else
+		out_text_escalate(out_fp, &path, aw);
+	int rc = ok && path.n ? CLI_OK : CLI_FAIL;
+	if (!path.n)
+		fputs("teamtui: nobody to ask\n", stderr);
+	escalate_free(&path);
+	return rc;
 }
 
 /* What check_report gives, the list the TUI's `!` shows too: the
@@ -719,34 +1018,7 @@ static int cmd_tables(const roster *r, resolver *rs, const struct args *a)
 static bool needs_arg(const char *cmd)
 {
 	return !strcmp(cmd, "show") || !strcmp(cmd, "person") || !strcmp(cmd, "who") ||
-	       !strcmp(cmd, "okrs") || !strcmp(cmd, "org");
-}
-
-/* The group `arg` names (search_group_lookup(): an id, a unique name or
- * part of one), or NULL when it names several (listed on stderr) or none
- * ("did you mean", by name and by id). */
-static const group *find_group(const roster *r, const char *arg, bool json)
-{
-	const group *cands[AMBIGUOUS_SHOWN];
-	search_lookup m = search_group_lookup(r, NULL, arg, cands, AMBIGUOUS_SHOWN);
-	search_index *s = NULL;
-	if (m.level == SEARCH_LOOKUP_NONE && (s = search_build(r)))
-		m = search_group_lookup(r, s, arg, cands, AMBIGUOUS_SHOWN);
-	search_free(s);
-	if (m.group)
-		return m.group;
-	const char *ids[AMBIGUOUS_SHOWN], *names[AMBIGUOUS_SHOWN];
-	for (size_t i = 0; i < m.count && i < AMBIGUOUS_SHOWN; i++) {
-		ids[i] = cands[i]->id;
-		names[i] = cands[i]->name;
-	}
-	const char **all = malloc((r->ngroups + 1) * sizeof(*all));
-	for (size_t i = 0; all && i < r->ngroups; i++)
-		all[i] = r->groups[i].id;
-	lookup_failed("group", "groups", arg, m, ids, names, all,
-		      all ? r->ngroups : 0, "'teamtui groups' lists them", json);
-	free(all);
-	return NULL;
+	       !strcmp(cmd, "okrs") || !strcmp(cmd, "org") || !strcmp(cmd, "escalate");
 }
 
 /* okrs: one fetch, driven to its end here (the CLI may block; the TUI
@@ -952,7 +1224,7 @@ int cli_run(int argc, char **argv)
 	static const char *const known[] = {"groups", "show", "person", "org",
 					    "check", "who", "okrs", "tables",
 					    "version", "help", "snapshot", "sync",
-					    "changes"};
+					    "changes", "escalate"};
 	enum { NKNOWN_CMDS = sizeof(known) / sizeof(*known) };
 	size_t k = 0;
 	while (k < NKNOWN_CMDS && strcmp(known[k], cmd))
@@ -992,9 +1264,11 @@ int cli_run(int argc, char **argv)
 		return usage_error("--dot and --json contradict each other%s", "");
 	if (a.awake && strcmp(cmd, "who") && strcmp(cmd, "show"))
 		return usage_error("--awake is an option of 'who' and 'show' only%s", "");
-	if (a.at && strcmp(cmd, "who") && strcmp(cmd, "show") && strcmp(cmd, "person"))
-		return usage_error("--at is an option of 'who', 'show' and 'person' only%s", "");
-	if (a.at && !a.awake && strcmp(cmd, "person"))
+	if (a.at && strcmp(cmd, "who") && strcmp(cmd, "show") && strcmp(cmd, "person") &&
+	    strcmp(cmd, "escalate"))
+		return usage_error("--at is an option of 'who', 'show', 'person' and "
+				   "'escalate' only%s", "");
+	if (a.at && !a.awake && strcmp(cmd, "person") && strcmp(cmd, "escalate"))
 		return usage_error("--at goes with --awake%s", "");
 	time_t moment = digeststore_now();
 	if (a.at) {
@@ -1028,7 +1302,7 @@ int cli_run(int argc, char **argv)
 	/* working hours: said (to stderr) when this command uses them, and
 	 * always in check's list */
 	awake_ctx aw = {NULL, NULL, WORK_HOURS_DEFAULT};
-	bool timed = a.awake || !strcmp(cmd, "person");
+	bool timed = a.awake || !strcmp(cmd, "person") || !strcmp(cmd, "escalate");
 	diag_list hd;
 	diag_init(&hd);
 	config_working_hours(&aw.hours, &hd);
@@ -1135,6 +1409,10 @@ int cli_run(int argc, char **argv)
 	 * drive it either) */
 	bool paged = !a.no_pager && !*why && pager_start();
 	if (!strcmp(cmd, "check")) {
+		config_me_value me;
+		if (config_me(&me, &d) && me.value && !me_match(r, me.value))
+			me_unknown(r, &me, &d); /* the user's own line, linted too */
+		config_me_free(&me);
 		rc = cmd_check(&in, r, &d, &a);
 	} else {
 		if (!strcmp(cmd, "show"))
@@ -1143,6 +1421,8 @@ int cli_run(int argc, char **argv)
 			rc = cmd_person(r, rs, &a, aw.clock ? &aw : NULL);
 		else if (!strcmp(cmd, "org"))
 			rc = cmd_org(r, rs, &a);
+		else if (!strcmp(cmd, "escalate"))
+			rc = cmd_escalate(r, rs, &a, aw.clock ? &aw : NULL);
 		else if (!strcmp(cmd, "who"))
 			rc = cmd_who(r, rs, &a, &aw);
 		else if (!strcmp(cmd, "okrs"))

@@ -59,23 +59,29 @@ static cJSON *jperson(const person *p)
 	return o;
 }
 
+/* A person's time fields but "awake" (out_json.h), from t. */
+static void add_time_fields(cJSON *o, const person_time *t)
+{
+	out_json_add(o, "timezone", jstr(t->zone.zone));
+	out_json_add(o, "timezone_source", jstr(tz_source_name(t->zone.source)));
+	out_json_add(o, "timezone_unknown",
+		     out_json_str(t->known ? NULL : t->zone.why, SANITIZE_VISIBLE));
+	char off[16], when[48] = "", hours[48];
+	tz_offset_text(t->local.utc_offset, off, sizeof(off));
+	if (t->known && strftime(when, sizeof(when) - 8, "%Y-%m-%dT%H:%M:%S", &t->local.tm))
+		strcat(when, off);
+	out_json_add(o, "utc_offset", jstr(t->known ? off : NULL));
+	out_json_add(o, "local_time", jstr(t->known ? when : NULL));
+	work_hours_text(&t->hours, hours, sizeof(hours));
+	out_json_add(o, "working_hours", jstr(hours));
+}
+
 /* The time fields of a person (out_json.h). */
 static void add_time(cJSON *o, const awake_ctx *aw, const person *p)
 {
 	person_time t;
 	awake_person(aw, p, &t);
-	out_json_add(o, "timezone", jstr(t.zone.zone));
-	out_json_add(o, "timezone_source", jstr(tz_source_name(t.zone.source)));
-	out_json_add(o, "timezone_unknown",
-		     out_json_str(t.known ? NULL : t.zone.why, SANITIZE_VISIBLE));
-	char off[16], when[48] = "", hours[48];
-	tz_offset_text(t.local.utc_offset, off, sizeof(off));
-	if (t.known && strftime(when, sizeof(when) - 8, "%Y-%m-%dT%H:%M:%S", &t.local.tm))
-		strcat(when, off);
-	out_json_add(o, "utc_offset", jstr(t.known ? off : NULL));
-	out_json_add(o, "local_time", jstr(t.known ? when : NULL));
-	work_hours_text(&t.hours, hours, sizeof(hours));
-	out_json_add(o, "working_hours", jstr(hours));
+	add_time_fields(o, &t);
 	out_json_add(o, "awake", t.known ? cJSON_CreateBool(t.awake == AWAKE_YES)
 					 : cJSON_CreateNull());
 }
@@ -177,6 +183,17 @@ bool out_json_groups(FILE *f, const roster *r)
 			cJSON_AddItemToArray(orphans, jgroup_ref(g));
 	}
 	return emit(f, doc);
+}
+
+/* aw's moment in UTC: "2026-11-18T11:06:40Z". */
+static cJSON *jmoment(const awake_ctx *aw)
+{
+	time_t at = tz_clock_time(aw->clock);
+	struct tm tm;
+	char when[32] = "";
+	if (gmtime_r(&at, &tm))
+		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return jstr(when);
 }
 
 /* "file:line" of a location, or null. */
@@ -307,13 +324,9 @@ bool out_json_group(FILE *f, const roster *r, resolver *rs, const group *g,
 								&none));
 	if (aw) {
 		cJSON *a = cJSON_CreateObject();
-		time_t at = tz_clock_time(aw->clock);
-		struct tm tm;
-		char when[32] = "", hours[48];
-		if (gmtime_r(&at, &tm))
-			strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		char hours[48];
 		work_hours_text(&aw->hours, hours, sizeof(hours));
-		out_json_add(a, "at", jstr(when));
+		out_json_add(a, "at", jmoment(aw));
 		out_json_add(a, "working_hours", jstr(hours));
 		out_json_add(a, "members", jcount(&mc));
 		out_json_add(a, "counterparts", jcount(&cc));
@@ -527,4 +540,41 @@ bool out_json_hits(FILE *f, resolver *rs, const search_hit *hits, size_t n,
 		cJSON_AddItemToArray(a, o);
 	}
 	return emit(f, a);
+}
+
+bool out_json_escalate(FILE *f, const escalate_path *p, const awake_ctx *aw)
+{
+	static const char *const ends[] = {"top", "dangling", "cycle", "no_manager"};
+	cJSON *o = cJSON_CreateObject();
+	if (!o)
+		return false;
+	out_json_add(o, "kind", jstr(p->is_group ? "group" : "person"));
+	out_json_add(o, "of", p->is_group ? jgroup_ref(p->group) : jperson(p->person));
+	if (aw)
+		out_json_add(o, "at", jmoment(aw));
+	cJSON *steps = cJSON_CreateArray();
+	out_json_add(o, "steps", steps);
+	for (size_t i = 0; steps && i < p->n; i++) {
+		const escalate_step *st = &p->steps[i];
+		cJSON *e = cJSON_CreateObject();
+		if (!e)
+			break;
+		out_json_add(e, "person", jperson(st->person));
+		out_json_add(e, "why", jstr(st->why));
+		out_json_add(e, "function", jstr(escalate_function_name(st->function)));
+		out_json_add(e, "level", cJSON_CreateNumber((double)st->level));
+		if (st->timed) { /* a person's, but "awake" says which of three */
+			add_time_fields(e, &st->time);
+			out_json_add(e, "awake", jstr(awake_name(st->time.awake)));
+		}
+		out_json_add(e, "over_vacancy", st->over_vacancy ? jperson(st->over_vacancy)
+								 : cJSON_CreateNull());
+		out_json_add(e, "note", jstr(st->note));
+		cJSON_AddItemToArray(steps, e);
+	}
+	out_json_add(o, "end", jstr(ends[p->end]));
+	out_json_add(o, "dangling", jstr(p->dangling));
+	out_json_add(o, "cycle_at", p->cycle_at ? jperson(p->cycle_at) : cJSON_CreateNull());
+	out_json_add(o, "skipped", jpeople(p->skipped, p->nskipped));
+	return emit(f, o);
 }

@@ -334,15 +334,22 @@ static void put_no_manager(FILE *f, const void *ctx)
 }
 
 /* "Awake at 2026-11-18 10:06 UTC: inside their working hours" */
-static void put_awake_moment(FILE *f, const awake_ctx *aw)
+/* "2026-11-18 11:06 UTC (Wed)" and "09:00-17:00 Mon-Fri": aw's moment
+ * and everyone's working hours (when: 40 bytes, hours: 48). */
+static void awake_moment(const awake_ctx *aw, char *when, char *hours)
 {
 	time_t at = tz_clock_time(aw->clock);
 	struct tm tm;
-	char when[40] = "";
+	when[0] = '\0';
 	if (gmtime_r(&at, &tm))
-		strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC (%a)", &tm);
-	char hours[48];
-	work_hours_text(&aw->hours, hours, sizeof(hours));
+		strftime(when, 40, "%Y-%m-%d %H:%M UTC (%a)", &tm);
+	work_hours_text(&aw->hours, hours, 48);
+}
+
+static void put_awake_moment(FILE *f, const awake_ctx *aw)
+{
+	char when[40], hours[48];
+	awake_moment(aw, when, hours);
 	fprintf(f, "Awake at %s: inside their working hours (%s unless their own)\n",
 		when, hours);
 }
@@ -893,5 +900,105 @@ void out_text_tables(FILE *f, const roster *r, resolver *rs,
 		} else if (tr) {
 			put_people(f, tr->people.v, tr->people.n, tr->manager);
 		}
+	}
+}
+
+/* The person of an escalation step, as "Name (slug)". */
+static char *step_label(const person *p)
+{
+	const char *name = display_name(p);
+	size_t n = strlen(name) + strlen(p->slug) + 4;
+	char *s = malloc(n);
+	if (s)
+		snprintf(s, n, "%s (%s)", name, p->slug);
+	return s;
+}
+
+void out_text_escalate(FILE *f, const escalate_path *p, const awake_ctx *aw)
+{
+	fputs("Whom to ask about ", f);
+	if (p->is_group) {
+		fputs("the group ", f);
+		put(f, p->group->name && *p->group->name ? p->group->name : p->group->id);
+		fputs(" (", f);
+		put(f, p->group->id);
+	} else {
+		put(f, display_name(p->person));
+		fputs(" (", f);
+		put(f, p->person->slug);
+	}
+	fputs("), in order\n", f);
+	if (aw) {
+		char when[40], hours[48];
+		awake_moment(aw, when, hours);
+		fprintf(f, "At %s; awake: inside their working hours (%s unless their "
+			   "own)\n", when, hours);
+	}
+	fputc('\n', f);
+	size_t lw = 0, rw = 0, num = p->n >= 10 ? 2 : 1;
+	char **labels = calloc(p->n + 1, sizeof(*labels));
+	for (size_t i = 0; labels && i < p->n; i++) {
+		labels[i] = step_label(p->steps[i].person);
+		size_t w = labels[i] ? clean_width(labels[i]) : 0;
+		lw = w > lw ? w : lw;
+		w = clean_width(p->steps[i].person->role);
+		rw = w > rw ? w : rw;
+	}
+	lw = lw > NAME_COLS_MAX + 24 ? NAME_COLS_MAX + 24 : lw;
+	rw = rw > ROLE_COLS_MAX ? ROLE_COLS_MAX : rw;
+	fit_columns(4 + num, 30, &lw, &rw);
+	for (size_t i = 0; labels && i < p->n; i++) {
+		const escalate_step *st = &p->steps[i];
+		fprintf(f, "  %*zu. ", (int)num, i + 1);
+		put_padded(f, labels[i] ? labels[i] : st->person->slug, lw);
+		fputs("  ", f);
+		put_padded(f, st->person->role ? st->person->role : "", rw);
+		fputs("  \u2014 ", f);
+		put(f, st->why);
+		if (st->timed) {
+			char when[48] = "";
+			if (st->time.known)
+				out_text_local_brief(&st->time.local, when, sizeof(when));
+			if (st->time.awake == AWAKE_YES)
+				fprintf(f, "  \u00b7 awake %s", when);
+			else if (st->time.awake == AWAKE_OFF_HOURS)
+				fprintf(f, "  \u00b7 off hours %s", when);
+			else
+				fputs("  \u00b7 time zone unknown", f);
+		}
+		fputs(person_tags(st->person), f);
+		fputc('\n', f);
+		if (st->over_vacancy) {
+			fprintf(f, "  %*s  over a vacancy: ", (int)num, "");
+			put(f, display_name(st->over_vacancy));
+			fputs(" (", f);
+			put(f, st->over_vacancy->slug);
+			fputs(")\n", f);
+		}
+		if (st->note) {
+			fprintf(f, "  %*s  ", (int)num, "");
+			put(f, st->note);
+			fputc('\n', f);
+		}
+	}
+	for (size_t i = 0; labels && i < p->n; i++)
+		free(labels[i]);
+	free(labels);
+	if (p->end == ESCALATE_END_NO_MANAGER)
+		fputs(p->n ? "  (no manager: the group's team table has no manager row)\n"
+			   : "  nobody to ask: the group's team table has no manager row, "
+			     "and it has no counterparts\n",
+		      f);
+	if (p->nskipped) {
+		fputs("\nNot asked (vacancies): ", f);
+		for (size_t i = 0; i < p->nskipped; i++) {
+			if (i)
+				fputs(", ", f);
+			put(f, display_name(p->skipped[i]));
+			fputs(" (", f);
+			put(f, p->skipped[i]->slug);
+			fputc(')', f);
+		}
+		fputc('\n', f);
 	}
 }

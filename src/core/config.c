@@ -15,7 +15,8 @@
 /* Every key config.yml may have (teamtui(1), FILES). */
 static const char *const known_keys[] = {"roster", "people", "data", "gitlab_host",
 					 "gitlab_token", "ca_cert", "theme", "mouse",
-					 "snapshot_dir", "data_dir", "sync", "working_hours"};
+					 "snapshot_dir", "data_dir", "sync", "working_hours",
+					 "me"};
 enum { NKNOWN = sizeof(known_keys) / sizeof(*known_keys) };
 
 /* An unknown key is a warning with the closest known one: a typo
@@ -315,6 +316,49 @@ void config_working_hours(work_hours *out, diag_list *diags)
 	read_config_once(NULL, NULL, NULL, 0, &mine, config_path(), read_hours, &x);
 	merge_unique(diags, &mine);
 	diag_free(&mine);
+}
+
+struct me_read {
+	config_me_value *out;
+	bool oom;
+};
+
+static void read_me(yload *c, const ynode *root, const char *cfg, void *ctx)
+{
+	struct me_read *x = ctx;
+	const ynode *n = ynode_get(root, "me");
+	if (!n || ynode_is_null(n))
+		return;
+	const char *v = yload_str(c, n, "me");
+	if (!v || !*v)
+		return;
+	srcloc at = yload_loc(c, n);
+	x->out->value = strdup(v);
+	x->out->file = strdup(cfg);
+	x->out->line = at.line;
+	x->out->col = at.col;
+	x->oom = !x->out->value || !x->out->file;
+}
+
+bool config_me(config_me_value *out, diag_list *diags)
+{
+	memset(out, 0, sizeof(*out));
+	struct me_read x = {out, false};
+	diag_list mine;
+	diag_init(&mine);
+	read_config_once(NULL, NULL, NULL, 0, &mine, config_path(), read_me, &x);
+	merge_unique(diags, &mine);
+	diag_free(&mine);
+	if (x.oom)
+		config_me_free(out);
+	return !x.oom;
+}
+
+void config_me_free(config_me_value *v)
+{
+	free(v->value);
+	free(v->file);
+	memset(v, 0, sizeof(*v));
 }
 
 /* sync:'s keys: the project form's two, then the files. */

@@ -11,6 +11,7 @@
 
 #include "teamtui/html.h"
 #include "teamtui/inputs.h"
+#include "teamtui/tzinfo.h"
 #include "teamtui/workhours.h"
 
 static bool push(people_buf *b, const person *p)
@@ -53,7 +54,7 @@ static const char *const field_names[F_COUNT] = {
  * memo; freed by yload_release): which interned key is which field, and
  * the plain text of each distinct HTML role and expertise (a roster of
  * 100,000 people has a few thousand of each). */
-enum { KEY_SLOTS = 64 };
+enum { KEY_SLOTS = 64, ZONE_SLOTS = 256 };
 struct html_text {
 	const char *html; /* interned in the model; NULL: an empty slot */
 	int lines;	  /* html_to_text's keep_lines */
@@ -67,6 +68,13 @@ struct memo {
 	} keys[KEY_SLOTS];
 	struct html_text *html;
 	size_t nhtml, html_slots;
+	/* timezone values already judged (interned, so by address): a
+	 * roster has a few hundred zones for its thousands of people */
+	struct zone_slot {
+		const char *zone; /* NULL: empty */
+		bool ok;
+	} zones[ZONE_SLOTS];
+	int tzdata; /* 0 not looked yet, 1 tzdata's zones are there, -1 not */
 };
 
 static void memo_free(void *m)
@@ -112,6 +120,26 @@ static struct memo *memo_of(yload *c)
 	c->memo = m;
 	c->memo_free = memo_free;
 	return m;
+}
+
+/* Does `zone` (interned) name a zone of tzdata (tz_zone_exists)? True
+ * as well when tzdata's zones are not installed at all (UTC is missing):
+ * then every field would be wrong, and the fault is the machine's. */
+static bool zone_known(yload *c, const char *zone)
+{
+	struct memo *m = memo_of(c);
+	if (!m)
+		return tz_zone_exists(zone);
+	if (!m->tzdata)
+		m->tzdata = tz_zone_exists("UTC") ? 1 : -1;
+	if (m->tzdata < 0)
+		return true;
+	struct zone_slot *z = &m->zones[ptr_slot(zone, ZONE_SLOTS)];
+	if (z->zone != zone) { /* empty, or another's: judged afresh */
+		z->zone = zone;
+		z->ok = tz_zone_exists(zone);
+	}
+	return z->ok;
 }
 
 /* The slot of (html, lines) in the memo: found, or empty to fill; NULL
@@ -392,6 +420,10 @@ bool people_read(yload *c, const ynode *map, const char *slug, bool vacancy,
 	out->pronouns = kept[K_PRONOUNS];
 	out->timezone = kept[K_TIMEZONE];
 	out->working_hours = kept[K_WORKING_HOURS];
+	if (out->timezone && *out->timezone && !zone_known(c, out->timezone))
+		yload_warning(c, f[F_TIMEZONE], "timezone '%s' names no zone of tzdata "
+						"(e.g. 'Europe/Berlin'); their local time is "
+						"unknown", out->timezone);
 	work_hours wh;
 	char why[160];
 	if (out->working_hours && !work_hours_parse(out->working_hours, &wh, why, sizeof(why)))
