@@ -50,6 +50,13 @@ typedef struct awake_count {
 size_t awake_filter(const awake_ctx *c, const person **v, size_t n,
 		    awake_count *count);
 
+/* A known local time as person cards say it (out_text's and the TUI's),
+ * into buf (at most size bytes): "14:05 Tue (UTC+01:00, Europe/Berlin by
+ * country) · in working hours (09:00-17:00 Mon-Fri)", "... off hours
+ * (22:00-06:00 Sun-Thu, their own)". The zone as the roster or tzdata
+ * wrote it: the caller sanitizes. Nothing (buf "") when !t->known. */
+void awake_local_text(const person_time *t, char *buf, size_t size);
+
 /* "awake", "off hours", "unknown" */
 const char *awake_name(awake_state s);
 

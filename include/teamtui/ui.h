@@ -254,6 +254,11 @@ ui_awake_mode ui_awake_next(ui_awake_mode m);
  * caller rebuilds the views. */
 void ui_awake_cycle(tui *t);
 void ui_awake_free(tui *t);
+/* p's time as awake.h works it out (the person card's "Local time", as
+ * the CLI's card says it): at the clock of the last `a` when the marks
+ * are on, else now (ui_now). tzdata's tables and the working hours are
+ * read the first time. */
+void ui_person_time(tui *t, const person *p, person_time *out);
 /* The lead of a row in a state, local time `local` (NULL when unknown):
  * "\u25cf 14:05 Wed", "\u25cb 03:05 Thu", "?"; its style into *style. */
 void ui_awake_lead_text(awake_state s, const struct tm *local, char *buf,

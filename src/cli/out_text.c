@@ -486,20 +486,10 @@ static void put_local_time(FILE *f, const awake_ctx *aw, const person *p)
 		fputc('\n', f);
 		return;
 	}
-	char hm[16], off[16], hours[48];
-	if (!strftime(hm, sizeof(hm), "%H:%M %a", &t.local.tm))
-		hm[0] = '\0';
-	tz_offset_text(t.local.utc_offset, off, sizeof(off));
-	work_hours_text(&t.hours, hours, sizeof(hours));
-	fprintf(f, "%s (UTC%s, ", hm, off);
-	put(f, t.zone.zone);
-	if (t.zone.source == TZ_FROM_COUNTRY)
-		fputs(" by country", f);
-	else if (t.zone.source == TZ_FROM_LOCALITY)
-		fputs(" by locality", f);
-	fprintf(f, ") \u00b7 %s (%s%s)\n",
-		t.awake == AWAKE_YES ? "in working hours" : "off hours", hours,
-		t.own_hours ? ", their own" : "");
+	char text[256];
+	awake_local_text(&t, text, sizeof(text));
+	put(f, text);
+	fputc('\n', f);
 }
 
 void out_text_person(FILE *f, const roster *r, resolver *rs, const person *p,

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 void awake_person(const awake_ctx *c, const person *p, person_time *out)
 {
@@ -50,4 +51,24 @@ size_t awake_filter(const awake_ctx *c, const person **v, size_t n,
 const char *awake_name(awake_state s)
 {
 	return s == AWAKE_YES ? "awake" : s == AWAKE_OFF_HOURS ? "off hours" : "unknown";
+}
+
+void awake_local_text(const person_time *t, char *buf, size_t size)
+{
+	if (!size)
+		return;
+	buf[0] = '\0';
+	if (!t->known)
+		return;
+	char hm[16], off[16], hours[48];
+	if (!strftime(hm, sizeof(hm), "%H:%M %a", &t->local.tm))
+		hm[0] = '\0';
+	tz_offset_text(t->local.utc_offset, off, sizeof(off));
+	work_hours_text(&t->hours, hours, sizeof(hours));
+	snprintf(buf, size, "%s (UTC%s, %s%s) \u00b7 %s (%s%s)", hm, off, t->zone.zone,
+		 t->zone.source == TZ_FROM_COUNTRY    ? " by country"
+		 : t->zone.source == TZ_FROM_LOCALITY ? " by locality"
+						      : "",
+		 t->awake == AWAKE_YES ? "in working hours" : "off hours", hours,
+		 t->own_hours ? ", their own" : "");
 }

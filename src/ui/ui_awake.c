@@ -74,6 +74,20 @@ void ui_awake_cycle(tui *t)
 	}
 }
 
+void ui_person_time(tui *t, const person *p, person_time *out)
+{
+	char why[600];
+	awake_setup(t, why, sizeof(why));
+	if (t->awake.clock) { /* the marks' moment: the card agrees with them */
+		awake_person(&t->awake, p, out);
+		return;
+	}
+	awake_ctx now = t->awake;
+	now.clock = tz_clock_new(ui_now());
+	awake_person(&now, p, out);
+	tz_clock_free(now.clock);
+}
+
 void ui_awake_free(tui *t)
 {
 	memo_clear(t);

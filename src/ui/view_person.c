@@ -1,5 +1,6 @@
 /* view_person.c: a person's card: role, handles, local time, manager
  * chain (each step selectable), reports, groups, expertise, projects. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -29,38 +30,6 @@ static char *join(const strlist *l, const char *sep)
 		strcat(s, l->v[i]);
 	}
 	return s;
-}
-
-/* An IANA zone name, and nothing that could make TZ read another file. */
-static bool zone_name_ok(const char *tz)
-{
-	if (!tz || !*tz || tz[0] == '/' || strstr(tz, ".."))
-		return false;
-	return strspn(tz, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-			  "0123456789/_+-") == strlen(tz);
-}
-
-/* "14:05 CET (Thu)" in the person's zone; TEAMTUI_NOW (seconds since the
- * epoch) fixes the clock for tests. */
-static char *local_time(const char *tz)
-{
-	if (!zone_name_ok(tz))
-		return NULL;
-	time_t now = ui_now();
-	char *old = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
-	setenv("TZ", tz, 1);
-	tzset();
-	struct tm tm;
-	char buf[64] = "";
-	if (localtime_r(&now, &tm))
-		strftime(buf, sizeof(buf), "%H:%M %Z (%a)", &tm);
-	if (old)
-		setenv("TZ", old, 1);
-	else
-		unsetenv("TZ");
-	tzset();
-	free(old);
-	return *buf ? strdup(buf) : NULL;
 }
 
 /* The org under p, in a few lines, when p has reports: its size, levels,
@@ -161,12 +130,16 @@ void view_person_rows(rows *out, tui *t, const person *p, int width)
 		free(loc);
 		field(out, "Location", rows_own(out, full));
 	}
-	char *lt = local_time(p->timezone);
-	if (lt) {
-		char *both = ui_concat(lt, "");
-		free(lt);
-		field(out, "Local time", rows_own(out, both));
-	}
+	/* as the CLI's card: the zone from the timezone field, else the
+	 * country or locality by tzdata's tables, or why it is unknown */
+	person_time pt;
+	ui_person_time(t, p, &pt);
+	char lt[400];
+	if (pt.known)
+		awake_local_text(&pt, lt, sizeof(lt));
+	else
+		snprintf(lt, sizeof(lt), "time zone unknown: %s", pt.zone.why);
+	field(out, "Local time", rows_own(out, strdup(lt)));
 	field(out, "Timezone", p->timezone);
 	if (p->type == PERSON_VACANCY)
 		field(out, "Type", "vacancy");
