@@ -28,15 +28,15 @@ runner_setup() {
 }
 
 # runner_tmp NAME: $tmp, a new directory (its physical path) removed when
-# the script exits; a signal exits with 128 + its number (so the EXIT trap
-# runs).
+# the script exits, read-only parts a test made included; a signal exits
+# with 128 + its number (so the EXIT trap runs).
 runner_tmp() {
 	tmp=$(mktemp -d "${TMPDIR:-/tmp}/teamtui-$1.XXXXXX") || {
 		echo "Bail out! mktemp -d failed"
 		exit 1
 	}
 	tmp=$(cd "$tmp" && pwd -P)
-	trap 'rm -rf "$tmp"' EXIT
+	trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 	trap 'exit 129' HUP
 	trap 'exit 130' INT
 	trap 'exit 141' PIPE

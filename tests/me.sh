@@ -8,14 +8,7 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 runner_setup
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/teamtui-me.XXXXXX") || {
-	echo "Bail out! mktemp -d failed"
-	exit 1
-}
-trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
+runner_tmp me
 HOME=$tmp/home XDG_CONFIG_HOME=$tmp/config XDG_CACHE_HOME=$tmp/cache
 XDG_STATE_HOME=$tmp/state LC_ALL=C.UTF-8 USER=aquill
 GIT_CONFIG_NOSYSTEM=1 GIT_CEILING_DIRECTORIES=$tmp

@@ -24,4 +24,8 @@ void strbuf_putc(strbuf *b, char c);
 /* printf-style, whole however long. */
 void strbuf_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* a + b in a new malloc'd string (the caller frees it); NULL when out of
+ * memory. */
+char *strbuf_concat(const char *a, const char *b);
+
 #endif

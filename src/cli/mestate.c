@@ -14,28 +14,21 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "teamtui/strbuf.h"
+
 extern char **environ;
 
 enum { STATE_MAX_BYTES = 4096, EMAIL_MAX_BYTES = 255, GIT_TIMEOUT_MS = 2000 };
-
-static char *join(const char *a, const char *b)
-{
-	size_t n = strlen(a) + strlen(b) + 1;
-	char *s = malloc(n);
-	if (s)
-		snprintf(s, n, "%s%s", a, b);
-	return s;
-}
 
 char *mestate_path(void)
 {
 	const char *xdg = getenv("XDG_STATE_HOME");
 	if (xdg && xdg[0] == '/')
-		return join(xdg, "/teamtui/me");
+		return strbuf_concat(xdg, "/teamtui/me");
 	const char *home = getenv("HOME");
 	if (!home || home[0] != '/')
 		return NULL;
-	return join(home, "/.local/state/teamtui/me");
+	return strbuf_concat(home, "/.local/state/teamtui/me");
 }
 
 /* s's first line, blanks at its ends trimmed, in place. */
@@ -106,7 +99,7 @@ bool mestate_write(const char *slug, char *err, size_t errsize)
 		snprintf(err, errsize, "no HOME or XDG_STATE_HOME to keep it in");
 		return false;
 	}
-	char *tmp = join(path, ".XXXXXX");
+	char *tmp = strbuf_concat(path, ".XXXXXX");
 	if (!tmp || !make_parents(path)) {
 		snprintf(err, errsize, "%s: %s", path, tmp ? strerror(errno) : "out of memory");
 		free(tmp);

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "teamtui/strbuf.h"
+
 static ynode *load(yload *c, const char *dir, const char *prefix,
 		   const char *name)
 {
@@ -232,20 +234,11 @@ void stages_load(yload *c, const char *dir, const char *prefix, roster *r,
 	load_categories(c, load(c, dir, prefix, "categories.yml"), out);
 }
 
-static char *concat(const char *a, const char *b)
-{
-	size_t n = strlen(a) + strlen(b) + 1;
-	char *s = malloc(n);
-	if (s)
-		snprintf(s, n, "%s%s", a, b);
-	return s;
-}
-
 char *stages_group_label(const product_group *g)
 {
 	if (g->label)
 		return strdup(g->label);
-	char *s = concat("group::", g->key);
+	char *s = strbuf_concat("group::", g->key);
 	for (char *p = s ? s + 7 : NULL; p && *p; p++)
 		if (*p == '_')
 			*p = ' ';
@@ -254,10 +247,10 @@ char *stages_group_label(const product_group *g)
 
 char *stages_stage_label(const product_stage *s)
 {
-	return s->label ? strdup(s->label) : concat("devops::", s->key);
+	return s->label ? strdup(s->label) : strbuf_concat("devops::", s->key);
 }
 
 char *stages_category_label(const product_category *c)
 {
-	return c->label ? strdup(c->label) : concat("Category:", c->name);
+	return c->label ? strdup(c->label) : strbuf_concat("Category:", c->name);
 }

@@ -53,3 +53,14 @@ void strbuf_printf(strbuf *b, const char *fmt, ...)
 	va_end(ap);
 	b->n += (size_t)k;
 }
+
+char *strbuf_concat(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	char *s = malloc(la + lb + 1);
+	if (s) {
+		memcpy(s, a, la);
+		memcpy(s + la, b, lb + 1);
+	}
+	return s;
+}

@@ -8,6 +8,7 @@
 #include "teamtui/out_okrs.h"
 #include "teamtui/out_text.h"
 #include "teamtui/sanitize.h"
+#include "teamtui/strbuf.h"
 #include "teamtui/ui.h"
 
 const char *ui_person_name(const person *p)
@@ -17,11 +18,7 @@ const char *ui_person_name(const person *p)
 
 char *ui_concat(const char *a, const char *b)
 {
-	size_t n = strlen(a) + strlen(b) + 1;
-	char *s = malloc(n);
-	if (s)
-		snprintf(s, n, "%s%s", a, b);
-	return s;
+	return strbuf_concat(a, b);
 }
 
 /* A blank line and "Title (count)"; count (size_t)-1 shows no count. */
