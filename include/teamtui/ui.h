@@ -33,7 +33,7 @@ typedef enum { UI_AWAKE_OFF, UI_AWAKE_MARKED, UI_AWAKE_ONLY } ui_awake_mode;
  * operations (adding a view touches its own file and that table). */
 typedef enum {
 	VIEW_DIR, VIEW_GROUP, VIEW_PERSON, VIEW_PEOPLE, VIEW_SEARCH, VIEW_HELP,
-	VIEW_DIAGS, VIEW_CHANGES, VIEW_ORG, VIEW_KINDS
+	VIEW_DIAGS, VIEW_CHANGES, VIEW_ORG, VIEW_ESCALATE, VIEW_KINDS
 } view_kind;
 
 /* The loop knows a view only through these (as tig's view_ops). */
@@ -171,6 +171,9 @@ struct tui {
 	struct tz_db *tzdb;
 	bool awake_ready;
 	struct ui_awake_memo *awake_memo; /* each place's local time, once */
+	/* one more each time the clock above is replaced (what was worked
+	 * out at the old one is stale: the who-search's "ask now") */
+	unsigned awake_clock_gen;
 };
 
 /* A new view of `ops` on `subject` (its id, kept for reloads: a group
@@ -275,6 +278,14 @@ row *ui_people_row(rows *out, tui *t, const person *p, const char *tag,
 size_t ui_people_heading(rows *out, const char *title, size_t total);
 void ui_people_heading_done(rows *out, tui *t, size_t at, const char *title,
 			    const awake_count *count);
+/* Whether a person is awake whatever the mode (the escalation view, the
+ * who-search's "ask now"): tzdata's tables read if they were not, and
+ * the clock of the last `a` while `a` is on, else now (renewed when it
+ * is over a minute old). NULL when out of memory. */
+const awake_ctx *ui_awake_now(tui *t);
+/* p's state at that clock (through the places' memo), and their local
+ * time into *local (may be NULL) when the state is not AWAKE_UNKNOWN. */
+awake_state ui_awake_state(tui *t, const person *p, tz_local *local);
 /* "awake now: 4 of 9" (of every state counted). */
 void ui_awake_count_text(const awake_count *c, char *buf, size_t size);
 
@@ -307,6 +318,15 @@ const person *ui_org_top(const roster *r);
  * of closed nodes (open[i] false; a cycle's node has none), into vis
  * (room for tree->n); returns how many. Only what is shown is walked. */
 size_t ui_org_visible(const org_tree *tree, const unsigned char *open, size_t *vis);
+
+/* The escalation view's pieces (view_escalate.c). */
+/* Its subject for a person or a group (g wins): "person:SLUG",
+ * "group:ID" (malloc'd), what ui_open(t, VIEW_ESCALATE, ...) takes. */
+char *ui_escalate_subject(const person *p, const group *g);
+/* The who-search's line under a group: the first step of g's path who is
+ * awake (ui_awake_state), "ask now: Name (why)", else "nobody on the
+ * path is awake now" (malloc'd; NULL when out of memory). */
+char *ui_escalate_ask_now(tui *t, const group *g);
 
 /* GitLab from the interface (ui_fetch.c): a group's OKRs and a label's
  * open-issue count; `online` false reads the cache only. NULL when GitLab

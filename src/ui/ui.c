@@ -87,6 +87,7 @@ view *ui_view_new(tui *t, const view_ops *ops, const char *subject)
 
 static void handle(tui *t, request req);
 static void open_org(tui *t);
+static void open_escalation(tui *t);
 
 static lineedit_history *history_of(tui *t, prompt_kind kind, const view *owner)
 {
@@ -974,6 +975,9 @@ static void handle(tui *t, request req)
 	case REQ_ORG:
 		open_org(t);
 		break;
+	case REQ_ESCALATE:
+		open_escalation(t);
+		break;
 	case REQ_AWAKE:
 		if (!v->ops->people_list) {
 			ui_message(t, STYLE_WARNING,
@@ -1030,6 +1034,39 @@ static void open_org(tui *t)
 	}
 	if (ui_open(t, VIEW_ORG, p->slug) && *why)
 		ui_message(t, STYLE_NORMAL, "%s", why);
+}
+
+/* e: whom to ask, in order, about the person or group on screen: the
+ * person of a person card, else the person or group row under the
+ * cursor, else the group of a group card. */
+static void open_escalation(tui *t)
+{
+	view *v = ui_top(t);
+	rows *fr = ui_focus(v);
+	const row *rw = fr->cursor < fr->n && rows_selectable(&fr->v[fr->cursor])
+				? &fr->v[fr->cursor]
+				: NULL;
+	const person *p = NULL;
+	const group *g = NULL;
+	if (v->ops == ui_views[VIEW_PERSON])
+		p = roster_person(t->r, v->subject);
+	else if (rw && rw->kind == ROW_PERSON && rw->id)
+		p = roster_person(t->r, rw->id);
+	else if (rw && rw->kind == ROW_GROUP && rw->id)
+		g = roster_group(t->r, rw->id);
+	else if (v->ops == ui_views[VIEW_GROUP])
+		g = roster_group(t->r, v->subject);
+	if (!p && !g) {
+		ui_message(t, STYLE_WARNING,
+			   "e escalates a person or a group: select one (a card, a people row, a group)");
+		return;
+	}
+	char *subject = ui_escalate_subject(p, g);
+	if (subject)
+		ui_open(t, VIEW_ESCALATE, subject);
+	else
+		ui_message(t, STYLE_ERROR, "out of memory");
+	free(subject);
 }
 
 /* A key with no binding. Where the view takes typing (the opening screen,
