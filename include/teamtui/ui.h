@@ -33,7 +33,7 @@ typedef enum { UI_AWAKE_OFF, UI_AWAKE_MARKED, UI_AWAKE_ONLY } ui_awake_mode;
  * operations (adding a view touches its own file and that table). */
 typedef enum {
 	VIEW_DIR, VIEW_GROUP, VIEW_PERSON, VIEW_PEOPLE, VIEW_SEARCH, VIEW_HELP,
-	VIEW_DIAGS, VIEW_CHANGES, VIEW_ORG, VIEW_ESCALATE, VIEW_KINDS
+	VIEW_DIAGS, VIEW_CHANGES, VIEW_ORG, VIEW_ESCALATE, VIEW_ME, VIEW_KINDS
 } view_kind;
 
 /* The loop knows a view only through these (as tig's view_ops). */
@@ -174,6 +174,11 @@ struct tui {
 	/* one more each time the clock above is replaced (what was worked
 	 * out at the old one is stale: the who-search's "ask now") */
 	unsigned awake_clock_gen;
+	/* a yes/no question on the status line (ui_ask): the next key
+	 * answers it; NULL when none is pending */
+	void (*question)(tui *t, bool yes);
+	/* who the user is (view_me.c): resolved once per roster load */
+	struct ui_me *me;
 };
 
 /* A new view of `ops` on `subject` (its id, kept for reloads: a group
@@ -327,6 +332,23 @@ char *ui_escalate_subject(const person *p, const group *g);
  * awake (ui_awake_state), "ask now: Name (why)", else "nobody on the
  * path is awake now" (malloc'd; NULL when out of memory). */
 char *ui_escalate_ask_now(tui *t, const group *g);
+
+/* Me (view_me.c): `m` opens the view of who the user is (mestate.h's
+ * resolution, once per roster load); a guess not confirmed yet is asked
+ * about first (ui_ask); nobody, or a config me: that names nobody, is
+ * said on the status line. */
+void ui_me_open(tui *t);
+void ui_me_free(tui *t);
+
+/* A yes/no question on the status line: `answer` gets the next key's
+ * answer (y or n); any other key withdraws it (Esc quietly; the others
+ * then act as always). */
+void ui_ask(tui *t, void (*answer)(tui *t, bool yes), const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* The pending question's answer from a key: true when the key was used
+ * up (y, n, Esc); false when it is to be handled as usual (the question,
+ * if any, withdrawn). */
+bool ui_question_key(tui *t, int code, bool fn, bool meta);
 
 /* GitLab from the interface (ui_fetch.c): a group's OKRs and a label's
  * open-issue count; `online` false reads the cache only. NULL when GitLab

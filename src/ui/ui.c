@@ -36,6 +36,33 @@ void ui_message(tui *t, row_style style, const char *fmt, ...)
 	t->status_style = style;
 }
 
+void ui_ask(tui *t, void (*answer)(tui *t, bool yes), const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t->status, sizeof(t->status), fmt, ap);
+	va_end(ap);
+	t->status_tail[0] = '\0';
+	t->status_style = STYLE_WARNING;
+	t->question = answer;
+}
+
+bool ui_question_key(tui *t, int code, bool fn, bool meta)
+{
+	void (*answer)(tui *, bool) = t->question;
+	if (!answer)
+		return false;
+	t->question = NULL;
+	t->status[0] = '\0';
+	if (fn || meta)
+		return false;
+	if (code == 'y' || code == 'Y' || code == 'n' || code == 'N') {
+		answer(t, code == 'y' || code == 'Y');
+		return true;
+	}
+	return code == 27; /* Esc: withdrawn, nothing else */
+}
+
 time_t ui_now(void)
 {
 	const char *fixed = getenv("TEAMTUI_NOW");
@@ -978,6 +1005,9 @@ static void handle(tui *t, request req)
 	case REQ_ESCALATE:
 		open_escalation(t);
 		break;
+	case REQ_ME:
+		ui_me_open(t);
+		break;
 	case REQ_AWAKE:
 		if (!v->ops->people_list) {
 			ui_message(t, STYLE_WARNING,
@@ -1217,6 +1247,8 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 			mouse(&t, &k);
 			continue;
 		}
+		if (t.question && ui_question_key(&t, k.code, k.fn, k.meta))
+			continue; /* the status line's question was answered */
 		if (t.prompt.kind != PROMPT_NONE) {
 			prompt_key(&t, &k);
 			continue;
@@ -1248,6 +1280,7 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 	ui_fetch_free(&t);
 	ui_changes_free(&t);
 	ui_awake_free(&t);
+	ui_me_free(&t);
 	search_free(t.index);
 	resolver_free(t.rs);
 	*r = t.r; /* the caller frees the roster and its diagnostics */
