@@ -195,6 +195,8 @@ view *ui_open(tui *t, view_kind kind, const char *subject);
 void ui_push(tui *t, view *v);
 void ui_back(tui *t);
 view *ui_top(tui *t);
+/* Every view of the history freed (the end of the loop, tests). */
+void ui_close_views(tui *t);
 /* The rows that have the keyboard in v (ops->focus, else v->rows). */
 rows *ui_focus(view *v);
 /* The status line's message until the next key: printf-style, copied
@@ -325,8 +327,9 @@ const person *ui_org_top(const roster *r);
 size_t ui_org_visible(const org_tree *tree, const unsigned char *open, size_t *vis);
 
 /* The escalation view's pieces (view_escalate.c). */
-/* Its subject for a person or a group (g wins): "person:SLUG",
- * "group:ID" (malloc'd), what ui_open(t, VIEW_ESCALATE, ...) takes. */
+/* Its subject for a person or a group (g wins): "person SLUG",
+ * "group ID" (malloc'd; a reload that removes it says "the escalation
+ * about group ID was removed"), what ui_open(t, VIEW_ESCALATE, ...) takes. */
 char *ui_escalate_subject(const person *p, const group *g);
 /* The who-search's line under a group: the first step of g's path who is
  * awake (ui_awake_state), "ask now: Name (why)", else "nobody on the

@@ -205,6 +205,13 @@ static void arrive(tui *t)
 		prompt_start_view(t, v);
 }
 
+void ui_close_views(tui *t)
+{
+	while (t->nstack)
+		view_free(t->stack[--t->nstack]);
+	t->depth = 0;
+}
+
 void ui_back(tui *t)
 {
 	if (t->depth <= 1)
@@ -1271,8 +1278,7 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 		fputc('\n', stderr);
 	}
 	prompt_clear(&t.prompt);
-	while (t.nstack)
-		view_free(t.stack[--t.nstack]);
+	ui_close_views(&t);
 	lineedit_history_free(&t.hist_search);
 	lineedit_history_free(&t.hist_jump);
 	lineedit_history_free(&t.hist_find);

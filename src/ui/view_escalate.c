@@ -5,8 +5,8 @@
  * step is awake is the point), the vacant manager a step went over and
  * how the chain ended as dim lines under their step, and the vacancies
  * passed over at the end. Enter opens a step's card; o and y act as on
- * people rows everywhere. The view keeps only its subject ("person:SLUG"
- * or "group:ID": a group's id may be someone's slug too) and builds the
+ * people rows everywhere. The view keeps only its subject ("person SLUG"
+ * or "group ID": a group's id may be someone's slug too) and builds the
  * path again from the roster each time. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +17,7 @@
 #include "teamtui/textwidth.h"
 #include "teamtui/ui.h"
 
-static const char person_prefix[] = "person:", group_prefix[] = "group:";
+static const char person_prefix[] = "person ", group_prefix[] = "group ";
 
 char *ui_escalate_subject(const person *p, const group *g)
 {
@@ -41,8 +41,8 @@ static bool subject_of(tui *t, const char *subject, const person **p, const grou
 /* The id in a subject, for the title when the subject is gone. */
 static const char *subject_id(const char *subject)
 {
-	const char *colon = subject ? strchr(subject, ':') : NULL;
-	return colon ? colon + 1 : subject ? subject : "";
+	const char *space = subject ? strchr(subject, ' ') : NULL;
+	return space ? space + 1 : subject ? subject : "";
 }
 
 char *ui_escalate_ask_now(tui *t, const group *g)
@@ -235,7 +235,7 @@ static char *title(view *v, tui *t)
 }
 
 const view_ops view_escalate_ops = {
-	.name = "escalation",
+	.name = "escalation about",
 	.build = build,
 	.title = title,
 	.relayout = true,

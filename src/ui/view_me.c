@@ -216,7 +216,7 @@ static char *local_text(tui *t, const person *p)
 	tz_local local;
 	awake_state s = ui_awake_state(t, p, &local);
 	if (s == AWAKE_UNKNOWN)
-		return strdup("local time unknown (no known time zone)");
+		return strdup("time zone unknown");
 	char hm[32] = "", off[16], buf[128];
 	strftime(hm, sizeof(hm), "%H:%M %a", &local.tm);
 	tz_offset_text(local.utc_offset, off, sizeof(off));
@@ -242,7 +242,7 @@ static char *source_text(const struct ui_me *m)
 	switch (m->source) {
 	case ME_FROM_CONFIG:
 		shown = shown_path(m->config_file);
-		snprintf(buf, sizeof(buf), "who you are: me: in %s", shown ? shown : "config.yml");
+		snprintf(buf, sizeof(buf), "who you are: from me: in %s", shown ? shown : "config.yml");
 		break;
 	case ME_FROM_CONFIRMED:
 		path = mestate_path();
@@ -270,7 +270,12 @@ static bool build(view *v, tui *t)
 	row *rw = rows_add(out, ROW_TEXT, STYLE_HEADING, 0);
 	if (rw)
 		rw->cells[0] = "Me";
+	const char *lead;
+	row_style lead_style;
+	ui_awake_lead(t, p, out, &lead, &lead_style, NULL); /* listed, awake or not */
 	if ((rw = rows_add(out, ROW_PERSON, STYLE_NORMAL, 1))) {
+		rw->lead = lead;
+		rw->lead_style = lead_style;
 		rw->item = p;
 		rw->id = p->slug;
 		rw->cells[0] = ui_person_name(p);
