@@ -645,6 +645,7 @@ static void test_me(void)
 	unsetenv("XDG_CONFIG_HOME");
 	unsetenv("XDG_STATE_HOME");
 	setenv("GIT_DIR", "/dev/null/none", 1); /* git answers nothing */
+	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
 	setenv("USER", "aquill", 1);		/* Ada Quill's handle */
 	tui t;
 	roster *r;
