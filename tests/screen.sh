@@ -167,7 +167,7 @@ capture() {
 	fi
 	if [ -n "$show" ]; then # a file a program teamtui started wrote
 		if [ -f "$cdir/home/$show" ]; then
-			sed "s/^/-- $show: /" "$cdir/home/$show" >>"$cdir/screen"
+			sed "s|^|-- $show: |" "$cdir/home/$show" >>"$cdir/screen"
 		else
 			echo "-- $show: (no such file)" >>"$cdir/screen"
 		fi

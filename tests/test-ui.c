@@ -3,6 +3,7 @@
  * table, OSC 52, cursors across a reload. */
 #include <curses.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,6 +101,8 @@ static void test_keys(void)
 	tap_is_int(keys_lookup('a', false), REQ_AWAKE,
 		   "a: who is awake (on the opening screen it is still typed: ui.c)");
 	tap_is_int(keys_lookup('O', false), REQ_ORG, "O: the org");
+	tap_is_int(keys_lookup('e', false), REQ_ESCALATE, "e: whom to ask, in order");
+	tap_is_int(keys_lookup('m', false), REQ_ME, "m: me");
 	tap_is_int(keys_lookup('b', false), REQ_NONE, "b: unbound (types on the opening screen)");
 	tap_is_int(keys_lookup(-1, false), REQ_NONE, "the help-only entries are never looked up");
 	/* every request a key can make has a line in the help */
@@ -488,6 +491,225 @@ static void test_awake(void)
 	diag_free(&d);
 }
 
+
+/* The status line's yes/no question: y and n answer it, Esc withdraws
+ * it, any other key withdraws it and acts as always. */
+static int answered; /* 1 yes, 0 no, -1 not called */
+static void note_answer(tui *t, bool yes)
+{
+	(void)t;
+	answered = yes;
+}
+
+static void test_question(void)
+{
+	tui t = {0};
+	answered = -1;
+	tap_ok(!ui_question_key(&t, 'y', false, false) && answered == -1,
+	       "no question: y is y (copy)");
+	ui_ask(&t, note_answer, "Are you %s? y: yes, n: no", "Ada");
+	tap_ok(t.question && !strcmp(t.status, "Are you Ada? y: yes, n: no"),
+	       "the question is on the status line");
+	tap_ok(ui_question_key(&t, 'y', false, false) && answered == 1 && !t.question,
+	       "y answers yes, once");
+	ui_ask(&t, note_answer, "?");
+	tap_ok(ui_question_key(&t, 'N', false, false) && answered == 0, "N answers no");
+	answered = -1;
+	ui_ask(&t, note_answer, "?");
+	tap_ok(ui_question_key(&t, 27, false, false) && answered == -1 && !t.question &&
+		       !t.status[0],
+	       "Esc withdraws it, quietly");
+	ui_ask(&t, note_answer, "?");
+	tap_ok(!ui_question_key(&t, 'j', false, false) && answered == -1 && !t.question,
+	       "another key withdraws it and is handled as always");
+	ui_ask(&t, note_answer, "?");
+	tap_ok(!ui_question_key(&t, 'y', false, true) && answered == -1 && !t.question,
+	       "Alt-y is no answer");
+}
+
+/* A tui over a fixture roster, at the screens' moment, tzdata's tables
+ * the fixture's (as golden.sh and screen.sh fix them). */
+static bool tui_open(tui *t, const char *rel, roster **r, diag_list *d)
+{
+	char dir[4096];
+	diag_init(d);
+	memset(t, 0, sizeof(*t));
+	*r = roster_load(src_path(rel, dir, sizeof(dir)), d);
+	t->r = *r;
+	t->rs = *r ? resolver_new(*r) : NULL;
+	t->awake.hours = WORK_HOURS_DEFAULT;
+	char err[256];
+	t->awake.db = t->tzdb = tz_db_open(src_path("tests/golden/fixtures/zoneinfo", dir, sizeof(dir)),
+					   err, sizeof(err));
+	t->awake_ready = true;
+	return t->rs && t->tzdb;
+}
+
+static void tui_close(tui *t, roster *r, diag_list *d)
+{
+	ui_close_views(t);
+	ui_me_free(t);
+	ui_awake_free(t);
+	resolver_free(t->rs);
+	roster_free(r);
+	diag_free(d);
+}
+
+/* The row whose first cell is `text`, or NULL. */
+static const row *row_named(const rows *r, const char *text)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (r->v[i].cells[0] && !strcmp(r->v[i].cells[0], text))
+			return &r->v[i];
+	return NULL;
+}
+
+static void test_escalate_view(void)
+{
+	setenv("TEAMTUI_NOW", "1795000000", 1); /* Wed 18 Nov 2026 11:06:40 UTC */
+	tui t;
+	roster *r;
+	diag_list d;
+	if (!tui_open(&t, "tests/golden/fixtures/escalate", &r, &d)) {
+		tap_ok(false, "the escalate fixture and tzdata's fixture tables load");
+		tui_close(&t, r, &d);
+		return;
+	}
+	char *subject = ui_escalate_subject(NULL, roster_group(r, "widgets"));
+	tap_is_str(subject, "group widgets", "a group's subject");
+	view *v = ui_view_new(&t, ui_views[VIEW_ESCALATE], subject);
+	free(subject);
+	size_t steps = 0;
+	for (size_t i = 0; v && i < v->rows.n; i++)
+		steps += v->rows.v[i].kind == ROW_PERSON && v->rows.v[i].lead && *v->rows.v[i].lead;
+	tap_is_int((long long)steps, 9, "Widgets: nine steps, each with its lead");
+	const row *first = v ? row_named(&v->rows, "1. Wren Ashby") : NULL;
+	tap_ok(first && !strcmp(first->lead, "\u25cf 11:06 Wed") && first->lead_style == STYLE_ACCENT &&
+		       !strcmp(first->cells[2], "\u2014 manager of Widgets") && first->id &&
+		       !strcmp(first->id, "wren-ashby"),
+	       "1. the manager, awake, whatever a's mode (off)");
+	const row *sec = v ? row_named(&v->rows, "6. Mina Frost") : NULL;
+	tap_ok(sec && !strcmp(sec->lead, "\u25cb 22:06 Wed") &&
+		       !strcmp(sec->cells[2], "\u2014 security counterpart by stable-counterparts"),
+	       "6. security by the title, off hours at 22:06 in her zone");
+	const row *vac = v ? row_named(&v->rows, "Product Manager (Vacancy)") : NULL;
+	tap_ok(vac && vac->quiet && vac->kind == ROW_PERSON && row_named(&v->rows, "Not asked (vacancies)"),
+	       "the vacant counterpart is no step: listed, dim, under Not asked");
+	tap_ok(v && ui_view_new(&t, ui_views[VIEW_ESCALATE], "group no-such-group") == NULL &&
+		       ui_view_new(&t, ui_views[VIEW_ESCALATE], "widgets") == NULL,
+	       "a subject that names nothing (after a reload): no view");
+	/* the who-search's line */
+	char *ask = ui_escalate_ask_now(&t, roster_group(r, "widgets"));
+	tap_is_str(ask, "ask now: Wren Ashby (manager of Widgets)",
+		   "ask now: the first awake step");
+	free(ask);
+	setenv("TEAMTUI_NOW", "1795259200", 1); /* Saturday: a new clock */
+	unsigned gen = t.awake_clock_gen;
+	ask = ui_escalate_ask_now(&t, roster_group(r, "widgets"));
+	tap_is_str(ask, "nobody on the path is awake now", "on Saturday nobody is");
+	tap_ok(t.awake_clock_gen != gen, "the clock was renewed (what was worked out is stale)");
+	free(ask);
+	if (v) {
+		rows_free(&v->rows);
+		free(v->subject);
+		free(v);
+	}
+	tui_close(&t, r, &d);
+	setenv("TEAMTUI_NOW", "1795000000", 1);
+	/* the org fixture: over a vacant manager, to a dangling reports_to */
+	if (!tui_open(&t, "tests/golden/fixtures/org", &r, &d)) {
+		tap_ok(false, "the org fixture loads");
+		tui_close(&t, r, &d);
+		return;
+	}
+	v = ui_open(&t, VIEW_ESCALATE, "person pat-rowe");
+	tap_ok(v && row_named(&v->rows, "2. Ada Quill") &&
+		       row_named(&v->rows, "   over a vacancy: Head of Data (Vacancy) (vacancy-head-of-data)") &&
+		       row_named(&v->rows, "   reports_to 'board-of-directors' names nobody in the "
+					   "roster: the chain ends here"),
+	       "Pat: Ada over the vacant Head of Data, and where the chain ends, as dim lines");
+	tui_close(&t, r, &d);
+	unsetenv("TEAMTUI_NOW");
+}
+
+/* Me: a guess asked about, y kept in the state file, n remembered;
+ * nobody said with how to set me:. */
+static void test_me(void)
+{
+	char home[] = "/tmp/teamtui-test-ui-XXXXXX";
+	if (!mkdtemp(home)) {
+		tap_ok(false, "a temporary HOME");
+		return;
+	}
+	setenv("HOME", home, 1);
+	unsetenv("XDG_CONFIG_HOME");
+	unsetenv("XDG_STATE_HOME");
+	setenv("GIT_DIR", "/dev/null/none", 1); /* git answers nothing */
+	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+	setenv("USER", "aquill", 1);		/* Ada Quill's handle */
+	tui t;
+	roster *r;
+	diag_list d;
+	if (!tui_open(&t, "tests/golden/fixtures/org", &r, &d)) {
+		tap_ok(false, "the org fixture loads");
+		tui_close(&t, r, &d);
+		return;
+	}
+	ui_me_open(&t);
+	tap_ok(t.question && !strcmp(t.status, "Are you Ada Quill (ada-quill)? guessed from $USER "
+					      "'aquill'. y: yes, n: no"),
+	       "a guess: asked first, nothing opened");
+	tap_ok(!t.depth, "  ... and no view opened yet");
+	ui_question_key(&t, 'n', false, false);
+	tap_ok(!t.depth && strstr(t.status, "put \"me: YOUR-SLUG\" in ~/.config/teamtui/config.yml"),
+	       "n: how to set me:, and no view");
+	ui_me_open(&t);
+	tap_ok(!t.question && !t.depth && strstr(t.status, "you are not Ada Quill"),
+	       "n is remembered: not asked again");
+	ui_me_free(&t);
+	ui_me_open(&t);
+	ui_question_key(&t, 'y', false, false);
+	view *v = ui_top(&t);
+	tap_ok(v && v->ops == ui_views[VIEW_ME] && !strcmp(v->subject, "ada-quill"),
+	       "y: my view opens");
+	char path[4200], line[64] = "";
+	snprintf(path, sizeof(path), "%s/.local/state/teamtui/me", home);
+	FILE *f = fopen(path, "r");
+	if (f) {
+		if (!fgets(line, sizeof(line), f))
+			line[0] = '\0';
+		fclose(f);
+	}
+	tap_is_str(line, "ada-quill\n", "  ... and the guess is kept in the state file");
+	tap_ok(v && row_named(&v->rows, "My manager") && row_named(&v->rows, "My team (4)") &&
+		       row_named(&v->rows, "Bram Oake") && row_named(&v->rows, "Iris Lowe") &&
+		       row_named(&v->rows, "Mo Grant"),
+	       "my view: my manager's heading, my direct reports (a vacancy too)");
+	ui_close_views(&t);
+	ui_me_free(&t);
+	ui_me_open(&t);
+	tap_ok(!t.question && (v = ui_top(&t)) && v->ops == ui_views[VIEW_ME],
+	       "confirmed: m opens the view at once");
+	ui_close_views(&t);
+	ui_me_free(&t);
+	unlink(path);
+	setenv("USER", "nobody-here", 1);
+	ui_me_open(&t);
+	tap_ok(!t.depth && strstr(t.status, "who you are is not known") &&
+		       strstr(t.status, "$USER 'nobody-here'") &&
+		       !strcmp(t.status_tail, "; put \"me: YOUR-SLUG\" in ~/.config/teamtui/config.yml"),
+	       "nobody: the CLI's words, how to set me: in full");
+	tui_close(&t, r, &d);
+	snprintf(path, sizeof(path), "%s/.local/state/teamtui", home);
+	rmdir(path);
+	snprintf(path, sizeof(path), "%s/.local/state", home);
+	rmdir(path);
+	snprintf(path, sizeof(path), "%s/.local", home);
+	rmdir(path);
+	rmdir(home);
+	unsetenv("GIT_DIR");
+}
+
 int main(void)
 {
 	utf8_locale_init();
@@ -501,5 +723,8 @@ int main(void)
 	test_rosterdiff();
 	test_org();
 	test_awake();
+	test_question();
+	test_escalate_view();
+	test_me();
 	return tap_done();
 }

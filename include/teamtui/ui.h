@@ -33,7 +33,7 @@ typedef enum { UI_AWAKE_OFF, UI_AWAKE_MARKED, UI_AWAKE_ONLY } ui_awake_mode;
  * operations (adding a view touches its own file and that table). */
 typedef enum {
 	VIEW_DIR, VIEW_GROUP, VIEW_PERSON, VIEW_PEOPLE, VIEW_SEARCH, VIEW_HELP,
-	VIEW_DIAGS, VIEW_CHANGES, VIEW_ORG, VIEW_KINDS
+	VIEW_DIAGS, VIEW_CHANGES, VIEW_ORG, VIEW_ESCALATE, VIEW_ME, VIEW_KINDS
 } view_kind;
 
 /* The loop knows a view only through these (as tig's view_ops). */
@@ -171,6 +171,14 @@ struct tui {
 	struct tz_db *tzdb;
 	bool awake_ready;
 	struct ui_awake_memo *awake_memo; /* each place's local time, once */
+	/* one more each time the clock above is replaced (what was worked
+	 * out at the old one is stale: the who-search's "ask now") */
+	unsigned awake_clock_gen;
+	/* a yes/no question on the status line (ui_ask): the next key
+	 * answers it; NULL when none is pending */
+	void (*question)(tui *t, bool yes);
+	/* who the user is (view_me.c): resolved once per roster load */
+	struct ui_me *me;
 };
 
 /* A new view of `ops` on `subject` (its id, kept for reloads: a group
@@ -187,6 +195,8 @@ view *ui_open(tui *t, view_kind kind, const char *subject);
 void ui_push(tui *t, view *v);
 void ui_back(tui *t);
 view *ui_top(tui *t);
+/* Every view of the history freed (the end of the loop, tests). */
+void ui_close_views(tui *t);
 /* The rows that have the keyboard in v (ops->focus, else v->rows). */
 rows *ui_focus(view *v);
 /* The status line's message until the next key: printf-style, copied
@@ -280,6 +290,14 @@ row *ui_people_row(rows *out, tui *t, const person *p, const char *tag,
 size_t ui_people_heading(rows *out, const char *title, size_t total);
 void ui_people_heading_done(rows *out, tui *t, size_t at, const char *title,
 			    const awake_count *count);
+/* Whether a person is awake whatever the mode (the escalation view, the
+ * who-search's "ask now"): tzdata's tables read if they were not, and
+ * the clock of the last `a` while `a` is on, else now (renewed when it
+ * is over a minute old). NULL when out of memory. */
+const awake_ctx *ui_awake_now(tui *t);
+/* p's state at that clock (through the places' memo), and their local
+ * time into *local (may be NULL) when the state is not AWAKE_UNKNOWN. */
+awake_state ui_awake_state(tui *t, const person *p, tz_local *local);
 /* "awake now: 4 of 9" (of every state counted). */
 void ui_awake_count_text(const awake_count *c, char *buf, size_t size);
 
@@ -312,6 +330,33 @@ const person *ui_org_top(const roster *r);
  * of closed nodes (open[i] false; a cycle's node has none), into vis
  * (room for tree->n); returns how many. Only what is shown is walked. */
 size_t ui_org_visible(const org_tree *tree, const unsigned char *open, size_t *vis);
+
+/* The escalation view's pieces (view_escalate.c). */
+/* Its subject for a person or a group (g wins): "person SLUG",
+ * "group ID" (malloc'd; a reload that removes it says "the escalation
+ * about group ID was removed"), what ui_open(t, VIEW_ESCALATE, ...) takes. */
+char *ui_escalate_subject(const person *p, const group *g);
+/* The who-search's line under a group: the first step of g's path who is
+ * awake (ui_awake_state), "ask now: Name (why)", else "nobody on the
+ * path is awake now" (malloc'd; NULL when out of memory). */
+char *ui_escalate_ask_now(tui *t, const group *g);
+
+/* Me (view_me.c): `m` opens the view of who the user is (mestate.h's
+ * resolution, once per roster load); a guess not confirmed yet is asked
+ * about first (ui_ask); nobody, or a config me: that names nobody, is
+ * said on the status line. */
+void ui_me_open(tui *t);
+void ui_me_free(tui *t);
+
+/* A yes/no question on the status line: `answer` gets the next key's
+ * answer (y or n); any other key withdraws it (Esc quietly; the others
+ * then act as always). */
+void ui_ask(tui *t, void (*answer)(tui *t, bool yes), const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* The pending question's answer from a key: true when the key was used
+ * up (y, n, Esc); false when it is to be handled as usual (the question,
+ * if any, withdrawn). */
+bool ui_question_key(tui *t, int code, bool fn, bool meta);
 
 /* GitLab from the interface (ui_fetch.c): a group's OKRs and a label's
  * open-issue count; `online` false reads the cache only. NULL when GitLab

@@ -61,6 +61,8 @@ const key_binding keys_table[] = {
 	{'R', REQ_SORT_REVERSE, "R", "people list: reverse the sort", NULL, L},
 	{'O', REQ_ORG, "O", "the org under this person, as a tree (a group: its manager's)", NULL, L},
 	{'a', REQ_AWAKE, "a", "people lists: mark who is awake, then only them, off", NULL, L},
+	{'e', REQ_ESCALATE, "e", "whom to ask about it, in order (escalate)", NULL, L},
+	{'m', REQ_ME, "m", "me: my card, manager, groups and team", NULL, L},
 
 	{'o', REQ_OPEN, "o", "open the link, label, channel or profile ($BROWSER)", "Acting", L},
 	{'y', REQ_COPY, "y", "copy the selected handle, channel, label or URL", NULL, L},

@@ -36,6 +36,33 @@ void ui_message(tui *t, row_style style, const char *fmt, ...)
 	t->status_style = style;
 }
 
+void ui_ask(tui *t, void (*answer)(tui *t, bool yes), const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t->status, sizeof(t->status), fmt, ap);
+	va_end(ap);
+	t->status_tail[0] = '\0';
+	t->status_style = STYLE_WARNING;
+	t->question = answer;
+}
+
+bool ui_question_key(tui *t, int code, bool fn, bool meta)
+{
+	void (*answer)(tui *, bool) = t->question;
+	if (!answer)
+		return false;
+	t->question = NULL;
+	t->status[0] = '\0';
+	if (fn || meta)
+		return false;
+	if (code == 'y' || code == 'Y' || code == 'n' || code == 'N') {
+		answer(t, code == 'y' || code == 'Y');
+		return true;
+	}
+	return code == 27; /* Esc: withdrawn, nothing else */
+}
+
 time_t ui_now(void)
 {
 	const char *fixed = getenv("TEAMTUI_NOW");
@@ -87,6 +114,7 @@ view *ui_view_new(tui *t, const view_ops *ops, const char *subject)
 
 static void handle(tui *t, request req);
 static void open_org(tui *t);
+static void open_escalation(tui *t);
 
 static lineedit_history *history_of(tui *t, prompt_kind kind, const view *owner)
 {
@@ -175,6 +203,13 @@ static void arrive(tui *t)
 		prompt_clear(&t->prompt);
 	if (v && v->prompt_was_active)
 		prompt_start_view(t, v);
+}
+
+void ui_close_views(tui *t)
+{
+	while (t->nstack)
+		view_free(t->stack[--t->nstack]);
+	t->depth = 0;
 }
 
 void ui_back(tui *t)
@@ -974,6 +1009,12 @@ static void handle(tui *t, request req)
 	case REQ_ORG:
 		open_org(t);
 		break;
+	case REQ_ESCALATE:
+		open_escalation(t);
+		break;
+	case REQ_ME:
+		ui_me_open(t);
+		break;
 	case REQ_AWAKE:
 		if (!v->ops->people_list) {
 			ui_message(t, STYLE_WARNING,
@@ -1030,6 +1071,39 @@ static void open_org(tui *t)
 	}
 	if (ui_open(t, VIEW_ORG, p->slug) && *why)
 		ui_message(t, STYLE_NORMAL, "%s", why);
+}
+
+/* e: whom to ask, in order, about the person or group on screen: the
+ * person of a person card, else the person or group row under the
+ * cursor, else the group of a group card. */
+static void open_escalation(tui *t)
+{
+	view *v = ui_top(t);
+	rows *fr = ui_focus(v);
+	const row *rw = fr->cursor < fr->n && rows_selectable(&fr->v[fr->cursor])
+				? &fr->v[fr->cursor]
+				: NULL;
+	const person *p = NULL;
+	const group *g = NULL;
+	if (v->ops == ui_views[VIEW_PERSON])
+		p = roster_person(t->r, v->subject);
+	else if (rw && rw->kind == ROW_PERSON && rw->id)
+		p = roster_person(t->r, rw->id);
+	else if (rw && rw->kind == ROW_GROUP && rw->id)
+		g = roster_group(t->r, rw->id);
+	else if (v->ops == ui_views[VIEW_GROUP])
+		g = roster_group(t->r, v->subject);
+	if (!p && !g) {
+		ui_message(t, STYLE_WARNING,
+			   "e escalates a person or a group: select one (a card, a people row, a group)");
+		return;
+	}
+	char *subject = ui_escalate_subject(p, g);
+	if (subject)
+		ui_open(t, VIEW_ESCALATE, subject);
+	else
+		ui_message(t, STYLE_ERROR, "out of memory");
+	free(subject);
 }
 
 /* A key with no binding. Where the view takes typing (the opening screen,
@@ -1180,6 +1254,8 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 			mouse(&t, &k);
 			continue;
 		}
+		if (t.question && ui_question_key(&t, k.code, k.fn, k.meta))
+			continue; /* the status line's question was answered */
 		if (t.prompt.kind != PROMPT_NONE) {
 			prompt_key(&t, &k);
 			continue;
@@ -1202,8 +1278,7 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 		fputc('\n', stderr);
 	}
 	prompt_clear(&t.prompt);
-	while (t.nstack)
-		view_free(t.stack[--t.nstack]);
+	ui_close_views(&t);
 	lineedit_history_free(&t.hist_search);
 	lineedit_history_free(&t.hist_jump);
 	lineedit_history_free(&t.hist_find);
@@ -1211,6 +1286,7 @@ int ui_run(const roster_input *in, roster **r, diag_list *diags, char *why,
 	ui_fetch_free(&t);
 	ui_changes_free(&t);
 	ui_awake_free(&t);
+	ui_me_free(&t);
 	search_free(t.index);
 	resolver_free(t.rs);
 	*r = t.r; /* the caller frees the roster and its diagnostics */

@@ -48,6 +48,7 @@ void ui_awake_cycle(tui *t)
 	memo_clear(t); /* times of the old clock */
 	tz_clock_free(t->awake.clock);
 	t->awake.clock = NULL;
+	t->awake_clock_gen++;
 	time_t now = ui_now();
 	if (t->awake_mode != UI_AWAKE_OFF && !(t->awake.clock = tz_clock_new(now))) {
 		t->awake_mode = UI_AWAKE_OFF;
@@ -243,6 +244,33 @@ bool ui_awake_lead(tui *t, const person *p, rows *out, const char **lead,
 	ui_awake_lead_text(pt.awake, pt.known ? &pt.local.tm : NULL, buf, sizeof(buf), style);
 	*lead = rows_own(out, strdup(buf));
 	return t->awake_mode != UI_AWAKE_ONLY || pt.awake == AWAKE_YES;
+}
+
+const awake_ctx *ui_awake_now(tui *t)
+{
+	char why[600];
+	awake_setup(t, why, sizeof(why)); /* an unreadable tzdata: timezone fields only */
+	time_t now = ui_now();
+	/* under `a` the clock is the last `a`'s, as on every list; else now
+	 * (a clock more than a minute old is renewed, its times with it) */
+	if (t->awake.clock && (t->awake_mode != UI_AWAKE_OFF ||
+			       now - tz_clock_time(t->awake.clock) < 60))
+		return &t->awake;
+	memo_clear(t);
+	tz_clock_free(t->awake.clock);
+	t->awake.clock = tz_clock_new(now);
+	t->awake_clock_gen++;
+	return t->awake.clock ? &t->awake : NULL;
+}
+
+awake_state ui_awake_state(tui *t, const person *p, tz_local *local)
+{
+	tz_local here;
+	if (!ui_awake_now(t)) {
+		return AWAKE_UNKNOWN;
+	}
+	bool known = place_time(t, p, local ? local : &here);
+	return state_of(t, p, known, local ? local : &here);
 }
 
 row *ui_people_row(rows *out, tui *t, const person *p, const char *tag,

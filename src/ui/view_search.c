@@ -1,5 +1,9 @@
 /* view_search.c: "who do I ask?" in the TUI: ranked people and groups,
- * updated on every keystroke, each with why it matched. */
+ * updated on every keystroke, each with why it matched, and under each
+ * group whom to ask now: the first awake step of its escalation path
+ * (ui_escalate_ask_now), worked out only for the rows on screen, when
+ * they are drawn, and kept per group while the roster and the clock are
+ * the same. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,12 +11,27 @@
 #include "teamtui/ui.h"
 
 enum { MAX_HITS = 200 };
+enum { ASK_TAG = 1 }; /* the tag of a group's "ask now" line */
 
 /* Only the query: the hits point into the roster, so they live in build
- * alone (the rows keep copies of what else they show). */
+ * alone (the rows keep copies of what else they show). And the "ask
+ * now" lines worked out, by group index (text of their own), for the
+ * roster and clock of generations gen and clock_gen. */
 struct search_state {
 	char query[256];
+	char **ask;
+	size_t nask;
+	unsigned gen, clock_gen;
 };
+
+static void ask_clear(struct search_state *st)
+{
+	for (size_t i = 0; i < st->nask; i++)
+		free(st->ask[i]);
+	free(st->ask);
+	st->ask = NULL;
+	st->nask = 0;
+}
 
 /* Characters other than spaces (continuation bytes are not counted). */
 static size_t letters(const char *s)
@@ -80,10 +99,66 @@ static bool build(view *v, tui *t)
 		rw->copy = *rw->cells[2] ? rw->cells[2]
 			   : person     ? h->person->slug
 					: h->group->id;
+		/* whom to ask now: filled when the line is drawn */
+		if (!person && (rw = rows_add(&v->rows, ROW_TEXT, STYLE_DIM, 1))) {
+			rw->cells[0] = "";
+			rw->tag = ASK_TAG;
+			rw->item = h->group;
+		}
 	}
 	free(hits);
 	rows_first(&v->rows);
 	return true;
+}
+
+/* The "ask now" lines of the rows about to be drawn (ui_draw_rows shows
+ * from where rows_scroll puts the top), from the cache or worked out. */
+static void draw(view *v, tui *t, int y, int x, int h, int w)
+{
+	struct search_state *st = v->state;
+	rows *r = &v->rows;
+	bool ready = false;
+	rows_scroll(r, h > 0 ? (size_t)h : 0);
+	for (size_t i = r->top; i < r->n && i < r->top + (size_t)(h > 0 ? h : 0); i++) {
+		row *rw = &r->v[i];
+		if (rw->kind != ROW_TEXT || rw->tag != ASK_TAG || *rw->cells[0] || !rw->item)
+			continue;
+		if (!ready) { /* the clock now (it may be renewed), then the cache */
+			ready = true;
+			ui_awake_now(t);
+			if (st->ask && (st->gen != t->roster_gen || st->clock_gen != t->awake_clock_gen))
+				ask_clear(st);
+			if (!st->ask && (st->ask = calloc(t->r->ngroups + 1, sizeof(char *)))) {
+				st->nask = t->r->ngroups;
+				st->gen = t->roster_gen;
+				st->clock_gen = t->awake_clock_gen;
+			}
+		}
+		const group *g = rw->item;
+		size_t gi = (size_t)(g - t->r->groups);
+		bool cached = st->ask && gi < st->nask;
+		char *text = cached ? st->ask[gi] : NULL;
+		if (!text && (text = ui_escalate_ask_now(t, g)) && cached)
+			st->ask[gi] = text;
+		/* the rows' own copy: the cache may be emptied before they are */
+		rw->cells[0] = text ? rows_own(r, cached ? strdup(text) : text) : "";
+		if (!rw->cells[0])
+			rw->cells[0] = "";
+	}
+	ui_draw_rows(r, y, x, h, w, CURSOR_BAR);
+}
+
+/* Before the roster goes: the cached lines name its people. */
+static void release(view *v)
+{
+	struct search_state *st = v->state;
+	if (st)
+		ask_clear(st);
+}
+
+static void free_view(view *v)
+{
+	release(v);
 }
 
 static char *title(view *v, tui *t)
@@ -110,6 +185,9 @@ const view_ops view_search_ops = {
 	.name = "search",
 	.state_size = sizeof(struct search_state),
 	.build = build,
+	.draw = draw,
+	.release = release,
+	.free = free_view,
 	.title = title,
 	.prompt_label = "who: ",
 	.prompt_request = REQ_FIND,

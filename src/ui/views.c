@@ -5,7 +5,7 @@
 
 extern const view_ops view_dir_ops, view_group_ops, view_person_ops,
     view_people_ops, view_search_ops, view_help_ops, view_diags_ops,
-    view_changes_ops, view_org_ops;
+    view_changes_ops, view_org_ops, view_escalate_ops, view_me_ops;
 
 const view_ops *const ui_views[VIEW_KINDS] = {
 	[VIEW_DIR] = &view_dir_ops,
@@ -17,4 +17,6 @@ const view_ops *const ui_views[VIEW_KINDS] = {
 	[VIEW_DIAGS] = &view_diags_ops,
 	[VIEW_CHANGES] = &view_changes_ops,
 	[VIEW_ORG] = &view_org_ops,
+	[VIEW_ESCALATE] = &view_escalate_ops,
+	[VIEW_ME] = &view_me_ops,
 };
