@@ -365,7 +365,7 @@ if command -v tmux >/dev/null 2>&1; then
 		return 1
 	}
 	# the session is killed at the end: no leak check then (see screen.sh)
-	T new-session -d -s tt -x 120 -y 40 "env HOME='$tmp/home' ASAN_OPTIONS=detect_leaks=0 \
+	T new-session -d -s tt -x 120 -y 40 "env HOME='$tmp/home' ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
 		XDG_CACHE_HOME='$tmp/cache-tui' LC_ALL=C.UTF-8 TERM=screen \
 		GITLAB_HOST=http://127.0.0.1:$port GITLAB_TOKEN=glpat-test-secret \
 		'$TEAMTUI' --roster '$DATA'; sleep 30"

@@ -440,10 +440,10 @@ while IFS= read -r line || [ -n "$line" ]; do
 	# that run, as in a plain build.
 	case " $keys " in
 	*" signal:"*)
-		envs="$envs ASAN_OPTIONS=detect_leaks=0:handle_segv=0:handle_sigbus=0:handle_sigfpe=0:handle_sigill=0:handle_abort=0"
+		envs="$envs ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0:handle_segv=0:handle_sigbus=0:handle_sigfpe=0:handle_sigill=0:handle_abort=0"
 		;;
-	*" kill-session "*) envs="$envs ASAN_OPTIONS=detect_leaks=0" ;;
-	*) envs="$envs ASAN_OPTIONS=detect_leaks=1" ;;
+	*" kill-session "*) envs="$envs ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" ;;
+	*) envs="$envs ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=1" ;;
 	esac
 	bad=''
 	if [ "$settings" != - ]; then
