@@ -4,6 +4,8 @@
 #     it for a terminal, without a word on standard error; skipped (never
 #     failed) when groff is not installed (Debian: groff-base, which
 #     .ci/dev installs)
+#   - mandoc -T lint finds no warning or error in either (skipped when
+#     mandoc is not installed; .ci/dev installs it)
 #   - neither has a blank line (in roff a blank line is an unasked-for
 #     paragraph break: .PP says it)
 #   - teamtui(1) documents exactly the commands and options the binary
@@ -60,7 +62,7 @@ page() {
 man1=$(page teamtui.1)
 man5=$(page teamtui-roster.5)
 
-echo "1..8"
+echo "1..10"
 
 # --- rendering -----------------------------------------------------------
 for f in "$man1" "$man5"; do
@@ -78,6 +80,22 @@ for f in "$man1" "$man5"; do
 	else
 		not_ok "$name renders without warnings (groff -ww)" "groff exited $rc" \
 			"$(head -n 20 "$tmp/groff.err")"
+	fi
+done
+for f in "$man1" "$man5"; do
+	name=$(basename "$f")
+	if ! command -v mandoc >/dev/null 2>&1; then
+		n=$((n + 1))
+		echo "ok $n - $name passes mandoc -T lint # SKIP mandoc is not installed (Debian: mandoc)"
+		continue
+	fi
+	# its warnings and errors; its style notes (long lines) are not asked
+	mandoc -T lint -W warning "$f" >"$tmp/lint" 2>&1
+	if [ ! -s "$tmp/lint" ]; then
+		ok "$name passes mandoc -T lint (warnings and errors)"
+	else
+		not_ok "$name passes mandoc -T lint (warnings and errors)" \
+			"$(head -n 20 "$tmp/lint")"
 	fi
 done
 for f in "$man1" "$man5"; do
