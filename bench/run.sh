@@ -23,6 +23,8 @@
 #   org         teamtui org CEO (everyone, 100,000 lines at 100,000), warm
 #               and cold, each run paired with a run of show in the same
 #               mode instead of the floor: the ratio is to show (issue 13)
+#   __complete  what Tab asks (`teamtui __complete ... person a`), warm
+#               and cold (issue 14: under 50 ms at 2,000 people)
 # Every process figure is the median of BENCH_REPEAT runs (default 5),
 # each run paired with a run of the floor just before it: the ratio is the
 # median of the pairs' ratios, so it holds while the machine's speed
@@ -97,7 +99,8 @@ line() { # LABEL VALUE [GOAL]
 }
 
 # bench_roster NAME ROSTER-ARGS GROUP FLOOR-CMD GOALS... [TOP]
-# (TOP: the person at the top of the org, for `org`; none: not timed)
+# [TOP] (TOP: the person at the top of the org, for `org`; none: not
+# timed); $tab_goal: the goal of __complete, if any
 bench_roster() {
 	name=$1 rargs=$2 group=$3
 	floor_cmd=$4
@@ -126,6 +129,13 @@ bench_roster() {
 		line "org ${12} (cold)" "$ms ms = ${ratio}x show cold" "2x"
 		floor_cmd=$4
 	fi
+	# Tab: `teamtui __complete` for a person's slug, as the shells' scripts
+	# ask it; warm (the snapshot is there) and cold (no snapshot: the
+	# first Tab after the roster changed)
+	paired $TT __complete $rargs person a
+	line "__complete person a (warm)" "$ms ms = ${ratio}x" "${tab_goal:-}"
+	paired env TEAMTUI_NO_SNAPSHOT=1 $TT __complete $rargs person a
+	line "__complete person a (cold)" "$ms ms = ${ratio}x" "${tab_goal:-}"
 	line "peak RSS show cold / warm" "$(peak_kb $TT $rargs --no-snapshot show "$group") / $(peak_kb $TT $rargs show "$group") KiB"
 	line "snapshot" "$(wc -c <"$snap" 2>/dev/null || echo 0) bytes"
 	if command -v script >/dev/null 2>&1; then
@@ -169,8 +179,10 @@ generated() {
 		"bench/bare-parse -r 1 $dir/team.yml $dir/groups.yml" "$@" "$ceo"
 }
 if [ -z "$only" ] || [ "$only" = 2k ]; then
+	tab_goal="50 ms"
 	generated 2000 60 "2,000 people, 60 groups" \
 		"" "1.5x" "" "15 ms warm" "source code" "" ""
+	tab_goal=
 fi
 if [ -z "$only" ] || [ "$only" = 100k ]; then
 	generated 100000 3000 "100,000 people, 3,000 groups" \

@@ -14,6 +14,8 @@
 #include "config.h"
 #include "teamtui/check.h"
 #include "teamtui/cli_changes.h"
+#include "teamtui/cliargs.h"
+#include "teamtui/complete.h"
 #include "teamtui/cli_sync.h"
 #include "teamtui/config.h"
 #include "teamtui/digeststore.h"
@@ -59,6 +61,7 @@ struct args {
 	bool dot;	  /* org --dot */
 	bool awake;	  /* who, show --awake */
 	const char *at;	  /* who, show, person, escalate --at TIME */
+	uint32_t given;	  /* the options given: bit (1u << cli_opt) */
 };
 
 /* Where commands print: stdout, or a buffer that is cut to the
@@ -96,10 +99,11 @@ static const char usage_text[] =
     "                directory, e.g. /var/cache/teamtui, for snapshot_dir:)\n"
     "  sync          fetch the organisation's data (team.yml, stages.yml,\n"
     "                sections.yml, categories.yml) into the data directory\n"
-    "                (--quiet: errors only); exit 1 when any file failed\n"
+    "                (-q, --quiet: errors only); exit 1 when any file failed\n"
     "  changes       who joined, left, moved or changed title, and group\n"
     "                moves, since you last looked (--since DATE|VERSION)\n"
     "  version       the version (also --version)\n"
+    "  help          this help (also -h, --help)\n"
     "  okrs GROUP    the group's OKRs from GitLab (--offline: the cache only;\n"
     "                --refresh: ask GitLab even when the cache is fresh)\n"
     "  (none)        the interactive directory; the groups tree when stdout\n"
@@ -148,82 +152,68 @@ static int usage_error(const char *fmt, const char *arg)
 	return CLI_USAGE;
 }
 
+/* One option's word (and its value: inline after '=', else the next
+ * word, *i moved past it), checked and stored in *a. */
+static int take_option(cli_opt o, const char *inline_value, int argc, char **argv,
+		       int *i, struct args *a)
+{
+	const cli_option *p = &cli_options[o];
+	const char *v = NULL;
+	if (p->value != CLI_VALUE_NONE) {
+		v = inline_value ? inline_value : *i + 1 < argc ? argv[++*i] : "";
+		if (!*v && p->needs)
+			return usage_error("%s", p->needs);
+	}
+	a->given |= 1u << o;
+	char *end;
+	switch (o) {
+	case CLI_OPT_ROSTER: a->roster = v; break;
+	case CLI_OPT_PEOPLE: a->people = v; break;
+	case CLI_OPT_DATA: a->data = v; break;
+	case CLI_OPT_JSON: a->json = true; break;
+	case CLI_OPT_NO_PAGER: a->no_pager = true; break;
+	case CLI_OPT_NO_SNAPSHOT: a->no_snapshot = true; break;
+	case CLI_OPT_LIMIT:
+		a->limit = strtol(v, &end, 10);
+		if (!*v || *end || a->limit < 1 || a->limit > 10000)
+			return usage_error("--limit needs a number from 1 to 10000, not '%s'", v);
+		break;
+	case CLI_OPT_AWAKE: a->awake = true; break;
+	case CLI_OPT_AT: a->at = v; break;
+	case CLI_OPT_DEPTH:
+		a->depth = strtol(v, &end, 10);
+		if (!*v || *end || a->depth < 1 || a->depth > ORG_MAX_DEPTH)
+			return usage_error("--depth needs a number from 1 to 1000, not '%s'", v);
+		break;
+	case CLI_OPT_DOT: a->dot = true; break;
+	case CLI_OPT_OUTPUT: a->output = v; break;
+	case CLI_OPT_QUIET: a->quiet = true; break;
+	case CLI_OPT_SINCE: a->since = v; break;
+	case CLI_OPT_OFFLINE: a->offline = true; break;
+	case CLI_OPT_REFRESH: a->refresh = true; break;
+	case CLI_OPT_HELP: a->help = true; break;
+	case CLI_OPT_VERSION: a->version = true; break;
+	case CLI_NOPTS: break;
+	}
+	return CLI_OK;
+}
+
 static int parse_args(int argc, char **argv, struct args *a)
 {
 	bool options_done = false;
 	for (int i = 1; i < argc; i++) {
 		const char *s = argv[i];
 		if (!options_done && s[0] == '-' && s[1]) {
+			const char *inline_value;
+			cli_opt o = cliargs_option(s, &inline_value);
 			if (!strcmp(s, "--")) {
 				options_done = true;
-			} else if (!strcmp(s, "--json")) {
-				a->json = true;
-			} else if (!strcmp(s, "--no-pager")) {
-				a->no_pager = true;
-			} else if (!strcmp(s, "--no-snapshot")) {
-				a->no_snapshot = true;
-			} else if (!strcmp(s, "--output") || !strncmp(s, "--output=", 9)) {
-				const char *v = s[8] == '=' ? s + 9 : i + 1 < argc ? argv[++i] : "";
-				if (!*v)
-					return usage_error("--output needs a directory%s", "");
-				a->output = v;
-			} else if (!strcmp(s, "--since") || !strncmp(s, "--since=", 8)) {
-				const char *v = s[7] == '=' ? s + 8 : i + 1 < argc ? argv[++i] : "";
-				if (!*v)
-					return usage_error("--since needs a date or a version%s", "");
-				a->since = v;
-			} else if (!strcmp(s, "-q") || !strcmp(s, "--quiet")) {
-				a->quiet = true;
-			} else if (!strcmp(s, "--offline")) {
-				a->offline = true;
-			} else if (!strcmp(s, "--refresh")) {
-				a->refresh = true;
-			} else if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
-				a->help = true;
-			} else if (!strcmp(s, "--version")) {
-				a->version = true;
-			} else if (!strcmp(s, "--roster")) {
-				if (i + 1 >= argc || !argv[i + 1][0])
-					return usage_error("--roster needs a directory%s", "");
-				a->roster = argv[++i];
-			} else if (!strncmp(s, "--roster=", 9)) {
-				if (!s[9])
-					return usage_error("--roster needs a directory%s", "");
-				a->roster = s + 9;
-			} else if (!strcmp(s, "--people") || !strcmp(s, "--data") ||
-				   !strncmp(s, "--people=", 9) || !strncmp(s, "--data=", 7)) {
-				bool people = s[2] == 'p';
-				const char *eq = strchr(s, '=');
-				const char *v = eq ? eq + 1 : i + 1 < argc ? argv[++i] : "";
-				if (!*v)
-					return usage_error(people ? "--people needs a path%s"
-								  : "--data needs a directory%s",
-							   "");
-				*(people ? &a->people : &a->data) = v;
-			} else if (!strcmp(s, "--dot")) {
-				a->dot = true;
-			} else if (!strcmp(s, "--depth") || !strncmp(s, "--depth=", 8)) {
-				const char *v = s[7] == '=' ? s + 8 : i + 1 < argc ? argv[++i] : "";
-				char *end;
-				a->depth = strtol(v, &end, 10);
-				if (!*v || *end || a->depth < 1 || a->depth > ORG_MAX_DEPTH)
-					return usage_error("--depth needs a number from 1 to 1000, not '%s'", v);
-			} else if (!strcmp(s, "--awake")) {
-				a->awake = true;
-			} else if (!strcmp(s, "--at") || !strncmp(s, "--at=", 5)) {
-				const char *v = s[4] == '=' ? s + 5 : i + 1 < argc ? argv[++i] : "";
-				if (!*v)
-					return usage_error("--at needs a time: now, HH:MM, "
-							   "YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MMZ%s", "");
-				a->at = v;
-			} else if (!strcmp(s, "--limit") || !strncmp(s, "--limit=", 8)) {
-				const char *v = s[7] == '=' ? s + 8 : i + 1 < argc ? argv[++i] : "";
-				char *end;
-				a->limit = strtol(v, &end, 10);
-				if (!*v || *end || a->limit < 1 || a->limit > 10000)
-					return usage_error("--limit needs a number from 1 to 10000, not '%s'", v);
-			} else {
+			} else if (o == CLI_NOPTS) {
 				return usage_error("unknown option '%s'", s);
+			} else {
+				int rc = take_option(o, inline_value, argc, argv, &i, a);
+				if (rc != CLI_OK)
+					return rc;
 			}
 		} else if (!a->command) {
 			a->command = s;
@@ -894,11 +884,6 @@ static int cmd_snapshot(const roster_input *in, const roster *r,
 }
 
 /* Commands whose argument may be left out. */
-static bool optional_arg(const char *cmd)
-{
-	return !strcmp(cmd, "tables");
-}
-
 static int cmp_table(const void *x, const void *y)
 {
 	const people_table *a = *(const people_table *const *)x;
@@ -1013,12 +998,6 @@ static int cmd_tables(const roster *r, resolver *rs, const struct args *a)
 		out_text_tables(out_fp, r, rs, v, n);
 	free(v);
 	return ok ? CLI_OK : CLI_FAIL;
-}
-
-static bool needs_arg(const char *cmd)
-{
-	return !strcmp(cmd, "show") || !strcmp(cmd, "person") || !strcmp(cmd, "who") ||
-	       !strcmp(cmd, "okrs") || !strcmp(cmd, "org") || !strcmp(cmd, "escalate");
 }
 
 /* okrs: one fetch, driven to its end here (the CLI may block; the TUI
@@ -1206,6 +1185,8 @@ static bool free_at_exit(void)
 int cli_run(int argc, char **argv)
 {
 	out_fp = stdout;
+	if (argc > 1 && !strcmp(argv[1], cli_commands[CLI_CMD_COMPLETE].name))
+		return complete_run(argc - 2, argv + 2, stdout);
 	struct args a = {0};
 	int rc = parse_args(argc, argv, &a);
 	if (rc != CLI_OK)
@@ -1221,22 +1202,19 @@ int cli_run(int argc, char **argv)
 		return finish_output(CLI_OK);
 	}
 	const char *cmd = a.command ? a.command : "groups";
-	static const char *const known[] = {"groups", "show", "person", "org",
-					    "check", "who", "okrs", "tables",
-					    "version", "help", "snapshot", "sync",
-					    "changes", "escalate"};
-	enum { NKNOWN_CMDS = sizeof(known) / sizeof(*known) };
-	size_t k = 0;
-	while (k < NKNOWN_CMDS && strcmp(known[k], cmd))
-		k++;
-	if (k == NKNOWN_CMDS) {
-		const char *best[1];
-		if (suggest_closest(cmd, known, NKNOWN_CMDS, best, 1)) {
-			char *c = sanitize(cmd, SANITIZE_VISIBLE);
+	cli_cmd c = cliargs_command(cmd);
+	if (c == CLI_NCMDS || cli_commands[c].hidden) {
+		const char *known[CLI_NCMDS], *best[1];
+		size_t nknown = 0;
+		for (int k = 0; k < CLI_NCMDS; k++)
+			if (!cli_commands[k].hidden)
+				known[nknown++] = cli_commands[k].name;
+		if (suggest_closest(cmd, known, nknown, best, 1)) {
+			char *shown = sanitize(cmd, SANITIZE_VISIBLE);
 			fprintf(stderr, "teamtui: unknown command '%s' (did you mean '%s'?)\n"
 					"Try 'teamtui --help'.\n",
-				c ? c : "", best[0]);
-			free(c);
+				shown ? shown : "", best[0]);
+			free(shown);
 			return CLI_USAGE;
 		}
 		return usage_error("unknown command '%s'", cmd);
@@ -1244,31 +1222,15 @@ int cli_run(int argc, char **argv)
 	/* options a command does not take are mistakes, not no-ops */
 	if (a.offline && a.refresh)
 		return usage_error("--offline and --refresh contradict each other%s", "");
-	if ((a.offline || a.refresh) && strcmp(cmd, "okrs"))
-		return usage_error(a.offline ? "--offline is an option of 'okrs' only%s"
-					     : "--refresh is an option of 'okrs' only%s",
-				   "");
-	if (a.limit && strcmp(cmd, "who"))
-		return usage_error("--limit is an option of 'who' only%s", "");
-	if (a.output && strcmp(cmd, "snapshot"))
-		return usage_error("--output is an option of 'snapshot' only%s", "");
-	if (a.quiet && strcmp(cmd, "sync"))
-		return usage_error("--quiet is an option of 'sync' only%s", "");
-	if (a.since && strcmp(cmd, "changes"))
-		return usage_error("--since is an option of 'changes' only%s", "");
-	if (a.depth && strcmp(cmd, "org"))
-		return usage_error("--depth is an option of 'org' only%s", "");
-	if (a.dot && strcmp(cmd, "org"))
-		return usage_error("--dot is an option of 'org' only%s", "");
+	for (int o = 0; o < CLI_NOPTS; o++)
+		if ((a.given & (1u << o)) && !(cli_options[o].commands & CLI_CMD_BIT(c))) {
+			char msg[200];
+			cliargs_not_here((cli_opt)o, msg, sizeof(msg));
+			return usage_error("%s", msg);
+		}
 	if (a.dot && a.json)
 		return usage_error("--dot and --json contradict each other%s", "");
-	if (a.awake && strcmp(cmd, "who") && strcmp(cmd, "show"))
-		return usage_error("--awake is an option of 'who' and 'show' only%s", "");
-	if (a.at && strcmp(cmd, "who") && strcmp(cmd, "show") && strcmp(cmd, "person") &&
-	    strcmp(cmd, "escalate"))
-		return usage_error("--at is an option of 'who', 'show', 'person' and "
-				   "'escalate' only%s", "");
-	if (a.at && !a.awake && strcmp(cmd, "person") && strcmp(cmd, "escalate"))
+	if (a.at && !a.awake && c != CLI_CMD_PERSON && c != CLI_CMD_ESCALATE)
 		return usage_error("--at goes with --awake%s", "");
 	time_t moment = digeststore_now();
 	if (a.at) {
@@ -1276,9 +1238,9 @@ int cli_run(int argc, char **argv)
 		if (!tz_parse_moment(a.at, moment, &moment, why, sizeof(why)))
 			return usage_error("--at: %s", why);
 	}
-	if (needs_arg(cmd) && !a.arg)
+	if (cli_commands[c].arg_required && !a.arg)
 		return usage_error("'%s' needs an argument", cmd);
-	if (!needs_arg(cmd) && !optional_arg(cmd) && a.arg)
+	if (cli_commands[c].arg == CLI_ARG_NONE && a.arg)
 		return usage_error("unexpected argument '%s'", a.arg);
 
 	if (!strcmp(cmd, "sync")) { /* the data first; no roster is read */
