@@ -146,6 +146,8 @@ run since-7 0 --roster r changes --since 7
 run since-bad 2 --roster r changes --since last-tuesday
 run since-zero 2 --roster r changes --since 0
 run since-month 2 --roster r changes --since 2025-13-01
+# a bad --since is a usage error before any roster is read
+run since-bad-noroster 2 --roster no-such-roster changes --since last-tuesday
 run since-stamp 1 --roster r changes --since 20251124
 # the version now (recorded by the runs above) is no earlier version
 run nothing-new 0 --roster r changes --since 2025-11-26T16:00Z

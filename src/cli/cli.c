@@ -113,7 +113,7 @@ static const char usage_text[] =
     "  --roster DIR  a roster directory or a handbook checkout (else $TEAMTUI_ROSTER, then\n"
     "                'roster:' in ~/.config/teamtui/config.yml, then the\n"
     "                data 'teamtui sync' fetched, then the bundled sample)\n"
-    "  --people PATH people for a handbook checkout: a team.yml, a\n"
+    "  --people PATH the people: a team.yml, a\n"
     "                team_members/ tree or a www-gitlab-com checkout (else\n"
     "                'people:' in the config file, then data/public/team.yml,\n"
     "                then the synced team.yml)\n"
@@ -1232,6 +1232,8 @@ int cli_run(int argc, char **argv)
 		return usage_error("--dot and --json contradict each other%s", "");
 	if (a.at && !a.awake && c != CLI_CMD_PERSON && c != CLI_CMD_ESCALATE)
 		return usage_error("--at goes with --awake%s", "");
+	if (a.since && cli_changes_check_since(a.since) != CLI_OK)
+		return CLI_USAGE;
 	time_t moment = digeststore_now();
 	if (a.at) {
 		char why[160];

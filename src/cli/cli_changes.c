@@ -750,6 +750,12 @@ static int usage(const char *since)
 	return CLI_USAGE;
 }
 
+int cli_changes_check_since(const char *since)
+{
+	struct since sn;
+	return parse_since(since, digeststore_now(), &sn) ? CLI_OK : usage(since);
+}
+
 /* The version to compare with, per --since; NULL when there is none (said
  * on stderr). *rc is set when that is an error. */
 static struct cand *choose(struct ctx *x, const struct since *sn, const char *since,
