@@ -29,7 +29,8 @@ const char *t_slugs(const plist *l);
 /* All diagnostics as "file:line:col: sev: msg" lines joined by '\n'. */
 const char *t_diags(const diag_list *d);
 
-/* Load a roster from two literal files (either may be NULL). */
+/* Load a roster from two literal files (either may be NULL); the load's
+ * diagnostics are added to d, which must be initialized (diag_init). */
 roster *t_roster(const char *team_yml, const char *groups_yml, diag_list *d);
 /* Members and counterparts of group `id` as "members | counterparts". */
 const char *t_team(roster *r, const char *id);

@@ -350,6 +350,7 @@ static void test_me(const roster *r)
 int main(void)
 {
 	diag_list d;
+	diag_init(&d);
 	roster *r = t_roster(team, groups, &d);
 	tap_is_str(t_diags(&d), "", "the test roster loads clean");
 	resolver *rs = resolver_new(r);
