@@ -1,7 +1,7 @@
 #!/bin/sh
 # golden.sh: golden tests for the teamtui command line, as TAP.
 #
-#   TEAMTUI=./teamtui srcdir=. sh tests/golden.sh [--update]
+#   TEAMTUI=./teamtui PACKAGE_VERSION=V srcdir=. sh tests/golden.sh [--update]
 #
 # Cases are read from $srcdir/tests/golden/cases, one a line:
 #
@@ -33,7 +33,10 @@
 #     a C1 control, a bidi control, invalid UTF-8, or a JSON \u escape of
 #     one of those (whatever the roster says, nothing may reach a terminal).
 # The absolute source directory is written @SRCDIR@ in outputs, so goldens
-# do not depend on where the tree is checked out.
+# do not depend on where the tree is checked out, and the build's version
+# ($PACKAGE_VERSION, from make check) is written @VERSION@ where it follows
+# "teamtui " or "teamtui/", so they do not change with every commit
+# (build-aux/version.sh); tests/version.sh checks the version itself.
 #
 # GOLDEN_SNAPSHOT=1 runs each case twice with snapshots on, in a cache of
 # its own: the first run reads the files and writes the snapshot before it
@@ -77,6 +80,12 @@ if [ ! -r "$cases" ]; then
 fi
 
 runner_tmp golden
+# the version the goldens write @VERSION@ (make check passes configure's)
+version=${PACKAGE_VERSION-}
+if [ -z "$version" ]; then
+	echo "Bail out! PACKAGE_VERSION is not set (the version teamtui was built as)"
+	exit 1
+fi
 mkdir "$tmp/home" || exit 1
 
 unset TEAMTUI_ROSTER
@@ -86,11 +95,13 @@ long=$(printf '%01001d' 0 | tr 0 q)
 
 
 # normalize FILE: the absolute srcdir and the temporary directory written
-# as @SRCDIR@ and @TMP@, in place. Files without them are left untouched
+# as @SRCDIR@ and @TMP@, and "teamtui $PACKAGE_VERSION" (or with a '/')
+# as "teamtui @VERSION@", in place. Files without them are left untouched
 # byte for byte.
 normalize() {
-	if grep -F -q -e "$abs_srcdir" -e "$tmp" "$1"; then
-		N_SRC=$abs_srcdir N_TMP=$tmp LC_ALL=C awk '
+	if grep -F -q -e "$abs_srcdir" -e "$tmp" -e "teamtui $version" \
+		-e "teamtui/$version" "$1"; then
+		N_SRC=$abs_srcdir N_TMP=$tmp N_VER=$version LC_ALL=C awk '
 		function swap(line, from, to,    i, out) {
 			out = ""
 			while (from != "" && (i = index(line, from)) > 0) {
@@ -99,7 +110,11 @@ normalize() {
 			}
 			return out line
 		}
-		{ print swap(swap($0, ENVIRON["N_TMP"], "@TMP@"), ENVIRON["N_SRC"], "@SRCDIR@") }
+		{
+			line = swap(swap($0, ENVIRON["N_TMP"], "@TMP@"), ENVIRON["N_SRC"], "@SRCDIR@")
+			line = swap(line, "teamtui " ENVIRON["N_VER"], "teamtui @VERSION@")
+			print swap(line, "teamtui/" ENVIRON["N_VER"], "teamtui/@VERSION@")
+		}
 		' "$1" >"$1.n" && mv "$1.n" "$1"
 	fi
 }
