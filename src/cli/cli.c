@@ -14,6 +14,7 @@
 #include "config.h"
 #include "teamtui/check.h"
 #include "teamtui/cli_changes.h"
+#include "teamtui/cli_config.h"
 #include "teamtui/cli_sync.h"
 #include "teamtui/config.h"
 #include "teamtui/digeststore.h"
@@ -99,6 +100,7 @@ static const char usage_text[] =
     "                (--quiet: errors only); exit 1 when any file failed\n"
     "  changes       who joined, left, moved or changed title, and group\n"
     "                moves, since you last looked (--since DATE|VERSION)\n"
+    "  config        every setting and where it came from (--json)\n"
     "  version       the version (also --version)\n"
     "  okrs GROUP    the group's OKRs from GitLab (--offline: the cache only;\n"
     "                --refresh: ask GitLab even when the cache is fresh)\n"
@@ -1224,7 +1226,7 @@ int cli_run(int argc, char **argv)
 	static const char *const known[] = {"groups", "show", "person", "org",
 					    "check", "who", "okrs", "tables",
 					    "version", "help", "snapshot", "sync",
-					    "changes", "escalate"};
+					    "changes", "escalate", "config"};
 	enum { NKNOWN_CMDS = sizeof(known) / sizeof(*known) };
 	size_t k = 0;
 	while (k < NKNOWN_CMDS && strcmp(known[k], cmd))
@@ -1285,6 +1287,10 @@ int cli_run(int argc, char **argv)
 		bool updated = false;
 		rc = cli_sync(a.quiet, &updated);
 		return finish_output(rc);
+	}
+	if (!strcmp(cmd, "config")) { /* the settings; no roster is read */
+		cli_config_flags f = {a.roster, a.people, a.data};
+		return finish_output(cli_config_run(stdout, &f, a.json));
 	}
 	diag_list d;
 	diag_init(&d);
