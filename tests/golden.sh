@@ -22,7 +22,8 @@
 # XDG_CONFIG_HOME pointing at an empty directory, XDG_STATE_HOME at an
 # empty directory of its own (`me` keeps its guess there), USER=golden-user
 # (nobody's slug or handle), git reading no system config and finding no
-# repository (GIT_CONFIG_NOSYSTEM, GIT_CEILING_DIRECTORIES), TEAMTUI_ROSTER unset,
+# repository (GIT_CONFIG_NOSYSTEM, GIT_CEILING_DIRECTORIES), TEAMTUI_ROSTER,
+# TEAMTUI_PAGER, PAGER, GITLAB_HOST and GITLAB_TOKEN unset,
 # TZ=UTC, TEAMTUI_NOW=1795000000 (Wednesday 2026-11-18 11:06:40 UTC),
 # tzdata's tables from tests/golden/fixtures/zoneinfo and stdin from
 # /dev/null. It passes when
@@ -33,7 +34,9 @@
 #     a C1 control, a bidi control, invalid UTF-8, or a JSON \u escape of
 #     one of those (whatever the roster says, nothing may reach a terminal).
 # The absolute source directory is written @SRCDIR@ in outputs, so goldens
-# do not depend on where the tree is checked out.
+# do not depend on where the tree is checked out; the bundled sample's
+# directory ($pkgdatadir, from make check's environment; else configure's
+# default /usr/local/share/teamtui) is written @PKGDATADIR@.
 #
 # GOLDEN_SNAPSHOT=1 runs each case twice with snapshots on, in a cache of
 # its own: the first run reads the files and writes the snapshot before it
@@ -79,18 +82,20 @@ fi
 runner_tmp golden
 mkdir "$tmp/home" || exit 1
 
-unset TEAMTUI_ROSTER
+unset TEAMTUI_ROSTER TEAMTUI_PAGER PAGER GITLAB_HOST GITLAB_TOKEN
+pkgdatadir=${pkgdatadir:-/usr/local/share/teamtui}
 esc=$(printf '\033')
 long=$(printf '%01001d' 0 | tr 0 q)
 
 
 
-# normalize FILE: the absolute srcdir and the temporary directory written
-# as @SRCDIR@ and @TMP@, in place. Files without them are left untouched
-# byte for byte.
+# normalize FILE: the sample's directory, the absolute srcdir and the
+# temporary directory written as @PKGDATADIR@, @SRCDIR@ and @TMP@, in
+# place (the sample's first: it may be under srcdir, as in distcheck).
+# Files without them are left untouched byte for byte.
 normalize() {
-	if grep -F -q -e "$abs_srcdir" -e "$tmp" "$1"; then
-		N_SRC=$abs_srcdir N_TMP=$tmp LC_ALL=C awk '
+	if grep -F -q -e "$abs_srcdir" -e "$tmp" -e "$pkgdatadir" "$1"; then
+		N_PKG=$pkgdatadir N_SRC=$abs_srcdir N_TMP=$tmp LC_ALL=C awk '
 		function swap(line, from, to,    i, out) {
 			out = ""
 			while (from != "" && (i = index(line, from)) > 0) {
@@ -99,7 +104,7 @@ normalize() {
 			}
 			return out line
 		}
-		{ print swap(swap($0, ENVIRON["N_TMP"], "@TMP@"), ENVIRON["N_SRC"], "@SRCDIR@") }
+		{ print swap(swap(swap($0, ENVIRON["N_PKG"], "@PKGDATADIR@"), ENVIRON["N_TMP"], "@TMP@"), ENVIRON["N_SRC"], "@SRCDIR@") }
 		' "$1" >"$1.n" && mv "$1.n" "$1"
 	fi
 }
