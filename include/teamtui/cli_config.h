@@ -4,7 +4,7 @@
  *   ORIGIN <tab> KEY=VALUE
  *
  * ORIGIN is `default`, `command line:--roster`, `env:TEAMTUI_ROSTER`,
- * `file:PATH:LINE` (the line of the value, for an editor to jump to) or
+ * `file:PATH:LINE` (the setting's line, for an editor to jump to) or
  * `synced` (the roster: the data directory `teamtui sync` filled). With
  * --json, an array of {key, value, origin: {kind, name, file, line}}.
  * The origins are those the functions deciding the values report

@@ -15,7 +15,8 @@ typedef enum {
 	CONFIG_FROM_DEFAULT, /* built in, or derived from $HOME */
 	CONFIG_FROM_FLAG,    /* a command-line option: name is "--roster" ... */
 	CONFIG_FROM_ENV,     /* an environment variable: name is its name */
-	CONFIG_FROM_FILE,    /* a config file: file, line and col of the value */
+	CONFIG_FROM_FILE,    /* a config file: file, and line and col of the
+				setting (its key), for an editor to jump to */
 	CONFIG_FROM_SYNCED,  /* the roster: the data directory `teamtui sync`
 				fills (config_data_dir) */
 } config_from;
@@ -24,7 +25,7 @@ typedef struct config_origin {
 	config_from kind;
 	const char *name; /* FLAG, ENV: the option or the variable (static) */
 	char *file;	  /* FILE: the config file's path (malloc'd) */
-	int line, col;	  /* FILE: the value's, 1-based (0: unknown) */
+	int line, col;	  /* FILE: the key's, 1-based (0: unknown) */
 } config_origin;
 
 /* Free o->file and clear *o (NULL: nothing). The functions below that
