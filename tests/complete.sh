@@ -61,6 +61,7 @@ snapshot${tab}write the roster's snapshot now
 sync${tab}fetch the organisation's data files
 changes${tab}who joined, left, moved or changed title
 okrs${tab}the group's OKRs from GitLab
+config${tab}every setting and where it came from
 version${tab}the version
 help${tab}the usage" ''
 expect "no words at all: the commands too" "$("$TEAMTUI" __complete '')"

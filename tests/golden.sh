@@ -22,7 +22,8 @@
 # XDG_CONFIG_HOME pointing at an empty directory, XDG_STATE_HOME at an
 # empty directory of its own (`me` keeps its guess there), USER=golden-user
 # (nobody's slug or handle), git reading no system config and finding no
-# repository (GIT_CONFIG_NOSYSTEM, GIT_CEILING_DIRECTORIES), TEAMTUI_ROSTER unset,
+# repository (GIT_CONFIG_NOSYSTEM, GIT_CEILING_DIRECTORIES), TEAMTUI_ROSTER,
+# TEAMTUI_PAGER, PAGER, GITLAB_HOST and GITLAB_TOKEN unset,
 # TZ=UTC, TEAMTUI_NOW=1795000000 (Wednesday 2026-11-18 11:06:40 UTC),
 # tzdata's tables from tests/golden/fixtures/zoneinfo and stdin from
 # /dev/null. It passes when
@@ -36,7 +37,9 @@
 # do not depend on where the tree is checked out, and the build's version
 # ($PACKAGE_VERSION, from make check) is written @VERSION@ where it follows
 # "teamtui " or "teamtui/", so they do not change with every commit
-# (build-aux/version.sh); tests/version.sh checks the version itself.
+# (build-aux/version.sh); tests/version.sh checks the version itself. The
+# bundled sample's directory ($pkgdatadir, from make check's environment;
+# else configure's default /usr/local/share/teamtui) is written @PKGDATADIR@.
 #
 # GOLDEN_SNAPSHOT=1 runs each case twice with snapshots on, in a cache of
 # its own: the first run reads the files and writes the snapshot before it
@@ -88,20 +91,22 @@ if [ -z "$version" ]; then
 fi
 mkdir "$tmp/home" || exit 1
 
-unset TEAMTUI_ROSTER
+unset TEAMTUI_ROSTER TEAMTUI_PAGER PAGER GITLAB_HOST GITLAB_TOKEN
+pkgdatadir=${pkgdatadir:-/usr/local/share/teamtui}
 esc=$(printf '\033')
 long=$(printf '%01001d' 0 | tr 0 q)
 
 
 
-# normalize FILE: the absolute srcdir and the temporary directory written
-# as @SRCDIR@ and @TMP@, and "teamtui $PACKAGE_VERSION" (or with a '/')
-# as "teamtui @VERSION@", in place. Files without them are left untouched
-# byte for byte.
+# normalize FILE: the sample's directory, the absolute srcdir and the
+# temporary directory written as @PKGDATADIR@, @SRCDIR@ and @TMP@ (the
+# sample's first: it may be under srcdir, as in distcheck), and "teamtui
+# $PACKAGE_VERSION" (or with a '/') as "teamtui @VERSION@", in place.
+# Files without them are left untouched byte for byte.
 normalize() {
-	if grep -F -q -e "$abs_srcdir" -e "$tmp" -e "teamtui $version" \
+	if grep -F -q -e "$abs_srcdir" -e "$tmp" -e "$pkgdatadir" -e "teamtui $version" \
 		-e "teamtui/$version" "$1"; then
-		N_SRC=$abs_srcdir N_TMP=$tmp N_VER=$version LC_ALL=C awk '
+		N_PKG=$pkgdatadir N_SRC=$abs_srcdir N_TMP=$tmp N_VER=$version LC_ALL=C awk '
 		function swap(line, from, to,    i, out) {
 			out = ""
 			while (from != "" && (i = index(line, from)) > 0) {
@@ -111,7 +116,7 @@ normalize() {
 			return out line
 		}
 		{
-			line = swap(swap($0, ENVIRON["N_TMP"], "@TMP@"), ENVIRON["N_SRC"], "@SRCDIR@")
+			line = swap(swap(swap($0, ENVIRON["N_PKG"], "@PKGDATADIR@"), ENVIRON["N_TMP"], "@TMP@"), ENVIRON["N_SRC"], "@SRCDIR@")
 			line = swap(line, "teamtui " ENVIRON["N_VER"], "teamtui @VERSION@")
 			print swap(line, "teamtui/" ENVIRON["N_VER"], "teamtui/@VERSION@")
 		}

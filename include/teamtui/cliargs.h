@@ -24,6 +24,7 @@ typedef enum {
 	CLI_CMD_SYNC,
 	CLI_CMD_CHANGES,
 	CLI_CMD_OKRS,
+	CLI_CMD_CONFIG,
 	CLI_CMD_VERSION,
 	CLI_CMD_HELP,
 	CLI_CMD_COMPLETE, /* __complete: hidden, for the shells' scripts */

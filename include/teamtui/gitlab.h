@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "teamtui/config.h"
 #include "teamtui/diag.h"
 #include "teamtui/okr.h"
 #include "teamtui/roster.h"
@@ -62,6 +63,22 @@ bool gitlab_parse_host(const char *text, char **base, bool *plain_http,
  * when it cannot (gitlab_new says why). */
 char *gitlab_next_link(const char *link, const char *base, char **refused);
 
+/* The GitLab settings as given, before gitlab_config_load judges them:
+ * each malloc'd or NULL, with where it came from (config.h). */
+typedef struct gitlab_settings {
+	char *host;    /* $GITLAB_HOST when not empty, else gitlab_host: of the
+			  config file, else "https://gitlab.com" (DEFAULT) */
+	char *token;   /* $GITLAB_TOKEN when not empty, else gitlab_token: of a
+			  config file only its owner can read, else NULL */
+	char *ca_cert; /* ca_cert: of the config file (a path), else NULL */
+	config_origin host_at, token_at, ca_cert_at;
+} gitlab_settings;
+
+/* Fill *s (free with gitlab_settings_free); the config file's problems go
+ * to diags. Loads nothing: no libcurl, no network. */
+void gitlab_settings_read(gitlab_settings *s, diag_list *diags);
+void gitlab_settings_free(gitlab_settings *s);
+
 /* GITLAB_HOST / GITLAB_TOKEN (glab's names), then gitlab_host,
  * gitlab_token and ca_cert in config.yml (a token only from a file nobody
  * else can read). Problems go to diags, filed under GITLAB_HOST or the
@@ -70,6 +87,7 @@ char *gitlab_next_link(const char *link, const char *base, char **refused);
  * judged: true, with c->base NULL and no diagnostic for it; gitlab_new
  * then fails and says why. */
 bool gitlab_config_load(gitlab_config *c, diag_list *diags);
+/* (gitlab_settings_read decides the values, then they are judged.) */
 void gitlab_config_free(gitlab_config *c);
 
 typedef struct gitlab_client gitlab_client;

@@ -15,6 +15,11 @@
  * pager is "" or "cat", or it could not be started. */
 bool pager_start(void);
 
+/* The pager as set: $TEAMTUI_PAGER when set (even to ""), else $PAGER,
+ * else "less"; *from is the variable's name (static), or NULL for the
+ * default. The text is the environment's own (not copied). */
+const char *pager_setting(const char **from);
+
 /* Flush and close the pipe, then wait for the pager to end (the user
  * reads at their pace). A no-op without pager_start(). */
 void pager_finish(void);

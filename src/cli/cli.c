@@ -15,6 +15,7 @@
 #include "teamtui/check.h"
 #include "teamtui/cli_changes.h"
 #include "teamtui/cliargs.h"
+#include "teamtui/cli_config.h"
 #include "teamtui/complete.h"
 #include "teamtui/cli_sync.h"
 #include "teamtui/config.h"
@@ -102,6 +103,7 @@ static const char usage_text[] =
     "                (-q, --quiet: errors only); exit 1 when any file failed\n"
     "  changes       who joined, left, moved or changed title, and group\n"
     "                moves, since you last looked (--since DATE|VERSION)\n"
+    "  config        every setting and where it came from (--json)\n"
     "  version       the version (also --version)\n"
     "  help          this help (also -h, --help)\n"
     "  okrs GROUP    the group's OKRs from GitLab (--offline: the cache only;\n"
@@ -1249,6 +1251,10 @@ int cli_run(int argc, char **argv)
 		bool updated = false;
 		rc = cli_sync(a.quiet, &updated);
 		return finish_output(rc);
+	}
+	if (!strcmp(cmd, "config")) { /* the settings; no roster is read */
+		cli_config_flags f = {a.roster, a.people, a.data};
+		return finish_output(cli_config_run(stdout, &f, a.json));
 	}
 	diag_list d;
 	diag_init(&d);

@@ -29,6 +29,8 @@ const cli_command cli_commands[CLI_NCMDS] = {
 			 "who joined, left, moved or changed title"},
     [CLI_CMD_OKRS] = {"okrs", "GROUP", CLI_ARG_GROUP, true, false,
 		      "the group's OKRs from GitLab"},
+    [CLI_CMD_CONFIG] = {"config", NULL, CLI_ARG_NONE, false, false,
+			"every setting and where it came from"},
     [CLI_CMD_VERSION] = {"version", NULL, CLI_ARG_NONE, false, false, "the version"},
     [CLI_CMD_HELP] = {"help", NULL, CLI_ARG_NONE, false, false, "the usage"},
     [CLI_CMD_COMPLETE] = {"__complete", "WORD...", CLI_ARG_WORDS, false, true,

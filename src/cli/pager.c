@@ -26,13 +26,25 @@ static void on_signal(int sig)
 	raise(sig);
 }
 
-static const char *pager_command(void)
+const char *pager_setting(const char **from)
 {
 	const char *p = getenv("TEAMTUI_PAGER");
-	if (!p)
+	*from = "TEAMTUI_PAGER";
+	if (!p) {
 		p = getenv("PAGER");
-	if (!p)
+		*from = "PAGER";
+	}
+	if (!p) {
 		p = "less";
+		*from = NULL;
+	}
+	return p;
+}
+
+static const char *pager_command(void)
+{
+	const char *from;
+	const char *p = pager_setting(&from);
 	size_t b = strspn(p, " \t");
 	if (!p[b] || !strcmp(p + b, "cat"))
 		return NULL;

@@ -107,42 +107,67 @@ bool gitlab_parse_host(const char *text, char **base, bool *plain_http,
 	return true;
 }
 
+void gitlab_settings_read(gitlab_settings *s, diag_list *diags)
+{
+	config_origin at[3];
+	memset(s, 0, sizeof(*s));
+	config_gitlab_at(&s->host, &s->token, &s->ca_cert, at, diags);
+	s->host_at = at[0];
+	s->token_at = at[1];
+	s->ca_cert_at = at[2];
+	const char *env_host = getenv("GITLAB_HOST"), *env_token = getenv("GITLAB_TOKEN");
+	if (env_host && *env_host) {
+		free(s->host);
+		s->host = strdup(env_host);
+		config_origin_free(&s->host_at);
+		s->host_at = (config_origin){CONFIG_FROM_ENV, "GITLAB_HOST", NULL, 0, 0};
+	} else if (!s->host) {
+		s->host = strdup("https://gitlab.com");
+	}
+	if (env_token && *env_token) {
+		free(s->token);
+		s->token = strdup(env_token);
+		config_origin_free(&s->token_at);
+		s->token_at = (config_origin){CONFIG_FROM_ENV, "GITLAB_TOKEN", NULL, 0, 0};
+	}
+}
+
+void gitlab_settings_free(gitlab_settings *s)
+{
+	free(s->host);
+	free(s->token);
+	free(s->ca_cert);
+	config_origin_free(&s->host_at);
+	config_origin_free(&s->token_at);
+	config_origin_free(&s->ca_cert_at);
+	memset(s, 0, sizeof(*s));
+}
+
 bool gitlab_config_load(gitlab_config *c, diag_list *diags)
 {
 	memset(c, 0, sizeof(*c));
 	http_default_timeouts(&c->connect_timeout, &c->stall_timeout, &c->total_timeout);
-	char *host = NULL, *token = NULL;
-	config_gitlab(&host, &token, &c->ca_cert, diags);
-	const char *env_host = getenv("GITLAB_HOST"), *env_token = getenv("GITLAB_TOKEN");
-	bool host_from_env = env_host && *env_host;
-	if (host_from_env) {
-		free(host);
-		host = strdup(env_host);
-	}
-	c->token_from = token && *token ? "gitlab_token in config.yml" : NULL;
-	if (env_token && *env_token) {
-		free(token);
-		token = strdup(env_token);
-		c->token_from = "GITLAB_TOKEN";
-	}
+	gitlab_settings s;
+	gitlab_settings_read(&s, diags);
+	char *host = s.host, *token = s.token;
+	c->ca_cert = s.ca_cert;
+	s.host = s.token = s.ca_cert = NULL;
+	c->token_from = !token || !*token		       ? NULL
+			: s.token_at.kind == CONFIG_FROM_ENV ? "GITLAB_TOKEN"
+							     : "gitlab_token in config.yml";
 	char err[512];
 	/* without libcurl no host can be judged, nor anything fetched: no
 	 * base, and gitlab_new says why, as when libcurl cannot start */
 	bool have_curl = curlso_load(NULL, 0);
-	if (have_curl && (host_from_env || host)) {
-		if (gitlab_parse_host(host, &c->base, &c->plain_http, err, sizeof(err)))
-			;
-		else if (host_from_env)
-			diag_add(diags, DIAG_ERROR, "GITLAB_HOST", 0, 0, "%s", err);
-		else { /* gitlab_host in the config file */
-			char *cfg = config_path();
-			diag_add(diags, DIAG_ERROR, cfg ? cfg : "config.yml", 0, 0, "%s", err);
-			free(cfg);
-		}
-	} else if (have_curl && !gitlab_parse_host("https://gitlab.com", &c->base,
-						   &c->plain_http, err, sizeof(err))) {
-		diag_add(diags, DIAG_ERROR, "GITLAB_HOST", 0, 0, "%s", err);
+	if (have_curl && !gitlab_parse_host(host, &c->base, &c->plain_http, err,
+					    sizeof(err))) {
+		/* filed under what gave the host: gitlab_host in the config
+		 * file, else GITLAB_HOST (or the default) */
+		const char *file = s.host_at.kind == CONFIG_FROM_FILE ? s.host_at.file
+								      : "GITLAB_HOST";
+		diag_add(diags, DIAG_ERROR, file, 0, 0, "%s", err);
 	}
+	gitlab_settings_free(&s);
 	/* a token goes into a request header: a control character (a CR or
 	 * LF from a pasted token) would end that header and start another */
 	for (const char *p = token; p && *p; p++)
