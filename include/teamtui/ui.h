@@ -187,7 +187,9 @@ struct tui {
  * not in the roster or memory runs out. */
 view *ui_view_new(tui *t, const view_ops *ops, const char *subject);
 /* ui_view_new of ui_views[kind], pushed on the history. Returns the view
- * (now on top), or NULL, with the status line saying why. */
+ * (now on top), or NULL, with the status line saying why. When the view
+ * on top is that view already (the same kind and subject), nothing is
+ * pushed: the status line says so and that view is returned. */
 view *ui_open(tui *t, view_kind kind, const char *subject);
 
 /* The history: push (Enter) drops the views `]` could go forward to;

@@ -234,6 +234,14 @@ static void forward(tui *t)
 
 view *ui_open(tui *t, view_kind kind, const char *subject)
 {
+	/* the view on top already: no second copy of it in the history */
+	view *top = ui_top(t);
+	if (top && top->ops == ui_views[kind] &&
+	    (subject && top->subject ? !strcmp(subject, top->subject) : !subject && !top->subject)) {
+		ui_message(t, STYLE_NORMAL, "already open: %s%s%s", ui_views[kind]->name,
+			   subject ? " " : "", subject ? subject : "");
+		return top;
+	}
 	view *v = ui_view_new(t, ui_views[kind], subject);
 	if (!v) {
 		ui_message(t, STYLE_WARNING, "could not open the %s%s%s", ui_views[kind]->name,
