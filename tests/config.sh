@@ -19,12 +19,7 @@ cd "$HOME" || exit 1
 cfg=$XDG_CONFIG_HOME/teamtui/config.yml
 token=glpat-FAKE-config-sh-0123456789abcdef
 n=0
-failed=0
-tap_helpers
-fail() {
-	not_ok "$@"
-	failed=$((failed + 1))
-}
+tap_helpers # ok, not_ok, and fail, which counts in $failed (lib.sh)
 # run ARGS...: teamtui config; $out, $err and $rc
 run() {
 	"$TEAMTUI" config "$@" >"$tmp/out" 2>"$tmp/err"

@@ -44,8 +44,11 @@ runner_tmp() {
 }
 
 # tap_helpers: ok NAME (the next test passed) and not_ok NAME [LINE...]
-# (it failed; each LINE said as a TAP comment), numbering from $n.
+# (it failed; each LINE said as a TAP comment), numbering from $n; fail
+# is not_ok that also counts the failures in $failed (from 0).
 tap_helpers() {
+	failed=0
+	fail() { not_ok "$@"; failed=$((failed + 1)); }
 	ok() { n=$((n + 1)); echo "ok $n - $1"; }
 	not_ok() {
 		n=$((n + 1))

@@ -19,12 +19,7 @@ mkdir -p "$HOME" "$XDG_CONFIG_HOME"
 cd "$HOME" || exit 1
 org=$abs_srcdir/tests/golden/fixtures/org
 n=0
-failed=0
-tap_helpers
-fail() {
-	not_ok "$@"
-	failed=$((failed + 1))
-}
+tap_helpers # ok, not_ok, and fail, which counts in $failed (lib.sh)
 # run ARGS...: teamtui on the org fixture; $out, $err and $rc
 run() {
 	"$TEAMTUI" --roster "$org" "$@" >"$tmp/out" 2>"$tmp/err"

@@ -20,12 +20,7 @@ unset TEAMTUI_ROSTER
 data=$abs_srcdir/data
 fix=$abs_srcdir/tests/golden/fixtures
 n=0
-failed=0
-tap_helpers
-fail() {
-	not_ok "$@"
-	failed=$((failed + 1))
-}
+tap_helpers # ok, not_ok, and fail, which counts in $failed (lib.sh)
 
 echo "1..14"
 
