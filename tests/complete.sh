@@ -46,7 +46,7 @@ expect() {
 	fi
 }
 
-echo "1..42"
+echo "1..43"
 
 TEAMTUI_ROSTER=$sample
 export TEAMTUI_ROSTER
@@ -127,6 +127,7 @@ expect "a handle with a bidi override is left out" "" --roster "$hostile" person
 expect "a roster with errors: what loaded, no diagnostics" "widgets${tab}Widgets
 gadgets${tab}Gadgets
 gizmos${tab}Gizmos" --roster "$lint" show ''
+expect "a duplicate slug: offered once" "bo-fenwick" --roster "$lint" person bo
 mkdir -p "$XDG_CONFIG_HOME/teamtui"
 printf 'roster: %s\n' "$hostile" >"$XDG_CONFIG_HOME/teamtui/config.yml"
 unset TEAMTUI_ROSTER

@@ -192,6 +192,8 @@ static void groups(FILE *out, const roster *r, const char *cur)
 {
 	for (size_t i = 0; i < r->ngroups; i++) {
 		const group *g = &r->groups[i];
+		if (roster_group(r, g->id) != g) /* a duplicate id: the one taken */
+			continue;
 		if (starts(g->id, cur) || name_starts(g->name, cur))
 			candidate(out, "", g->id, g->name);
 	}
@@ -205,6 +207,8 @@ static void people(FILE *out, const roster *r, const char *cur)
 	const char *h = handle ? strchr(cur, '@') + 1 : cur; /* the handle's start */
 	for (size_t i = 0; i < r->npeople; i++) {
 		const person *p = &r->people[i];
+		if (roster_person(r, p->slug) != p) /* a duplicate slug: the one taken */
+			continue;
 		if (handle) {
 			if (p->gitlab && *p->gitlab && starts(p->gitlab, h))
 				candidate(out, "@", p->gitlab, p->name);
