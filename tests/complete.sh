@@ -18,6 +18,7 @@ XDG_STATE_HOME=$tmp/state LC_ALL=C.UTF-8
 export HOME XDG_CONFIG_HOME XDG_CACHE_HOME XDG_STATE_HOME LC_ALL
 unset TEAMTUI_ROSTER
 mkdir -p "$HOME" "$tmp/bin"
+ln -s "$abs_srcdir/data" "$HOME/r" # ~/r, for the words that say ~
 # the shells' scripts call `teamtui` by the name typed: this one
 ln -s "$(cd "$(dirname "$TEAMTUI")" && pwd)/$(basename "$TEAMTUI")" "$tmp/bin/teamtui"
 PATH=$tmp/bin:$PATH
@@ -45,7 +46,7 @@ expect() {
 	fi
 }
 
-echo "1..36"
+echo "1..43"
 
 TEAMTUI_ROSTER=$sample
 export TEAMTUI_ROSTER
@@ -85,8 +86,8 @@ expect "sync's options by their start" "--quiet${tab}errors only" sync --q
 expect "a short alias by its own start" "-q${tab}errors only" sync -q
 expect "okrs: --offline and --refresh, not who's" "--offline${tab}the cache only" okrs a --of
 expect "who's --limit only after who" "" org --li
-expect "--roster's value: files (the script completes paths)" ":files" --roster ''
-expect "--roster's value after the command too" ":files" show --roster ''
+expect "--roster's value: directories (the script completes paths)" ":dirs" --roster ''
+expect "--people's value: files or directories" ":files" show --people ''
 expect "--data's value: directories" ":dirs" person --data d
 expect "snapshot --output's value: directories" ":dirs" snapshot --output ''
 expect "--at's value: now" "now${tab}this moment" who --at ''
@@ -107,6 +108,12 @@ code-review${tab}Code Review
 container-registry${tab}Container Registry
 composition-analysis${tab}Composition Analysis
 compliance${tab}Compliance" escalate co
+expect "a word as typed: an unclosed double quote" "code-review${tab}Code Review" show '"Code R'
+expect "a word as typed: a backslash-escaped blank" "code-review${tab}Code Review" show 'Code\ R'
+expect "a word as typed: single quotes, then a backslash" "code-review${tab}Code Review" show "'Code'\\ R"
+expect "a word as typed: ~/ is \$HOME" "custom-models${tab}Custom Models" --roster '~/r' show cu
+expect "--opt=VALUE: the value, the option kept in front" "--at=now${tab}this moment" person --at=n
+expect "--roster=: directories" ":dirs" --roster=d
 expect "the argument given: nothing more" "" show custom-models ''
 expect "who's query: free words, nothing offered" "" who cust
 expect "a command that takes no argument: nothing" "" check ''
@@ -120,6 +127,7 @@ expect "a handle with a bidi override is left out" "" --roster "$hostile" person
 expect "a roster with errors: what loaded, no diagnostics" "widgets${tab}Widgets
 gadgets${tab}Gadgets
 gizmos${tab}Gizmos" --roster "$lint" show ''
+expect "a duplicate slug: offered once" "bo-fenwick" --roster "$lint" person bo
 mkdir -p "$XDG_CONFIG_HOME/teamtui"
 printf 'roster: %s\n' "$hostile" >"$XDG_CONFIG_HOME/teamtui/config.yml"
 unset TEAMTUI_ROSTER
@@ -139,22 +147,32 @@ else not_ok "--help lists every command and option" "missing:$missing"; fi
 # bash: the script as the shell runs it
 if command -v bash >/dev/null 2>&1; then
 	export TEAMTUI_ROSTER=$sample
-	got=$(cd "$tmp" && bash --norc --noprofile -c '. "$1"
-		COMP_WORDS=(teamtui show cust); COMP_CWORD=2; _teamtui
-		printf "[%s]" "${COMPREPLY[@]}"; echo
-		COMP_WORDS=(teamtui --json person @sc); COMP_CWORD=3; _teamtui
-		printf "[%s]" "${COMPREPLY[@]}"; echo
-		mkdir -p rosters/one; : >rosterfile
-		COMP_WORDS=(teamtui --roster ros); COMP_CWORD=2; _teamtui
-		printf "[%s]\n" "${COMPREPLY[@]}" | LC_ALL=C sort | tr -d "\n"; echo
-		COMP_WORDS=(teamtui snapshot --output ros); COMP_CWORD=3; _teamtui
-		printf "[%s]" "${COMPREPLY[@]}"; echo' bash "$comp/teamtui" 2>&1)
+	# c LINE WORD...: Tab at the end of LINE, COMP_WORDS as bash splits
+	# it (at blanks and at COMP_WORDBREAKS: = @ : " and ' among them)
+	mkdir -p "$tmp/rosters/one" "$tmp/tilde" && : >"$tmp/rosterfile"
+	ln -s "$sample" "$tmp/tilde/r"
+	got=$(cd "$tmp" && HOME=$tmp/tilde bash --norc --noprofile -c '. "$1"
+		c() { COMP_LINE=$1; COMP_POINT=${#1}; shift; COMP_WORDS=("$@")
+			COMP_CWORD=$(($# - 1)); _teamtui
+			printf "[%s]\n" "${COMPREPLY[@]}" | LC_ALL=C sort | tr -d "\n"; echo; }
+		c "teamtui show cust" teamtui show cust
+		c "teamtui --json person @sc" teamtui --json person @ sc
+		c "teamtui --roster ros" teamtui --roster ros
+		c "teamtui snapshot --output ros" teamtui snapshot --output ros
+		c "teamtui person --at=n" teamtui person --at = n
+		c "teamtui --roster=ros" teamtui --roster = ros
+		c "teamtui show \"Code R" teamtui show "\"Code R"
+		c "teamtui --roster ~/r show cu" teamtui --roster "~/r" show cu' bash "$comp/teamtui" 2>&1)
 	want="[custom-models]
-[@scastellano]
-[rosterfile][rosters]
-[rosters]"
-	if [ "$got" = "$want" ]; then ok "bash: groups, handles, files, directories"
-	else not_ok "bash: groups, handles, files, directories" "expected:" "$want" "got:" "$got"; fi
+[scastellano]
+[rosters]
+[rosters]
+[now]
+[rosters]
+[code-review]
+[custom-models]"
+	if [ "$got" = "$want" ]; then ok "bash: groups, handles, directories, --opt=, quotes, ~"
+	else not_ok "bash: groups, handles, directories, --opt=, quotes, ~" "expected:" "$want" "got:" "$got"; fi
 	if [ -r /usr/share/bash-completion/bash_completion ]; then
 		got=$(cd "$tmp" && bash --norc --noprofile -c '. /usr/share/bash-completion/bash_completion
 			. "$1"
@@ -177,33 +195,47 @@ if command -v zsh >/dev/null 2>&1; then
 	got=$(TEAMTUI_ROSTER=$sample zsh -f -c 'fpath=("$1" $fpath); autoload -Uz _teamtui
 		_describe() { print -rl -- "${(@P)4}"; }
 		_files() { print FILES; }; _path_files() { print DIRS "$@"; }
+		compset() { print COMPSET "$@"; }
 		words=(teamtui show cust); CURRENT=3; _teamtui
-		words=(teamtui --roster "" ); CURRENT=3; _teamtui
+		words=(teamtui --people "" ); CURRENT=3; _teamtui
 		words=(teamtui snapshot --output x); CURRENT=4; _teamtui
-		words=(teamtui person "@sc"); CURRENT=3; _teamtui' zsh "$comp" 2>&1)
+		words=(teamtui --roster=x); CURRENT=2; _teamtui
+		words=(teamtui person "@sc"); CURRENT=3; _teamtui
+		words=(teamtui show "\"Code R"); CURRENT=3; _teamtui' zsh "$comp" 2>&1)
 	want="custom-models:Custom Models
+COMPSET -P --*=
 FILES
+COMPSET -P --*=
 DIRS -/
-@scastellano:Sofía Castellano"
-	if [ "$got" = "$want" ]; then ok "zsh: groups, files, directories, handles"
-	else not_ok "zsh: groups, files, directories, handles" "expected:" "$want" "got:" "$got"; fi
+COMPSET -P --*=
+DIRS -/
+@scastellano:Sofía Castellano
+code-review:Code Review"
+	if [ "$got" = "$want" ]; then ok "zsh: groups, files, directories, --opt=, handles, quotes"
+	else not_ok "zsh: groups, files, directories, --opt=, handles, quotes" "expected:" "$want" "got:" "$got"; fi
 else
 	ok "zsh # SKIP zsh is not installed"
 fi
 
 # fish: its own `complete -C`, the script sourced
 if command -v fish >/dev/null 2>&1; then
-	got=$(cd "$tmp" && TEAMTUI_ROSTER=$sample fish --no-config -c 'source $argv[1]
+	got=$(cd "$tmp" && HOME=$tmp/tilde TEAMTUI_ROSTER=$sample fish --no-config -c 'source $argv[1]
 		complete -C "teamtui show cust"
 		complete -C "teamtui sn"
 		complete -C "teamtui person @sc"
-		complete -C "teamtui --roster rosters/"' "$comp/teamtui.fish" 2>&1)
+		complete -C "teamtui --roster rosters/"
+		complete -C "teamtui --roster=ros"
+		complete -C "teamtui person --at=n"
+		complete -C "teamtui --roster ~/r show cu"' "$comp/teamtui.fish" 2>&1)
 	want="custom-models${tab}Custom Models
 snapshot${tab}write the roster's snapshot now
 @scastellano${tab}Sofía Castellano
-rosters/one/"
-	if [ "$got" = "$want" ]; then ok "fish: groups, commands, handles, directories"
-	else not_ok "fish: groups, commands, handles, directories" "expected:" "$want" "got:" "$got"; fi
+rosters/one/
+--roster=rosters/
+--at=now${tab}this moment
+custom-models${tab}Custom Models"
+	if [ "$got" = "$want" ]; then ok "fish: groups, commands, handles, directories, --opt=, ~"
+	else not_ok "fish: groups, commands, handles, directories, --opt=, ~" "expected:" "$want" "got:" "$got"; fi
 else
 	ok "fish # SKIP fish is not installed"
 fi

@@ -933,13 +933,13 @@ static void test_interface_settings(void)
 	interface("theme: mono\nmouse: off\n", CONFIG_THEME_MONO, false, "", "mono, mouse: off");
 	interface("theme: dark\nmouse: yes\n", CONFIG_THEME_DARK, true, "", "dark, mouse: yes");
 	interface("theme: solarized\n", CONFIG_THEME_AUTO, true,
-		  "%s/teamtui/config.yml: warning: theme 'solarized' is not auto, dark, light or mono; using auto",
+		  "%s/teamtui/config.yml:1:1: warning: theme 'solarized' is not auto, dark, light or mono; using auto",
 		  "an unknown theme: a warning, auto");
 	interface("mouse: maybe\n", CONFIG_THEME_AUTO, true,
-		  "%s/teamtui/config.yml: warning: mouse 'maybe' is not true or false; the mouse stays on",
+		  "%s/teamtui/config.yml:1:1: warning: mouse 'maybe' is not true or false; the mouse stays on",
 		  "an unknown mouse value: a warning, on");
-	interface("theme: lihgt\n", CONFIG_THEME_AUTO, true,
-		  "%s/teamtui/config.yml: warning: theme 'lihgt' is not auto, dark, light or mono; using auto",
+	interface("roster: /x\n\n  # the theme\ntheme: lihgt\n", CONFIG_THEME_AUTO, true,
+		  "%s/teamtui/config.yml:4:1: warning: theme 'lihgt' is not auto, dark, light or mono; using auto",
 		  "a typo is not taken for light");
 }
 

@@ -68,19 +68,29 @@ for how in --version version; do
 	fi
 done
 
-# 5-6: the man pages' footers (.TH NAME SECTION DATE SOURCE MANUAL)
+# 5-8: the man pages' footers (.TH NAME SECTION DATE SOURCE MANUAL): the
+# version, and the date: a git build's day (its version's gitYYYYMMDD)
+day=$(printf '%s\n' "$V" | sed -n 's/.*git\([0-9]\{4\}\)\([0-9]\{2\}\)\([0-9]\{2\}\).*/\1-\2-\3/p')
 for page in teamtui.1 teamtui-roster.5; do
 	f=$MANDIR/$page
 	th=$(sed -n '1p' "$f" 2>/dev/null)
 	src=$(printf '%s\n' "$th" | sed -n 's/^\.TH [^ ]* [0-9] [0-9-]* "\([^"]*\)" "[^"]*"$/\1/p')
+	date=$(printf '%s\n' "$th" | sed -n 's/^\.TH [^ ]* [0-9] \([0-9-]*\) .*/\1/p')
 	if [ "$src" = "teamtui $V" ] && ! grep -q '@VERSION@' "$f"; then
 		ok "$page: .TH says teamtui $V"
 	else
 		not_ok "$page: .TH says teamtui $V" "line 1: $th"
 	fi
+	if [ -z "$day" ] && printf '%s\n' "$date" | grep -q '^[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]$'; then
+		ok "$page: .TH's date is the release's ($date)"
+	elif [ -n "$day" ] && [ "$date" = "$day" ]; then
+		ok "$page: .TH's date is the build's day, from the version ($day)"
+	else
+		not_ok "$page: .TH's date" "line 1: $th" "the version's day: $day"
+	fi
 done
 
-# 7: debian/changelog (dpkg-parsechangelog's first line, by hand: no dpkg
+# 9: debian/changelog (dpkg-parsechangelog's first line, by hand: no dpkg
 # needed) names the release, or this very version
 cl=$abs_srcdir/debian/changelog
 first=$(sed -n '1p' "$cl" 2>/dev/null)
@@ -91,7 +101,7 @@ else
 	not_ok "debian/changelog's version is $R (or $V)" "line 1: $first"
 fi
 
-# 8-: build-aux/version.sh in scratch repositories
+# 10-: build-aux/version.sh in scratch repositories
 vs=$abs_srcdir/build-aux/version.sh
 if ! command -v git >/dev/null 2>&1; then
 	echo "ok $((n + 1)) # SKIP version.sh's cases: no git"

@@ -112,13 +112,12 @@ static const char usage_text[] =
     "                is not a terminal or TERM is dumb\n"
     "\n"
     "options:\n"
-    "  --roster DIR  a roster directory or a handbook checkout (else $TEAMTUI_ROSTER, then\n"
-    "                'roster:' in ~/.config/teamtui/config.yml, then the\n"
+    "  --roster DIR  a roster directory or a handbook checkout (else\n"
+    "                $TEAMTUI_ROSTER, then 'roster:' in the config file, then the\n"
     "                data 'teamtui sync' fetched, then the bundled sample)\n"
-    "  --people PATH the people: a team.yml, a\n"
-    "                team_members/ tree or a www-gitlab-com checkout (else\n"
-    "                'people:' in the config file, then data/public/team.yml,\n"
-    "                then the synced team.yml)\n"
+    "  --people PATH the people: a team.yml, a team_members/ tree or a\n"
+    "                www-gitlab-com checkout (else 'people:' in the config\n"
+    "                file, then data/public/team.yml, then the synced team.yml)\n"
     "  --data DIR    the directory of stages.yml, sections.yml and\n"
     "                categories.yml (else 'data:', then data/public/, then\n"
     "                the synced data)\n"
@@ -139,8 +138,8 @@ static const char usage_text[] =
     "  USER and XDG_STATE_HOME (me)\n"
     "config file: ${XDG_CONFIG_HOME:-~/.config}/teamtui/config.yml (roster:,\n"
     "  people:, data:, gitlab_host:, gitlab_token:, ca_cert:, snapshot_dir:,\n"
-    "  data_dir:, sync:, working_hours:, me:); the system's for snapshot_dir:,\n"
-    "  data_dir: and sync: (see FILES in man teamtui)\n"
+    "  data_dir:, sync:, working_hours:, me:, theme:, mouse:); the system's\n"
+    "  for snapshot_dir:, data_dir: and sync: (see FILES in man teamtui)\n"
     "exit status: 0 ok, 1 not found or roster errors, 2 usage\n"
     "see also: man teamtui, man teamtui-roster\n";
 
@@ -1198,8 +1197,12 @@ int cli_run(int argc, char **argv)
 		return finish_output(CLI_OK);
 	}
 	if (a.version || (a.command && !strcmp(a.command, "version"))) {
-		if (a.arg)
-			return usage_error("unexpected argument '%s'", a.arg);
+		/* (teamtui --version extra: 'extra' is no command here) */
+		const char *extra = a.version && a.command && strcmp(a.command, "version")
+					    ? a.command
+					    : a.arg;
+		if (extra)
+			return usage_error("unexpected argument '%s'", extra);
 		puts(PACKAGE_STRING);
 		return finish_output(CLI_OK);
 	}

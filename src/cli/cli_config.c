@@ -23,6 +23,7 @@ struct setting {
 	char *key;
 	char *value;
 	config_origin at;
+	bool boolean; /* value is "true" or "false": a JSON boolean */
 };
 
 struct settings {
@@ -51,9 +52,19 @@ static void add(struct settings *l, const char *key, const char *value,
 	s->key = strdup(key);
 	s->value = value ? strdup(value) : NULL;
 	s->at = *at;
+	s->boolean = false;
 	memset(at, 0, sizeof(*at));
 	if (!s->key || (value && !s->value))
 		l->oom = true;
+}
+
+/* add() of a true-or-false setting (JSON: a boolean, not a string). */
+static void add_bool(struct settings *l, const char *key, bool value, config_origin *at)
+{
+	size_t n = l->n;
+	add(l, key, value ? "true" : "false", at);
+	if (l->n > n)
+		l->v[n].boolean = true;
 }
 
 /* add() with a copy of *at (the caller keeps its own). */
@@ -87,7 +98,7 @@ static void add_file(struct settings *l, const char *key, char *path, config_ori
 	char exists[64];
 	snprintf(exists, sizeof(exists), "%s.exists", key);
 	add_copy(l, key, path, at);
-	add(l, exists, there ? "true" : "false", at);
+	add_bool(l, exists, there, at);
 	free(path);
 }
 
@@ -159,7 +170,7 @@ static void collect(struct settings *l, const cli_config_flags *f, diag_list *d)
 	bool mouse;
 	config_interface_at(&theme, &mouse, two, d);
 	add(l, "theme", config_theme_name(theme), &two[0]);
-	add(l, "mouse", mouse ? "true" : "false", &two[1]);
+	add_bool(l, "mouse", mouse, &two[1]);
 	work_hours h;
 	char text[64];
 	config_working_hours_at(&h, &o, d);
@@ -250,7 +261,8 @@ static bool print_json(FILE *out, const struct settings *l)
 			return false;
 		}
 		out_json_add(e, "key", out_json_str(s->key, SANITIZE_VISIBLE));
-		out_json_add(e, "value", out_json_str(s->value, SANITIZE_VISIBLE));
+		out_json_add(e, "value", s->boolean ? cJSON_CreateBool(!strcmp(s->value, "true"))
+						    : out_json_str(s->value, SANITIZE_VISIBLE));
 		out_json_add(o, "kind", cJSON_CreateString(kind_name(s->at.kind)));
 		out_json_add(o, "name", out_json_str(s->at.name, SANITIZE_VISIBLE));
 		out_json_add(o, "file", out_json_str(s->at.file, SANITIZE_VISIBLE));

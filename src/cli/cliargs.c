@@ -40,7 +40,7 @@ const cli_command cli_commands[CLI_NCMDS] = {
 #define ONLY(c) CLI_CMD_BIT(CLI_CMD_##c)
 
 const cli_option cli_options[CLI_NOPTS] = {
-    [CLI_OPT_ROSTER] = {"--roster", NULL, CLI_VALUE_PATH, "--roster needs a directory",
+    [CLI_OPT_ROSTER] = {"--roster", NULL, CLI_VALUE_DIR, "--roster needs a directory",
 			CLI_CMDS_ALL, "a roster directory or a handbook checkout"},
     [CLI_OPT_PEOPLE] = {"--people", NULL, CLI_VALUE_PATH, "--people needs a path",
 			CLI_CMDS_ALL, "a team.yml, team_members/ or www-gitlab-com checkout"},

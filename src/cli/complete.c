@@ -13,6 +13,54 @@
 #include "teamtui/sanitize.h"
 #include "teamtui/snapstore.h"
 
+/* A word as the shell will pass it to teamtui (malloc'd; NULL when
+ * memory runs out): the scripts hand over the words as typed, so quotes
+ * and backslashes are removed here (POSIX sh's rules: '...' literal,
+ * "..." with \ before $ ` " \ only, \ outside quotes; an unclosed quote
+ * is the word still being typed) and a leading unquoted ~ or ~/ becomes
+ * $HOME. Other expansions ($VAR, ~user, globs) are left as typed. */
+static char *dequote(const char *w)
+{
+	const char *home = getenv("HOME");
+	size_t hl = home ? strlen(home) : 0;
+	char *out = malloc(strlen(w) + hl + 1), *o = out;
+	if (!out)
+		return NULL;
+	if (w[0] == '~' && (w[1] == '/' || !w[1]) && home) {
+		memcpy(o, home, hl);
+		o += hl;
+		w++;
+	}
+	enum { PLAIN, SINGLE, DOUBLE } q = PLAIN;
+	for (; *w; w++) {
+		char c = *w;
+		if (q == SINGLE) {
+			if (c == '\'')
+				q = PLAIN;
+			else
+				*o++ = c;
+		} else if (q == DOUBLE) {
+			if (c == '"')
+				q = PLAIN;
+			else if (c == '\\' && w[1] && strchr("$`\"\\", w[1]))
+				*o++ = *++w;
+			else
+				*o++ = c;
+		} else if (c == '\'') {
+			q = SINGLE;
+		} else if (c == '"') {
+			q = DOUBLE;
+		} else if (c == '\\') {
+			if (w[1])
+				*o++ = *++w;
+		} else {
+			*o++ = c;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 /* What the words before the cursor say. */
 struct before {
 	cli_cmd cmd;		/* CLI_NCMDS: none yet */
@@ -144,6 +192,8 @@ static void groups(FILE *out, const roster *r, const char *cur)
 {
 	for (size_t i = 0; i < r->ngroups; i++) {
 		const group *g = &r->groups[i];
+		if (roster_group(r, g->id) != g) /* a duplicate id: the one taken */
+			continue;
 		if (starts(g->id, cur) || name_starts(g->name, cur))
 			candidate(out, "", g->id, g->name);
 	}
@@ -154,10 +204,13 @@ static void people(FILE *out, const roster *r, const char *cur)
 	if (starts("me", cur))
 		candidate(out, "", "me", "you (me: in config.yml)");
 	bool handle = *cur == '@';
+	const char *h = handle ? strchr(cur, '@') + 1 : cur; /* the handle's start */
 	for (size_t i = 0; i < r->npeople; i++) {
 		const person *p = &r->people[i];
+		if (roster_person(r, p->slug) != p) /* a duplicate slug: the one taken */
+			continue;
 		if (handle) {
-			if (p->gitlab && *p->gitlab && starts(p->gitlab, cur + 1))
+			if (p->gitlab && *p->gitlab && starts(p->gitlab, h))
 				candidate(out, "@", p->gitlab, p->name);
 		} else if (starts(p->slug, cur) || name_starts(p->name, cur)) {
 			candidate(out, "", p->slug, p->name);
@@ -165,7 +218,37 @@ static void people(FILE *out, const roster *r, const char *cur)
 	}
 }
 
+/* The value of option o, `cur` typed so far, each candidate written
+ * after `prefix` ("--at=" when the value is in the option's word). */
+static void value(FILE *out, cli_opt o, const char *prefix, const char *cur)
+{
+	switch (cli_options[o].value) {
+	case CLI_VALUE_DIR: fputs(":dirs\n", out); break;
+	case CLI_VALUE_PATH: fputs(":files\n", out); break;
+	case CLI_VALUE_TIME:
+		if (starts("now", cur))
+			candidate(out, prefix, "now", "this moment");
+		break;
+	default: break;
+	}
+}
+
+static int complete_words(int n, char **words, FILE *out);
+
 int complete_run(int n, char **words, FILE *out)
+{
+	char **plain = calloc((size_t)n + 1, sizeof(*plain));
+	int k = 0;
+	while (plain && k < n && (plain[k] = dequote(words[k])) != NULL)
+		k++;
+	int rc = plain && k == n ? complete_words(n, plain, out) : 0;
+	for (int i = 0; plain && i < k; i++)
+		free(plain[i]);
+	free(plain);
+	return rc;
+}
+
+static int complete_words(int n, char **words, FILE *out)
 {
 	const char *cur = n > 0 ? words[n - 1] : "";
 	struct before b;
@@ -173,15 +256,17 @@ int complete_run(int n, char **words, FILE *out)
 	if (b.cmd == CLI_CMD_COMPLETE)
 		return 0;
 	if (b.wants != CLI_NOPTS) { /* an option's value */
-		switch (cli_options[b.wants].value) {
-		case CLI_VALUE_DIR: fputs(":dirs\n", out); break;
-		case CLI_VALUE_PATH: fputs(":files\n", out); break;
-		case CLI_VALUE_TIME:
-			if (starts("now", cur))
-				candidate(out, "", "now", "this moment");
-			break;
-		default: break;
-		}
+		value(out, b.wants, "", cur);
+		return 0;
+	}
+	const char *inline_value;
+	cli_opt given = !strncmp(cur, "--", 2) && strchr(cur, '=')
+				? cliargs_option(cur, &inline_value)
+				: CLI_NOPTS;
+	if (given != CLI_NOPTS && inline_value) { /* --at=N: its value */
+		char prefix[64];
+		snprintf(prefix, sizeof(prefix), "%.*s", (int)(inline_value - cur), cur);
+		value(out, given, prefix, inline_value);
 		return 0;
 	}
 	if (*cur == '-' && !(b.cmd != CLI_NCMDS && cli_commands[b.cmd].arg == CLI_ARG_TEXT &&

@@ -291,8 +291,9 @@ void config_interface_at(config_theme *theme, bool *mouse, config_origin at[2],
 		if (i < 4) {
 			*theme = (config_theme)i;
 			origin_copy(at ? &at[0] : NULL, &o[0]);
-		} else
-			diag_add(diags, DIAG_WARNING, cfg ? cfg : "config.yml", 0, 0,
+		} else /* at the key, where an editor finds it */
+			diag_add(diags, DIAG_WARNING, o[0].file ? o[0].file : cfg ? cfg : "config.yml",
+				 o[0].line, o[0].col,
 				 "theme '%s' is not auto, dark, light or mono; using auto", v[0]);
 	}
 	if (v[1]) {
@@ -307,7 +308,8 @@ void config_interface_at(config_theme *theme, bool *mouse, config_origin at[2],
 		if (known)
 			origin_copy(at ? &at[1] : NULL, &o[1]);
 		else
-			diag_add(diags, DIAG_WARNING, cfg ? cfg : "config.yml", 0, 0,
+			diag_add(diags, DIAG_WARNING, o[1].file ? o[1].file : cfg ? cfg : "config.yml",
+				 o[1].line, o[1].col,
 				 "mouse '%s' is not true or false; the mouse stays on", v[1]);
 	}
 	free(cfg);
