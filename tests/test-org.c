@@ -101,8 +101,9 @@ static const char *mix(const org_tree *t, const char *slug)
 	const org_node *n = node(t, slug);
 	if (!n)
 		return "(absent)";
-	snprintf(buf, sizeof(buf), "%" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32, n->mix[0],
-		 n->mix[1], n->mix[2], n->mix[3], n->mix[4], n->mix[5], n->mix[6]);
+	snprintf(buf, sizeof(buf), "%" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32, org_mix(t, n, 0),
+		 org_mix(t, n, 1), org_mix(t, n, 2), org_mix(t, n, 3), org_mix(t, n, 4),
+		 org_mix(t, n, 5), org_mix(t, n, 6));
 	return buf;
 }
 
@@ -189,7 +190,7 @@ static void test_deep(bool loop)
 	       loop ? "a cycle 100,000 long" : "a chain 100,000 deep", N,
 	       loop ? ", and the cycle's repeat" : "");
 	tap_ok(t && t->nodes[0].size == N - 1 && t->nodes[0].levels == (size_t)N - 1 &&
-		       t->nodes[0].mix[ORG_ENGINEER] == N - 1 && t->nodes[0].direct == 1,
+		       org_mix(t, &t->nodes[0], ORG_ENGINEER) == N - 1 && t->nodes[0].direct == 1,
 	       "its root: size, levels, mix");
 	tap_ok(t && t->nodes[N - 1].depth == N - 1 && t->nodes[N / 2].size == N / 2 - 1 &&
 		       t->nodes[N / 2].end == (size_t)N + loop,
