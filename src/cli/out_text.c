@@ -592,6 +592,24 @@ static const struct org_glyphs org_ascii = {"|-- ", "`-- ", "|   ", "    ",
 /* The org's lines are made in a buffer and written in blocks: 100,000
  * people are 100,000 lines, and a stdio call per piece of each would cost
  * more than finding the people. */
+/* strbuf_put, in line when there is room: 100,000 lines are a million
+ * pieces */
+static inline void org_put(strbuf *b, const char *s, size_t n)
+{
+	if (b->n + n < b->cap) {
+		memcpy(b->p + b->n, s, n);
+		b->n += n;
+		b->p[b->n] = '\0';
+	} else {
+		strbuf_put(b, s, n);
+	}
+}
+
+static inline void org_putc(strbuf *b, char c)
+{
+	org_put(b, &c, 1);
+}
+
 static void org_str(strbuf *b, const char *s)
 {
 	sanitize_put(b, s, SANITIZE_LINE);
@@ -604,12 +622,12 @@ static void org_num(strbuf *b, size_t v)
 	do
 		d[--k] = (char)('0' + v % 10);
 	while (v /= 10);
-	strbuf_put(b, d + k, sizeof(d) - k);
+	org_put(b, d + k, sizeof(d) - k);
 }
 
-static void org_lit(strbuf *b, const char *s)
+static inline void org_lit(strbuf *b, const char *s)
 {
-	strbuf_put(b, s, strlen(s));
+	org_put(b, s, strlen(s));
 }
 
 /* "N direct, M in org, K vacancies" of a node with anyone below it. */
@@ -631,7 +649,7 @@ static void org_person(strbuf *b, const person *p)
 	org_str(b, display_name(p));
 	org_lit(b, " (");
 	org_str(b, p->slug);
-	strbuf_putc(b, ')');
+	org_putc(b, ')');
 	if (p->role && *p->role) {
 		org_lit(b, "  ");
 		org_str(b, p->role);
@@ -692,7 +710,7 @@ static void org_lines(struct org_part *pt)
 			b->n = 0;
 		}
 		size_t d = nd->depth;
-		strbuf_put(b, prefix, off[d - 1]);
+		org_put(b, prefix, off[d - 1]);
 		org_lit(b, nd->last ? g->last : g->branch);
 		org_person(b, nd->person);
 		if (nd->cycle) {
@@ -702,20 +720,20 @@ static void org_lines(struct org_part *pt)
 		if (nd->size || nd->vacancies) {
 			org_lit(b, "  ");
 			org_lit(b, g->dot);
-			strbuf_putc(b, ' ');
+			org_putc(b, ' ');
 			org_counts(b, nd);
 		}
-		strbuf_putc(b, '\n');
+		org_putc(b, '\n');
 		const char *s = nd->last ? g->space : g->down;
 		memcpy(prefix + off[d - 1], s, strlen(s));
 		off[d] = off[d - 1] + strlen(s);
 		if (d == max_depth && nd->end > i + 1) { /* the cut */
 			size_t more = nd->size + nd->vacancies;
 			if (more) {
-				strbuf_put(b, prefix, off[d]);
+				org_put(b, prefix, off[d]);
 				org_lit(b, g->last);
 				org_lit(b, g->more);
-				strbuf_putc(b, ' ');
+				org_putc(b, ' ');
 				org_num(b, more);
 				org_lit(b, " more below\n");
 			}
@@ -754,7 +772,7 @@ void out_text_org(FILE *f, const org_tree *t, size_t max_depth)
 	bool threaded = half < t->n && !pthread_create(&th, NULL, org_lines_thread, &second);
 	strbuf *b = &first.b;
 	org_person(b, root->person);
-	strbuf_putc(b, '\n');
+	org_putc(b, '\n');
 	if (!root->size && !root->vacancies) {
 		org_lit(b, "no reports\n");
 	} else {
@@ -770,7 +788,7 @@ void out_text_org(FILE *f, const org_tree *t, size_t max_depth)
 				continue;
 			org_lit(b, sep);
 			org_num(b, org_mix(t, root, k));
-			strbuf_putc(b, ' ');
+			org_putc(b, ' ');
 			org_lit(b, org_kind_name((org_kind)k, org_mix(t, root, k)));
 			sep = ", ";
 		}
@@ -779,7 +797,7 @@ void out_text_org(FILE *f, const org_tree *t, size_t max_depth)
 			org_num(b, root->vacancies);
 			org_lit(b, root->vacancies == 1 ? " vacancy" : " vacancies");
 		}
-		strbuf_putc(b, '\n');
+		org_putc(b, '\n');
 	}
 	org_lines(&first);
 	if (threaded)
