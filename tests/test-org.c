@@ -9,6 +9,8 @@
 
 #include "tap.h"
 #include "teamtui/org.h"
+#include "teamtui/resolve.h"
+#include "teamtui/snapshot.h"
 
 static const char team[] =
     "- slug: ceo\n"
@@ -101,8 +103,9 @@ static const char *mix(const org_tree *t, const char *slug)
 	const org_node *n = node(t, slug);
 	if (!n)
 		return "(absent)";
-	snprintf(buf, sizeof(buf), "%" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32, n->mix[0],
-		 n->mix[1], n->mix[2], n->mix[3], n->mix[4], n->mix[5], n->mix[6]);
+	snprintf(buf, sizeof(buf), "%" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu32, org_mix(t, n, 0),
+		 org_mix(t, n, 1), org_mix(t, n, 2), org_mix(t, n, 3), org_mix(t, n, 4),
+		 org_mix(t, n, 5), org_mix(t, n, 6));
 	return buf;
 }
 
@@ -189,7 +192,7 @@ static void test_deep(bool loop)
 	       loop ? "a cycle 100,000 long" : "a chain 100,000 deep", N,
 	       loop ? ", and the cycle's repeat" : "");
 	tap_ok(t && t->nodes[0].size == N - 1 && t->nodes[0].levels == (size_t)N - 1 &&
-		       t->nodes[0].mix[ORG_ENGINEER] == N - 1 && t->nodes[0].direct == 1,
+		       org_mix(t, &t->nodes[0], ORG_ENGINEER) == N - 1 && t->nodes[0].direct == 1,
 	       "its root: size, levels, mix");
 	tap_ok(t && t->nodes[N - 1].depth == N - 1 && t->nodes[N / 2].size == N / 2 - 1 &&
 		       t->nodes[N / 2].end == (size_t)N + loop,
@@ -349,6 +352,73 @@ static void test_rules(void)
 	tap_ok(org_classify(&p) == ORG_MANAGER, "the role before the job title");
 }
 
+/* A snapshot lays the names, slugs and roles out in the order `org`
+ * lists their people (snapshot.c's org_order): everyone under each person
+ * nobody manages, depth first, in roster order; the people in cycles
+ * last. So an org's lines read them from one stretch of the mapping. */
+static void test_snapshot_order(void)
+{
+	char *dir = t_mkdir();
+	t_write(dir, "team.yml", team);
+	roster_input in = {dir, NULL, NULL, NULL};
+	diag_list d, d2;
+	diag_init(&d);
+	diag_init(&d2);
+	roster *r = roster_load_input(&in, &d);
+	resolver *rs = r ? resolver_new(r) : NULL;
+	char path[4096], err[512] = "", why[512] = "";
+	snprintf(path, sizeof(path), "%s/snap", t_mkdir()); /* not in dir: it
+								  would change it */
+	bool wrote = rs && snapshot_write(path, &in, r, &d, rs, NULL, false, err, sizeof(err));
+	roster *m = wrote ? snapshot_open(path, &in, &d2, why, sizeof(why)) : NULL;
+	tap_ok(m != NULL, "the fixture's snapshot written and mapped%s%s%s", err, *why ? ": " : "", why);
+	if (!m) {
+		tap_ok(false, "the slugs lie in org order (no snapshot)");
+		tap_ok(false, "each person's name, slug and role together (no snapshot)");
+	} else {
+		static const char *const want[] = {
+		    "ceo", "vpe", "em", "be", "set", "open-be", "fe", "pm",
+		    "open-head", "ds", "lone", "a", "b", "c", "x"};
+		const size_t n = sizeof(want) / sizeof(*want);
+		char got[256] = "";
+		uintptr_t last = 0;
+		bool rising = true;
+		for (size_t i = 0; i < n; i++) {
+			const person *p = roster_person(m, want[i]);
+			uintptr_t at = p ? (uintptr_t)p->slug : 0;
+			rising = rising && at > last;
+			last = at;
+		}
+		/* the people by where their slugs lie */
+		for (size_t k = 0; k < n; k++) {
+			const person *best = NULL;
+			for (size_t i = 0; i < m->npeople; i++) {
+				const person *p = &m->people[i];
+				bool before_best = !best || (uintptr_t)p->slug < (uintptr_t)best->slug;
+				bool after_last = !k || (uintptr_t)p->slug > last;
+				if (before_best && after_last)
+					best = p;
+			}
+			if (!best)
+				break;
+			last = (uintptr_t)best->slug;
+			snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%s",
+				 k ? " " : "", best->slug);
+		}
+		tap_is_str(got, "ceo vpe em be set open-be fe pm open-head ds lone a b c x",
+			   "the slugs lie in org order: under ceo depth first, lone, then the cycle in roster order");
+		const person *ceo = roster_person(m, "ceo");
+		tap_ok(rising && ceo && (uintptr_t)ceo->name < (uintptr_t)ceo->slug &&
+			       (uintptr_t)ceo->slug < (uintptr_t)ceo->role,
+		       "each person's name, slug and role together, in that order");
+	}
+	roster_free(m);
+	resolver_free(rs);
+	roster_free(r);
+	diag_free(&d);
+	diag_free(&d2);
+}
+
 int main(void)
 {
 	diag_list d;
@@ -362,6 +432,7 @@ int main(void)
 	test_deep(false);
 	test_deep(true);
 	test_rules();
+	test_snapshot_order();
 	const char *src = getenv("srcdir");
 	char path[4096];
 	snprintf(path, sizeof(path), "%s/data", src ? src : ".");

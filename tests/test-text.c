@@ -9,6 +9,7 @@
 #include "teamtui/litindex.h"
 #include "teamtui/pattern.h"
 #include "teamtui/sanitize.h"
+#include "teamtui/strbuf.h"
 #include "teamtui/suggest.h"
 #include "teamtui/utf8.h"
 
@@ -19,11 +20,21 @@ static void html(const char *in, int lines, const char *want, const char *name)
 	free(got);
 }
 
+/* sanitize(in, flags) is want, and sanitize_put appends the same to what
+ * a buffer holds (the org's lines are made so) */
 static void clean(const char *in, int flags, const char *want, const char *name)
 {
 	char *got = sanitize(in, flags);
 	tap_is_str(got, want, name);
 	free(got);
+	strbuf b = {0};
+	strbuf_put(&b, "> ", 2);
+	sanitize_put(&b, in, flags);
+	char *with = strbuf_concat("> ", want);
+	tap_ok(!b.oom && b.p && with && !strcmp(b.p, with) && b.n == strlen(with),
+	       "%s (sanitize_put)", name);
+	free(with);
+	free(b.p);
 }
 
 static void re2(const char *re, const char *want, const char *name)

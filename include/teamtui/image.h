@@ -82,6 +82,12 @@ image_span image_array(image *im, void *field, size_t n, size_t size,
 /* The `const char *` field at `field`: writing, copies the string (each
  * distinct source pointer once); reading, checks it lies in the image. */
 void image_string(image *im, void *field);
+/* Writing: copies the string src (a source pointer, as a field holds
+ * before its visit) now, unless it was copied before: a later
+ * image_string of a field holding src points at this copy. Strings so
+ * lie in the order of these calls rather than of the visit (those read
+ * together, together). NULL, or reading: nothing. */
+void image_string_place(image *im, const char *src);
 /* image_string for n `const char *` fields in a row (an array of
  * strings), and for the fields at byte offsets offs[0..n) of obj: the
  * same checks, one call (the reader's hot path). */

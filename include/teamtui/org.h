@@ -43,9 +43,9 @@ enum { ORG_MAX_DEPTH = 1000 };
  * next sibling starts at the previous one's end. */
 typedef struct org_node {
 	const person *person;
-	/* (32-bit counts and indices: a node is 80 bytes, not 136, which a
-	 * 100,000-person org walks twice; a roster holds far fewer than 2^32
-	 * people) */
+	/* (32-bit counts and indices, the kind in a byte, the mix apart: a
+	 * node is 48 bytes, not 136, which a 100,000-person org writes and
+	 * walks twice; a roster holds far fewer than 2^32 people) */
 	uint32_t parent; /* node index; ORG_NONE for the root */
 	uint32_t end;	 /* one past the last node of the subtree */
 	uint32_t depth;	 /* 0 for the root, 1 for its direct reports, ... */
@@ -55,20 +55,30 @@ typedef struct org_node {
 			     person itself not counted */
 	uint32_t vacancies; /* vacancies below, every level */
 	uint32_t levels;    /* levels below: 0 without reports */
-	uint32_t mix[ORG_NKINDS]; /* the people below by kind (sums to size) */
+	/* the row of org_tree.mix that counts the people below by kind, or
+	 * ORG_NONE for a person with no reports (whose mix is all 0): most
+	 * of an org; read it with org_mix */
+	uint32_t mix_row;
 	bool last;     /* the last of its parent's children */
 	bool vacancy;  /* person->type == PERSON_VACANCY */
 	/* person is already on the path above (a reports_to cycle, which can
 	 * only lead back to the root): shown, not descended into, counted
 	 * nowhere; the manager chain says "reports_to cycle" for the same */
 	bool cycle;
-	org_kind kind;	  /* org_classify(person) */
+	unsigned char kind; /* org_classify(person), an org_kind */
 } org_node;
 
 typedef struct org_tree {
 	org_node *nodes; /* nodes[0] is the root */
 	size_t n;
+	/* mix[row][kind]: the people below a node by kind (a row sums to
+	 * the node's size), one row per node with reports (mix_row) */
+	uint32_t (*mix)[ORG_NKINDS];
 } org_tree;
+
+/* The people below node nd of t whose kind is k (org_kind, < ORG_NKINDS):
+ * 0 for a node without reports. */
+uint32_t org_mix(const org_tree *t, const org_node *nd, int k);
 
 /* The org under `root`: every person whose reports_to chain reaches root,
  * walked iteratively (an explicit stack: a chain 100,000 deep needs no C

@@ -8,6 +8,8 @@
 
 #include <stdio.h>
 
+#include "teamtui/strbuf.h"
+
 enum {
 	SANITIZE_LINE = 0,	 /* newlines and tabs become spaces */
 	SANITIZE_KEEP_LINES = 1, /* newlines are kept (multi-line text) */
@@ -22,6 +24,11 @@ enum {
  * (except '\n' with SANITIZE_KEEP_LINES), no escape sequences and no bidi
  * controls. */
 char *sanitize(const char *s, int flags);
+
+/* Appends sanitize(s, flags) to b (NULL in appends nothing), without a
+ * copy of its own: printable ASCII as it is, the rest cleaned in b's
+ * room (up to 8 bytes a byte, as sanitize). Out of memory is b->oom. */
+void sanitize_put(strbuf *b, const char *s, int flags);
 
 /* fputs(sanitize(s, SANITIZE_LINE)) without the caller owning a copy. */
 int sanitize_fputs(const char *s, FILE *out);

@@ -727,7 +727,7 @@ static int cmd_org(const roster *r, resolver *rs, const struct args *a)
 		ok = out_dot_org(out_fp, r, rs, t, depth);
 	else
 		out_text_org(out_fp, t, depth);
-	if (free_at_exit()) /* else the process's end does it: 13 MB at
+	if (free_at_exit()) /* else the process's end does it: 5 MB at
 			       100,000 people, a millisecond of munmap */
 		org_free(t);
 	if (!ok)

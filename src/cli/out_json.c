@@ -467,7 +467,7 @@ bool out_json_org(FILE *f, const org_tree *t, size_t max_depth)
 		out_json_add(o, "vacancies", cJSON_CreateNumber((double)nd->vacancies));
 		for (int k = 0; k < ORG_NKINDS; k++)
 			out_json_add(mix, org_kind_name((org_kind)k, 2),
-				     cJSON_CreateNumber((double)nd->mix[k]));
+				     cJSON_CreateNumber((double)org_mix(t, nd, k)));
 		out_json_add(o, "mix", mix);
 		reports[i] = cJSON_CreateArray();
 		if (!reports[i]) {

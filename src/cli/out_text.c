@@ -2,6 +2,7 @@
  * accented names line up. */
 #include "teamtui/out_text.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -591,37 +592,27 @@ static const struct org_glyphs org_ascii = {"|-- ", "`-- ", "|   ", "    ",
 /* The org's lines are made in a buffer and written in blocks: 100,000
  * people are 100,000 lines, and a stdio call per piece of each would cost
  * more than finding the people. */
-/* s[0..n) is all printable ASCII (0x20..0x7E), eight bytes at a time: a
- * byte below 0x20 sets its top bit in w - 0x20.., one of 0x7F or above in
- * w + 0x01.. or in w itself; a borrow or carry into the next byte comes
- * only from a byte that is already caught. */
-static bool org_printable(const char *s, size_t n)
+/* strbuf_put, in line when there is room: 100,000 lines are a million
+ * pieces */
+static inline void org_put(strbuf *b, const char *s, size_t n)
 {
-	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		if (((w - 0x20 * ones) | (w + ones) | w) & high)
-			return false;
+	if (b->n + n < b->cap) {
+		memcpy(b->p + b->n, s, n);
+		b->n += n;
+		b->p[b->n] = '\0';
+	} else {
+		strbuf_put(b, s, n);
 	}
-	for (; i < n; i++)
-		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7F)
-			return false;
-	return true;
+}
+
+static inline void org_putc(strbuf *b, char c)
+{
+	org_put(b, &c, 1);
 }
 
 static void org_str(strbuf *b, const char *s)
 {
-	size_t n = strlen(s);
-	if (org_printable(s, n)) { /* sanitize would change nothing */
-		strbuf_put(b, s, n);
-		return;
-	}
-	char *clean = sanitize(s, SANITIZE_LINE);
-	if (clean)
-		strbuf_put(b, clean, strlen(clean));
-	free(clean);
+	sanitize_put(b, s, SANITIZE_LINE);
 }
 
 static void org_num(strbuf *b, size_t v)
@@ -631,12 +622,12 @@ static void org_num(strbuf *b, size_t v)
 	do
 		d[--k] = (char)('0' + v % 10);
 	while (v /= 10);
-	strbuf_put(b, d + k, sizeof(d) - k);
+	org_put(b, d + k, sizeof(d) - k);
 }
 
-static void org_lit(strbuf *b, const char *s)
+static inline void org_lit(strbuf *b, const char *s)
 {
-	strbuf_put(b, s, strlen(s));
+	org_put(b, s, strlen(s));
 }
 
 /* "N direct, M in org, K vacancies" of a node with anyone below it. */
@@ -658,7 +649,7 @@ static void org_person(strbuf *b, const person *p)
 	org_str(b, display_name(p));
 	org_lit(b, " (");
 	org_str(b, p->slug);
-	strbuf_putc(b, ')');
+	org_putc(b, ')');
 	if (p->role && *p->role) {
 		org_lit(b, "  ");
 		org_str(b, p->role);
@@ -666,42 +657,23 @@ static void org_person(strbuf *b, const person *p)
 	org_lit(b, person_tags(p));
 }
 
-void out_text_org(FILE *f, const org_tree *t, size_t max_depth)
+/* A run of the tree's lines, nodes [from, to) of t (from a shown node:
+ * depth <= max_depth), made in b and, when f is not NULL, written to f in
+ * 64 KiB blocks as they fill. */
+struct org_part {
+	const org_tree *t;
+	const struct org_glyphs *g;
+	size_t max_depth, from, to;
+	FILE *f;
+	strbuf b;
+};
+
+static void org_lines(struct org_part *pt)
 {
-	const struct org_glyphs *g =
-	    strcmp(utf8_user_codeset(), "UTF-8") ? &org_ascii : &org_utf8;
-	const org_node *root = &t->nodes[0];
-	strbuf b = {0};
-	org_person(&b, root->person);
-	strbuf_putc(&b, '\n');
-	if (!root->size && !root->vacancies) {
-		org_lit(&b, "no reports\n");
-	} else {
-		org_num(&b, root->size);
-		org_lit(&b, " in org, ");
-		org_num(&b, root->direct);
-		org_lit(&b, " direct, ");
-		org_num(&b, root->levels);
-		org_lit(&b, root->levels == 1 ? " level" : " levels");
-		const char *sep = ": ";
-		for (int k = 0; k < ORG_NKINDS; k++) {
-			if (!root->mix[k])
-				continue;
-			org_lit(&b, sep);
-			org_num(&b, root->mix[k]);
-			strbuf_putc(&b, ' ');
-			org_lit(&b, org_kind_name((org_kind)k, root->mix[k]));
-			sep = ", ";
-		}
-		if (root->vacancies) {
-			org_lit(&b, "; ");
-			org_num(&b, root->vacancies);
-			org_lit(&b, root->vacancies == 1 ? " vacancy" : " vacancies");
-		}
-		strbuf_putc(&b, '\n');
-	}
-	if (max_depth < 1 || max_depth > ORG_MAX_DEPTH)
-		max_depth = ORG_MAX_DEPTH;
+	const org_tree *t = pt->t;
+	const struct org_glyphs *g = pt->g;
+	size_t max_depth = pt->max_depth;
+	strbuf *b = &pt->b;
 	/* prefix: one segment per ancestor below the root ("│   " while that
 	 * ancestor has siblings to come, else blanks); off[d]: its length
 	 * for the children of a node at depth d */
@@ -709,59 +681,135 @@ void out_text_org(FILE *f, const org_tree *t, size_t max_depth)
 						       : strlen(g->space);
 	char *prefix = malloc((max_depth + 1) * seg + 1);
 	size_t *off = malloc((max_depth + 1) * sizeof(*off));
-	if (prefix && off)
-		off[0] = 0;
-	for (size_t i = 1; prefix && off && i < t->n; i++) {
+	if (!prefix || !off || pt->from >= pt->to)
+		goto done;
+	/* the segments of from's ancestors, as the lines before it left
+	 * them: off[] holds each ancestor's node first, root side last */
+	size_t d0 = t->nodes[pt->from].depth, j = d0;
+	for (uint32_t a = t->nodes[pt->from].parent; j > 1; a = t->nodes[a].parent)
+		off[--j] = a;
+	off[0] = 0;
+	for (j = 1; j < d0; j++) {
+		const char *s = t->nodes[off[j]].last ? g->space : g->down;
+		memcpy(prefix + off[j - 1], s, strlen(s));
+		off[j] = off[j - 1] + strlen(s);
+	}
+	for (size_t i = pt->from; i < pt->to; i++) {
 		const org_node *nd = &t->nodes[i];
 		/* the people are far apart in memory: read ahead of their turn */
-		if (i + 64 < t->n)
+		if (i + 64 < pt->to)
 			__builtin_prefetch(t->nodes[i + 64].person);
-		if (i + 32 < t->n) {
+		if (i + 32 < pt->to) {
 			const person *ahead = t->nodes[i + 32].person;
 			__builtin_prefetch(ahead->name);
 			__builtin_prefetch(ahead->slug);
 			__builtin_prefetch(ahead->role);
 		}
-		if (b.n >= 1 << 16) {
-			fwrite(b.p, 1, b.n, f);
-			b.n = 0;
+		if (pt->f && b->n >= 1 << 16) {
+			fwrite(b->p, 1, b->n, pt->f);
+			b->n = 0;
 		}
 		size_t d = nd->depth;
-		strbuf_put(&b, prefix, off[d - 1]);
-		org_lit(&b, nd->last ? g->last : g->branch);
-		org_person(&b, nd->person);
+		org_put(b, prefix, off[d - 1]);
+		org_lit(b, nd->last ? g->last : g->branch);
+		org_person(b, nd->person);
 		if (nd->cycle) {
-			org_lit(&b, "  (reports_to cycle: the chain loops here)\n");
+			org_lit(b, "  (reports_to cycle: the chain loops here)\n");
 			continue;
 		}
 		if (nd->size || nd->vacancies) {
-			org_lit(&b, "  ");
-			org_lit(&b, g->dot);
-			strbuf_putc(&b, ' ');
-			org_counts(&b, nd);
+			org_lit(b, "  ");
+			org_lit(b, g->dot);
+			org_putc(b, ' ');
+			org_counts(b, nd);
 		}
-		strbuf_putc(&b, '\n');
+		org_putc(b, '\n');
 		const char *s = nd->last ? g->space : g->down;
 		memcpy(prefix + off[d - 1], s, strlen(s));
 		off[d] = off[d - 1] + strlen(s);
 		if (d == max_depth && nd->end > i + 1) { /* the cut */
 			size_t more = nd->size + nd->vacancies;
 			if (more) {
-				strbuf_put(&b, prefix, off[d]);
-				org_lit(&b, g->last);
-				org_lit(&b, g->more);
-				strbuf_putc(&b, ' ');
-				org_num(&b, more);
-				org_lit(&b, " more below\n");
+				org_put(b, prefix, off[d]);
+				org_lit(b, g->last);
+				org_lit(b, g->more);
+				org_putc(b, ' ');
+				org_num(b, more);
+				org_lit(b, " more below\n");
 			}
 			i = nd->end - 1;
 		}
 	}
-	if (b.n)
-		fwrite(b.p, 1, b.n, f);
-	free(b.p);
+done:
 	free(prefix);
 	free(off);
+}
+
+static void *org_lines_thread(void *pt)
+{
+	org_lines(pt);
+	return NULL;
+}
+
+void out_text_org(FILE *f, const org_tree *t, size_t max_depth)
+{
+	const struct org_glyphs *g =
+	    strcmp(utf8_user_codeset(), "UTF-8") ? &org_ascii : &org_utf8;
+	const org_node *root = &t->nodes[0];
+	if (max_depth < 1 || max_depth > ORG_MAX_DEPTH)
+		max_depth = ORG_MAX_DEPTH;
+	/* the lines in two halves, the second made by a thread of its own
+	 * while this one makes and writes the first (each line waits for
+	 * its person's strings, scattered in memory: at 100,000 people the
+	 * lines took longer than loading the snapshot); the second starts
+	 * at a shown node */
+	size_t half = t->n / 2 > 1 ? t->n / 2 : 1;
+	while (half < t->n && t->nodes[half].depth > max_depth)
+		half++;
+	struct org_part first = {t, g, max_depth, 1, half, f, {0}};
+	struct org_part second = {t, g, max_depth, half, t->n, NULL, {0}};
+	pthread_t th;
+	bool threaded = half < t->n && !pthread_create(&th, NULL, org_lines_thread, &second);
+	strbuf *b = &first.b;
+	org_person(b, root->person);
+	org_putc(b, '\n');
+	if (!root->size && !root->vacancies) {
+		org_lit(b, "no reports\n");
+	} else {
+		org_num(b, root->size);
+		org_lit(b, " in org, ");
+		org_num(b, root->direct);
+		org_lit(b, " direct, ");
+		org_num(b, root->levels);
+		org_lit(b, root->levels == 1 ? " level" : " levels");
+		const char *sep = ": ";
+		for (int k = 0; k < ORG_NKINDS; k++) {
+			if (!org_mix(t, root, k))
+				continue;
+			org_lit(b, sep);
+			org_num(b, org_mix(t, root, k));
+			org_putc(b, ' ');
+			org_lit(b, org_kind_name((org_kind)k, org_mix(t, root, k)));
+			sep = ", ";
+		}
+		if (root->vacancies) {
+			org_lit(b, "; ");
+			org_num(b, root->vacancies);
+			org_lit(b, root->vacancies == 1 ? " vacancy" : " vacancies");
+		}
+		org_putc(b, '\n');
+	}
+	org_lines(&first);
+	if (threaded)
+		pthread_join(th, NULL);
+	else
+		org_lines(&second);
+	if (first.b.n)
+		fwrite(first.b.p, 1, first.b.n, f);
+	if (second.b.n)
+		fwrite(second.b.p, 1, second.b.n, f);
+	free(first.b.p);
+	free(second.b.p);
 }
 
 void out_text_diags(FILE *f, const diag_list *d)

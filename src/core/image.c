@@ -343,6 +343,31 @@ static bool strs_grow(image *im)
 
 static inline bool read_string(image *im, void *field);
 
+/* Writing: the offset of the image's copy of src, made now unless it
+ * was made before (each distinct source pointer once); UINT64_MAX when
+ * memory ran out (the image is then failed). */
+static uint64_t string_copy(image *im, const char *src)
+{
+	if (2 * (im->nstrs + 1) > im->capstrs && !strs_grow(im)) {
+		im->failed = true;
+		return UINT64_MAX;
+	}
+	size_t h = arena_hash_ptr(src) & (im->capstrs - 1);
+	while (im->strs[h].src && im->strs[h].src != src)
+		h = (h + 1) & (im->capstrs - 1);
+	if (!im->strs[h].src) {
+		size_t len = strlen(src) + 1;
+		uint64_t off;
+		char *copy = image_alloc(im, len, &off);
+		if (!copy)
+			return UINT64_MAX;
+		memcpy(copy, src, len);
+		im->strs[h] = (struct strslot){src, off};
+		im->nstrs++;
+	}
+	return im->strs[h].off;
+}
+
 void image_string(image *im, void *field)
 {
 	if (im->failed) {
@@ -354,30 +379,21 @@ void image_string(image *im, void *field)
 		memcpy(&src, field, sizeof(src));
 		if (!src)
 			return;
-		if (2 * (im->nstrs + 1) > im->capstrs && !strs_grow(im)) {
-			im->failed = true;
-			return;
-		}
-		size_t h = arena_hash_ptr(src) & (im->capstrs - 1);
-		while (im->strs[h].src && im->strs[h].src != src)
-			h = (h + 1) & (im->capstrs - 1);
-		if (!im->strs[h].src) {
-			size_t len = strlen(src) + 1;
-			uint64_t off;
-			char *copy = image_alloc(im, len, &off);
-			if (!copy)
-				return;
-			memcpy(copy, src, len);
-			im->strs[h] = (struct strslot){src, off};
-			im->nstrs++;
-		}
-		image_point(im, field, im->strs[h].off);
+		uint64_t off = string_copy(im, src);
+		if (off != UINT64_MAX)
+			image_point(im, field, off);
 		return;
 	}
 	if (!read_string(im, field)) {
 		im->failed = true;
 		set_null(im, field);
 	}
+}
+
+void image_string_place(image *im, const char *src)
+{
+	if (im->writing && !im->failed && src)
+		(void)string_copy(im, src);
 }
 
 /* Reading: one string field, checked and fixed; false when it fails.

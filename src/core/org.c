@@ -155,7 +155,13 @@ void org_free(org_tree *t)
 	if (!t)
 		return;
 	free(t->nodes);
+	free(t->mix);
 	free(t);
+}
+
+uint32_t org_mix(const org_tree *t, const org_node *nd, int k)
+{
+	return nd->mix_row == ORG_NONE ? 0 : t->mix[nd->mix_row][k];
 }
 
 /* What org_build remembers of the kinds it found. */
@@ -225,6 +231,7 @@ static void add_node(org_tree *t, const person *p, size_t parent, size_t depth)
 	nd->parent = (uint32_t)parent;
 	nd->depth = (uint32_t)depth;
 	nd->end = (uint32_t)t->n; /* until its subtree is done */
+	nd->mix_row = ORG_NONE;
 }
 
 /* Each node's kind and vacancy. The people are read in roster order, the
@@ -250,7 +257,7 @@ static bool fill_kinds(const roster *r, org_tree *t, const unsigned char *seen,
 	for (size_t i = 0; i < t->n; i++) {
 		org_node *nd = &t->nodes[i];
 		unsigned char k = pk[nd->person - r->people];
-		nd->kind = (org_kind)(k & 0x7F);
+		nd->kind = k & 0x7F;
 		nd->vacancy = k & 0x80;
 	}
 	free(pk);
@@ -301,6 +308,9 @@ org_tree *org_build(const roster *r, const person *root)
 	state[root->index] = ON_PATH;
 	path[0] = (struct frame){0, root->index, 0, 0, NULL};
 	path[0].reps = roster_reports_at(r, root->index, &path[0].nrep);
+	size_t rows = 0; /* of the mix: one per node with reports */
+	if (path[0].nrep)
+		t->nodes[0].mix_row = (uint32_t)rows++;
 	for (;;) {
 		struct frame *f = &path[depth];
 		if (f->next == f->nrep) { /* every report done: up */
@@ -336,6 +346,8 @@ org_tree *org_build(const roster *r, const person *root)
 		depth++;
 		path[depth] = (struct frame){ci, pi, 0, 0, NULL};
 		path[depth].reps = roster_reports_at(r, pi, &path[depth].nrep);
+		if (path[depth].nrep)
+			t->nodes[ci].mix_row = (uint32_t)rows++;
 	}
 	free(path);
 	path = NULL;
@@ -343,6 +355,9 @@ org_tree *org_build(const roster *r, const person *root)
 		goto fail;
 	free(state);
 	memo_free(&m);
+	t->mix = calloc(rows ? rows : 1, sizeof(*t->mix));
+	if (!t->mix)
+		goto fail_tree;
 	/* children follow their parent in pre-order: in reverse, each node is
 	 * complete before it is added to its parent */
 	for (size_t i = t->n; i-- > 1;) {
@@ -350,18 +365,21 @@ org_tree *org_build(const roster *r, const person *root)
 		if (c->cycle)
 			continue;
 		org_node *p = &t->nodes[c->parent];
+		uint32_t *pm = t->mix[p->mix_row]; /* p has a report: c */
 		if (c->vacancy) {
 			p->direct_vacancies++;
 			p->vacancies++;
 		} else {
 			p->direct++;
 			p->size++;
-			p->mix[c->kind]++;
+			pm[c->kind]++;
 		}
-		p->size += c->size;
-		p->vacancies += c->vacancies;
-		for (size_t k = 0; k < ORG_NKINDS; k++)
-			p->mix[k] += c->mix[k];
+		if (c->mix_row != ORG_NONE) {
+			p->size += c->size;
+			p->vacancies += c->vacancies;
+			for (size_t k = 0; k < ORG_NKINDS; k++)
+				pm[k] += t->mix[c->mix_row][k];
+		}
 		if (c->levels + 1 > p->levels)
 			p->levels = c->levels + 1;
 	}
@@ -370,6 +388,7 @@ fail:
 	memo_free(&m);
 	free(state);
 	free(path);
+fail_tree:
 	org_free(t);
 	return NULL;
 }

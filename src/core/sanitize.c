@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "teamtui/strbuf.h"
 #include "teamtui/utf8.h"
 
 /* Bidi embeddings, overrides, isolates and marks: a name could otherwise
@@ -157,4 +158,40 @@ int sanitize_fputs_flags(const char *s, int flags, FILE *out)
 	if (clean != buf)
 		free(clean);
 	return rc;
+}
+
+/* s[0..n) is all printable ASCII (0x20..0x7E), eight bytes at a time: a
+ * byte below 0x20 sets its top bit in w - 0x20.., one of 0x7F or above in
+ * w + 0x01.. or in w itself; a borrow or carry into the next byte comes
+ * only from a byte that is already caught. */
+static bool printable_ascii(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if (((w - 0x20 * ones) | (w + ones) | w) & high)
+			return false;
+	}
+	for (; i < n; i++)
+		if (!plain((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
+void sanitize_put(strbuf *b, const char *s, int flags)
+{
+	if (!s)
+		return;
+	size_t len = strlen(s);
+	if (printable_ascii(s, len)) { /* sanitize would change nothing */
+		strbuf_put(b, s, len);
+		return;
+	}
+	if (len > (SIZE_MAX - 1) / 8 - b->n || !strbuf_reserve(b, len * 8))
+		return;
+	char *out = b->p + b->n;
+	sanitize_to(s, len, flags, out);
+	b->n += strlen(out);
 }

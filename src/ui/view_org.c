@@ -41,7 +41,7 @@ void ui_org_summary_of(const org_tree *tree, ui_org_summary *out)
 	out->direct = root->direct;
 	out->direct_vacancies = root->direct_vacancies;
 	for (size_t k = 0; k < ORG_NKINDS; k++)
-		out->mix[k] = root->mix[k];
+		out->mix[k] = org_mix(tree, root, (int)k);
 	/* the direct reports with people under them, by size: a top 3 kept
 	 * in order (a later one of the same size stays after) */
 	for (size_t i = 1; i < tree->n; i = tree->nodes[i].end) {
@@ -227,14 +227,15 @@ static char *counts_text(const org_node *nd)
 }
 
 /* The root's totals, as the CLI's org header says them. */
-static char *totals_text(const org_node *root)
+static char *totals_text(const org_tree *t)
 {
+	const org_node *root = &t->nodes[0];
 	if (!root->size && !root->vacancies)
 		return strdup("no reports");
 	char mix[256], buf[400];
 	size_t kinds[ORG_NKINDS];
 	for (size_t k = 0; k < ORG_NKINDS; k++)
-		kinds[k] = root->mix[k];
+		kinds[k] = org_mix(t, root, (int)k);
 	ui_org_mix_text(kinds, mix, sizeof(mix));
 	int n = snprintf(buf, sizeof(buf), "%zu in org, %zu direct, %zu level%s%s%s",
 			 (size_t)root->size, (size_t)root->direct, (size_t)root->levels, root->levels == 1 ? "" : "s",
@@ -288,7 +289,7 @@ static bool build(view *v, tui *t)
 	v->rows.tree = true;
 	row *rw = rows_add(&v->rows, ROW_TEXT, STYLE_DIM, 0);
 	if (rw)
-		rw->cells[0] = rows_own(&v->rows, totals_text(&st->tree->nodes[0]));
+		rw->cells[0] = rows_own(&v->rows, totals_text(st->tree));
 	/* the rows shown: into the end of vis, then one row each */
 	size_t n = st->tree->n, *order = malloc(n * sizeof(*order));
 	size_t nv = order ? ui_org_visible(st->tree, st->open, order) : 0;

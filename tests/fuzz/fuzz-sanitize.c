@@ -1,6 +1,6 @@
 /* fuzz-sanitize: the output gate, sanitize(), with every combination of
  * its flags (SANITIZE_LINE, SANITIZE_KEEP_LINES, SANITIZE_VISIBLE), and
- * sanitize_fputs_flags to /dev/null.
+ * sanitize_fputs_flags to /dev/null, and sanitize_put after a prefix.
  *
  * Feeds: the input up to its first NUL as the untrusted string.
  * Asserts: no memory error, leak or undefined behaviour; what sanitize.h
@@ -8,13 +8,15 @@
  * SANITIZE_KEEP_LINES), no ESC and so no escape sequence, no bidi control,
  * no BOM; sanitizing is idempotent (a clean string passes unchanged);
  * without SANITIZE_VISIBLE the output is never longer than the input's
- * three bytes per byte (each bad byte becomes U+FFFD). */
+ * three bytes per byte (each bad byte becomes U+FFFD); sanitize_put
+ * appends exactly what sanitize returns. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fuzz-common.h"
 #include "teamtui/sanitize.h"
+#include "teamtui/strbuf.h"
 
 static FILE *devnull;
 
@@ -40,6 +42,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fz_check_clean(out, f & SANITIZE_KEEP_LINES, "sanitize output");
 		FZ_CHECK((f & SANITIZE_VISIBLE) || strlen(out) <= 3 * strlen(s),
 			 "flags %d: output grew past 3 bytes a byte", f);
+		strbuf b = {0};
+		strbuf_put(&b, "> ", 2);
+		sanitize_put(&b, s, f);
+		FZ_CHECK(!b.oom && b.n == 2 + strlen(out) && !strcmp(b.p + 2, out),
+			 "flags %d: sanitize_put differs from sanitize", f);
+		free(b.p);
 		char *again = sanitize(out, f);
 		FZ_CHECK(again && !strcmp(out, again),
 			 "flags %d: sanitize is not idempotent", f);
